@@ -1,0 +1,7 @@
+import { listAction } from "../listAction";
+
+export const listContactTypes = listAction({
+  label: "List Contact Types",
+  description: "List all contact types",
+  path: "/contact_types",
+});

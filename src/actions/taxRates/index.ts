@@ -1,0 +1,2 @@
+// Actions of this resource, keyed by their public action key.
+export default {};

@@ -1,0 +1,117 @@
+import { type Connection, ConnectionError, util } from "@prismatic-io/spectral";
+import { createClient, type HttpClient } from "@prismatic-io/spectral/dist/clients/http";
+import { businessIdOf, sageOAuth } from "./connections";
+import { DEFAULT_TIMEOUT_MS, SAGE_API_BASE_URL } from "./constants";
+import { toSageError } from "./util/errors";
+import { isRetryable, retryDelayMs, retryPolicy } from "./util/retry";
+
+export type { HttpClient };
+
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/**
+ * The API base URL. Always Sage's, except that the local sandbox (npm start, the e2e tests,
+ * the benchmark) may set SAGE_API_BASE_URL to a loopback address. It is an environment
+ * variable of the process, not an input, so no flow builder can aim a customer's token at
+ * another host; a non-loopback value is refused.
+ */
+export const sageBaseUrl = (): string => {
+  const override = process.env.SAGE_API_BASE_URL;
+  if (!override) return SAGE_API_BASE_URL;
+  let url: URL;
+  try {
+    url = new URL(override);
+  } catch {
+    throw new Error("SAGE_API_BASE_URL is not a URL; unset it to use Sage.");
+  }
+  if (url.protocol !== "http:" || !LOOPBACK_HOSTS.has(url.hostname)) {
+    throw new Error("SAGE_API_BASE_URL may only point at a local sandbox (http://127.0.0.1:<port>/v3.1); unset it to use Sage.");
+  }
+  return override.replace(/\/$/, "");
+};
+
+/** Headers safe to print: the bearer token never reaches a log line. */
+export const redactHeaders = (headers: unknown): Record<string, unknown> => {
+  const plain = headers && typeof headers === "object" ? { ...(headers as Record<string, unknown>) } : {};
+  for (const key of Object.keys(plain)) {
+    if (/^(authorization|cookie|x-api-key)$/i.test(key)) plain[key] = "[REDACTED]";
+  }
+  return plain;
+};
+
+/** The access token of a Sage connection, or a ConnectionError that says how to fix it. */
+export const accessTokenOf = (connection: Connection): string => {
+  if (!connection || connection.key !== sageOAuth.key) {
+    throw new ConnectionError(connection, "A Sage Accounting OAuth 2.0 connection is required.");
+  }
+  const token = util.types.toString(connection.token?.access_token ?? "");
+  if (!token) {
+    throw new ConnectionError(
+      connection,
+      "The Sage connection has no access token: it was never authorized or its refresh failed. Reconnect the Sage connection.",
+    );
+  }
+  return token;
+};
+
+/** Authorization and business headers for a connection; shared with Raw Request. */
+export const sageAuthHeaders = (connection: Connection): Record<string, string> => {
+  const headers: Record<string, string> = { Authorization: `Bearer ${accessTokenOf(connection)}` };
+  const businessId = businessIdOf(connection.fields);
+  if (businessId) headers["X-Business"] = businessId;
+  return headers;
+};
+
+/**
+ * The one authenticated Sage client every action, data source and trigger uses:
+ * JSON in and out, 30 s timeout, retries per util/retry.ts, and every failure mapped to a
+ * readable SageApiError (401 becomes a ConnectionError).
+ */
+export const createSageClient = (connection: Connection, debug = false): HttpClient => {
+  const headers = sageAuthHeaders(connection);
+  const client = createClient({
+    baseUrl: sageBaseUrl(),
+    timeout: DEFAULT_TIMEOUT_MS,
+    responseType: "json",
+    headers: { ...headers, Accept: "application/json", "Content-Type": "application/json" },
+    retryConfig: {
+      retries: retryPolicy.retries,
+      retryCondition: isRetryable,
+      retryDelay: retryDelayMs,
+      // each attempt gets the full timeout instead of sharing one
+      shouldResetTimeout: true,
+    },
+  });
+  if (debug) {
+    // Spectral's own debug logging prints headers verbatim; this one redacts the token.
+    client.interceptors.request.use((request) => {
+      console.log(
+        util.types.toJSON({
+          type: "request",
+          method: request.method?.toUpperCase(),
+          url: request.url,
+          params: request.params,
+          headers: redactHeaders(request.headers),
+          data: request.data,
+        }),
+      );
+      return request;
+    });
+    client.interceptors.response.use((response) => {
+      console.log(util.types.toJSON({ type: "response", status: response.status, data: response.data }));
+      return response;
+    });
+  }
+  // Registered after axios-retry's interceptor, so it sees only the final failure.
+  client.interceptors.response.use(undefined, (error) => {
+    const mapped = toSageError(error);
+    if (mapped instanceof Error && "status" in mapped && mapped.status === 401) {
+      return Promise.reject(new ConnectionError(connection, mapped.message));
+    }
+    return Promise.reject(mapped);
+  });
+  return client;
+};
+
+/** Encode one path segment, so an id can never change which endpoint is called. */
+export const segment = (id: string): string => encodeURIComponent(id);

@@ -1,0 +1,2 @@
+// Data sources, keyed by their public key.
+export default {};

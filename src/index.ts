@@ -1,0 +1,23 @@
+import { component } from "@prismatic-io/spectral";
+import actions from "./actions";
+import { sageOAuth } from "./connections";
+import dataSources from "./dataSources";
+import triggers from "./triggers";
+import { handleSageErrors } from "./util/errors";
+
+export default component({
+  key: "sage-accounting",
+  public: false,
+  documentationUrl: "https://developer.sage.com/accounting/reference/",
+  display: {
+    label: "Sage Accounting",
+    description: "Manage contacts and others connected to your Sage account.",
+    iconPath: "icon.png",
+    category: "Application Connectors",
+  },
+  connections: [sageOAuth],
+  actions,
+  triggers,
+  dataSources,
+  hooks: { error: handleSageErrors },
+});

@@ -1,0 +1,60 @@
+import { input } from "@prismatic-io/spectral";
+import { MAX_ITEMS_PER_PAGE } from "../constants";
+import { booleanWithDefault, optionalDateTime, optionalInteger, optionalString } from "../util/validation";
+
+export const connection = input({
+  label: "Connection",
+  type: "connection",
+  required: true,
+});
+
+export const itemsPerPage = input({
+  label: "Items Per Page",
+  type: "string",
+  required: false,
+  comments: "Provide a value for the amount of items to be returned in the response.",
+  example: "20",
+  placeholder: "1 to 200 (Sage's default is 20)",
+  clean: optionalInteger("Items Per Page", { min: 1, max: MAX_ITEMS_PER_PAGE }),
+});
+
+export const page = input({
+  label: "Page",
+  type: "string",
+  required: false,
+  comments: "Provide a value for the page of results you would like to be returned.",
+  example: "1",
+  placeholder: "1",
+  clean: optionalInteger("Page", { min: 1 }),
+});
+
+export const updatedOrCreatedSince = input({
+  label: "Update or Created Since",
+  type: "string",
+  required: false,
+  comments:
+    "Use this to limit the response to Contacts changed since a given date (format: YYYY-MM-DDT(+|-)hh:mm) or date-time (format: YYYY-MM-DDThh:mm:ss(+|-)hh:mm). Inclusive of the passed timestamp.",
+  example: "2026-01-31T00:00:00Z",
+  clean: optionalDateTime("Update or Created Since"),
+});
+
+export const fetchAll = input({
+  label: "Fetch All",
+  type: "boolean",
+  required: false,
+  default: "false",
+  comments:
+    "Follow every page (200 records per request) and return all records in one array as { $total, $items }. Items Per Page and Page are then ignored.",
+  clean: booleanWithDefault("Fetch All", false),
+});
+
+export const attributes = input({
+  label: "Attributes",
+  type: "string",
+  required: false,
+  default: "all",
+  comments:
+    "Which fields each record carries: 'all' (the default) returns full records; a comma-separated list (e.g. 'email,balance') adds just those; blank returns Sage's base fields only (id, displayed_as, $path).",
+  example: "all",
+  clean: optionalString,
+});

@@ -1,0 +1,2 @@
+// Triggers, keyed by their public key.
+export default {};

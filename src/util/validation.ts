@@ -1,0 +1,240 @@
+import { util } from "@prismatic-io/spectral";
+import { isValid, parseISO } from "date-fns";
+
+/**
+ * A bad input value, caught before any request is sent. The message names the input by
+ * its label (as the flow builder sees it) and says what was expected.
+ */
+export class InputError extends Error {
+  constructor(
+    readonly inputLabel: string,
+    expected: string,
+    value?: unknown,
+  ) {
+    super(`Invalid "${inputLabel}": expected ${expected}${describeValue(value)}.`);
+    this.name = "InputError";
+  }
+}
+
+const describeValue = (value: unknown): string => {
+  if (value === undefined) return "";
+  let text: string;
+  try {
+    text = typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return `, got ${text.length > 80 ? `${text.slice(0, 77)}...` : text}`;
+};
+
+export const isBlank = (value: unknown): value is undefined | null | "" =>
+  value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+
+/** Optional text: blank becomes undefined (not sent), anything else is kept as a string. */
+export const optionalString = (value: unknown): string | undefined =>
+  isBlank(value) ? undefined : util.types.toString(value);
+
+export const requiredString =
+  (label: string) =>
+  (value: unknown): string => {
+    if (isBlank(value)) throw new InputError(label, "a value; this input is required");
+    if (typeof value === "object") throw new InputError(label, "text", value);
+    return util.types.toString(value).trim();
+  };
+
+// Sage ids are hex GUIDs or upper-case keys (GBP, CUSTOMER, GB); anything that could change
+// the request path (slashes, dot segments, query or fragment marks) is refused outright.
+const ID_PATTERN = /^[A-Za-z0-9_-][A-Za-z0-9_.:-]*$/;
+
+export const requiredId =
+  (label: string) =>
+  (value: unknown): string => {
+    const id = requiredString(label)(value);
+    if (!ID_PATTERN.test(id)) {
+      throw new InputError(label, "a Sage Id (letters, digits, '-', '_', '.' or ':')", value);
+    }
+    return id;
+  };
+
+export const optionalId =
+  (label: string) =>
+  (value: unknown): string | undefined =>
+    isBlank(value) ? undefined : requiredId(label)(value);
+
+interface IntegerBounds {
+  min?: number;
+  max?: number;
+}
+
+const boundsText = ({ min, max }: IntegerBounds): string =>
+  min !== undefined && max !== undefined
+    ? ` from ${min} to ${max}`
+    : min !== undefined
+      ? ` of at least ${min}`
+      : max !== undefined
+        ? ` of at most ${max}`
+        : "";
+
+export const optionalInteger =
+  (label: string, bounds: IntegerBounds = {}) =>
+  (value: unknown): number | undefined => {
+    if (isBlank(value)) return undefined;
+    const text = typeof value === "number" ? String(value) : typeof value === "string" ? value.trim() : "";
+    const parsed = /^[-+]?\d+$/.test(text) ? Number(text) : NaN;
+    if (
+      !Number.isSafeInteger(parsed) ||
+      (bounds.min !== undefined && parsed < bounds.min) ||
+      (bounds.max !== undefined && parsed > bounds.max)
+    ) {
+      throw new InputError(label, `a whole number${boundsText(bounds)}`, value);
+    }
+    return parsed;
+  };
+
+export const requiredInteger = (label: string, bounds: IntegerBounds = {}) => {
+  const clean = optionalInteger(label, bounds);
+  return (value: unknown): number => {
+    const parsed = clean(value);
+    if (parsed === undefined) throw new InputError(label, `a whole number${boundsText(bounds)}; this input is required`);
+    return parsed;
+  };
+};
+
+interface NumberRules {
+  /** Strictly greater than zero (payments). */
+  positive?: boolean;
+  /** Zero or more (prices, limits). */
+  nonNegative?: boolean;
+}
+
+/** Money and quantities: finite numbers, numeric strings accepted ("12.50"), at most 1e12. */
+export const optionalNumber =
+  (label: string, rules: NumberRules = {}) =>
+  (value: unknown): number | undefined => {
+    if (isBlank(value)) return undefined;
+    const text = typeof value === "number" ? String(value) : typeof value === "string" ? value.trim() : "";
+    const parsed = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text) ? Number(text) : NaN;
+    const sign = rules.positive ? "a positive number" : rules.nonNegative ? "a number of 0 or more" : "a number";
+    if (
+      !Number.isFinite(parsed) ||
+      Math.abs(parsed) > 1e12 ||
+      (rules.positive && parsed <= 0) ||
+      (rules.nonNegative && parsed < 0)
+    ) {
+      throw new InputError(label, `${sign} such as 12.50`, value);
+    }
+    return parsed;
+  };
+
+export const requiredNumber = (label: string, rules: NumberRules = {}) => {
+  const clean = optionalNumber(label, rules);
+  return (value: unknown): number => {
+    const parsed = clean(value);
+    if (parsed === undefined) throw new InputError(label, "a number such as 12.50; this input is required");
+    return parsed;
+  };
+};
+
+/** A boolean input: true/false (or "true"/"false"); blank is undefined so update actions can leave a flag alone. */
+export const optionalBoolean =
+  (label: string) =>
+  (value: unknown): boolean | undefined => {
+    if (isBlank(value)) return undefined;
+    if (typeof value === "boolean") return value;
+    const text = String(value).trim().toLowerCase();
+    if (text === "true") return true;
+    if (text === "false") return false;
+    throw new InputError(label, "true or false", value);
+  };
+
+export const booleanWithDefault = (label: string, fallback: boolean) => {
+  const clean = optionalBoolean(label);
+  return (value: unknown): boolean => clean(value) ?? fallback;
+};
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+// ISO-8601 date-time with optional seconds, fraction and zone (Z or ±hh:mm / ±hhmm).
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+const parseIsoText = (label: string, value: unknown, expected: string): string => {
+  const text = typeof value === "string" ? value.trim() : value instanceof Date ? value.toISOString() : "";
+  if ((!DATE_ONLY.test(text) && !DATE_TIME.test(text)) || !isValid(parseISO(text))) {
+    throw new InputError(label, expected, value);
+  }
+  // parseISO rolls 2026-02-30 over to March; Sage would reject it, so do we.
+  const [year, month, day] = text.slice(0, 10).split("-").map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) throw new InputError(label, expected, value);
+  return text;
+};
+
+/** `updated_or_created_since` and friends: a date (2026-01-31) or an ISO-8601 date-time, sent as given. */
+export const optionalDateTime =
+  (label: string) =>
+  (value: unknown): string | undefined =>
+    isBlank(value)
+      ? undefined
+      : parseIsoText(label, value, "a date (YYYY-MM-DD) or an ISO-8601 date-time (YYYY-MM-DDThh:mm:ssZ)");
+
+const DATE_EXPECTED = "a date as YYYY-MM-DD (an ISO-8601 timestamp is also accepted; its date part is sent)";
+
+/** Invoice and payment dates: Sage wants YYYY-MM-DD; a timestamp is cut to its own calendar date. */
+export const optionalDate =
+  (label: string) =>
+  (value: unknown): string | undefined =>
+    isBlank(value) ? undefined : parseIsoText(label, value, DATE_EXPECTED).slice(0, 10);
+
+export const requiredDate =
+  (label: string) =>
+  (value: unknown): string => {
+    if (isBlank(value)) throw new InputError(label, `${DATE_EXPECTED}; this input is required`);
+    return parseIsoText(label, value, DATE_EXPECTED).slice(0, 10);
+  };
+
+/** JSON input given as text or as an already-parsed value (from a previous step). */
+export const optionalJson =
+  (label: string) =>
+  (value: unknown): unknown => {
+    if (isBlank(value)) return undefined;
+    if (typeof value !== "string") return value;
+    try {
+      return JSON.parse(value);
+    } catch (error) {
+      throw new InputError(label, `valid JSON (${(error as Error).message})`);
+    }
+  };
+
+/** A JSON array of objects, e.g. invoice lines. */
+export const optionalJsonObjectArray =
+  (label: string) =>
+  (value: unknown): Record<string, unknown>[] | undefined => {
+    const parsed = optionalJson(label)(value);
+    if (parsed === undefined) return undefined;
+    if (!Array.isArray(parsed)) throw new InputError(label, "a JSON array of objects", value);
+    parsed.forEach((item, index) => {
+      if (item === null || typeof item !== "object" || Array.isArray(item)) {
+        throw new InputError(label, `an object at index ${index}`, item);
+      }
+    });
+    return parsed as Record<string, unknown>[];
+  };
+
+/**
+ * A list of ids: a value list from the designer, a JSON array, or comma-separated text.
+ * Each entry must be an id; blanks are dropped.
+ */
+export const optionalIdList =
+  (label: string) =>
+  (value: unknown): string[] | undefined => {
+    if (isBlank(value)) return undefined;
+    let items: unknown[];
+    if (Array.isArray(value)) items = value;
+    else if (typeof value === "string" && value.trim().startsWith("[")) {
+      const parsed = optionalJson(label)(value);
+      if (!Array.isArray(parsed)) throw new InputError(label, "a list of Ids", value);
+      items = parsed;
+    } else if (typeof value === "string") items = value.split(",");
+    else throw new InputError(label, "a list of Ids", value);
+    const ids = items.filter((item) => !isBlank(item)).map((item) => requiredId(label)(item));
+    return ids.length ? ids : undefined;
+  };
