@@ -1,0 +1,20 @@
+import { action } from "@prismatic-io/spectral";
+import { createSageClient } from "../../client";
+import { connection } from "../../inputs/common";
+import { createContactPersonInputs } from "../../inputs/contactPersons";
+import { contactPersonBody } from "./contactPersonBody";
+import { contactPersonPayload } from "./examplePayloads";
+
+export const createContactPerson = action({
+  display: {
+    label: "Create Contact Person",
+    description: "Create a new contact person at an address of a contact",
+  },
+  inputs: { connection, ...createContactPersonInputs },
+  perform: async (context, { connection, ...fields }) => {
+    const client = createSageClient(connection, context.debug.enabled);
+    const { data } = await client.post("/contact_persons", contactPersonBody(fields));
+    return { data };
+  },
+  examplePayload: { data: contactPersonPayload },
+});

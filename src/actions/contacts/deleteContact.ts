@@ -1,0 +1,19 @@
+import { action } from "@prismatic-io/spectral";
+import { createSageClient, segment } from "../../client";
+import { connection } from "../../inputs/common";
+import { contactId } from "../../inputs/contacts";
+
+export const deleteContact = action({
+  display: {
+    label: "Delete Contact",
+    description: "Delete an existing contact by Id",
+  },
+  inputs: { connection, contactId },
+  perform: async (context, { connection, contactId }) => {
+    const client = createSageClient(connection, context.debug.enabled);
+    await client.delete(`/contacts/${segment(contactId)}`);
+    // Sage answers 204 with no body; say what was deleted so later steps can use it.
+    return { data: { deleted: true, id: contactId } };
+  },
+  examplePayload: { data: { deleted: true, id: "1b0ebd8a6f5c11ecb2660236bd82ab5b" } },
+});

@@ -1,0 +1,30 @@
+import { action } from "@prismatic-io/spectral";
+import { createSageClient } from "../../client";
+import { connection } from "../../inputs/common";
+import { contactTypeId, email, search } from "../../inputs/contacts";
+import { fetchAllPages } from "../../util/pagination";
+import { contactPayload } from "./examplePayloads";
+
+export const findContacts = action({
+  display: {
+    label: "Find Contacts",
+    description: "Find every contact matching an email, a name or reference, or a contact type, across all pages",
+  },
+  inputs: {
+    connection,
+    email,
+    search,
+    contactTypeId,
+  },
+  perform: async (context, { connection, email, search, contactTypeId }) => {
+    const client = createSageClient(connection, context.debug.enabled);
+    const { $items } = await fetchAllPages<Record<string, unknown>>(client, "/contacts", {
+      attributes: "all",
+      email,
+      search,
+      contact_type_id: contactTypeId,
+    });
+    return { data: $items };
+  },
+  examplePayload: { data: [contactPayload] },
+});

@@ -1,0 +1,20 @@
+import { action } from "@prismatic-io/spectral";
+import { createSageClient, segment } from "../../client";
+import { connection } from "../../inputs/common";
+import { contactId, updateContactInputs } from "../../inputs/contacts";
+import { contactBody } from "../../util/contactBody";
+import { contactPayload } from "./examplePayloads";
+
+export const updateContact = action({
+  display: {
+    label: "Update Contact",
+    description: "Update the information and metadata of an existing contact by Id",
+  },
+  inputs: { connection, contactId, ...updateContactInputs },
+  perform: async (context, { connection, contactId, ...fields }) => {
+    const client = createSageClient(connection, context.debug.enabled);
+    const { data } = await client.put(`/contacts/${segment(contactId)}`, contactBody(fields));
+    return { data };
+  },
+  examplePayload: { data: contactPayload },
+});
