@@ -20,13 +20,37 @@ const errorOf = (clean: (value: unknown) => unknown, value: unknown): string => 
   throw new Error("expected the cleaner to refuse the value");
 };
 
+/** Node's own JSON.parse message for a text, which the input error quotes. */
+const jsonErrorOf = (text: string): string => {
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error(`${text} is valid JSON`);
+};
+
 describe("the Invoice Lines template", () => {
   test("is the page's template as valid, pretty-printed JSON: same keys, order and values", () => {
     const parsed = JSON.parse(INVOICE_LINES_TEMPLATE);
     expect(parsed).toEqual([
-      { description: "string", ledger_account_id: "string", unit_price: 0, product_id: "string", service_id: "string", quantity: 0 },
+      {
+        description: "string",
+        ledger_account_id: "string",
+        unit_price: 0,
+        product_id: "string",
+        service_id: "string",
+        quantity: 0,
+      },
     ]);
-    expect(Object.keys(parsed[0])).toEqual(["description", "ledger_account_id", "unit_price", "product_id", "service_id", "quantity"]);
+    expect(Object.keys(parsed[0])).toEqual([
+      "description",
+      "ledger_account_id",
+      "unit_price",
+      "product_id",
+      "service_id",
+      "quantity",
+    ]);
     expect(INVOICE_LINES_TEMPLATE).toBe(JSON.stringify(parsed, null, 2));
     expect(INVOICE_LINES_TEMPLATE).not.toMatch(/<br|<code|,\s*}/);
   });
@@ -73,7 +97,9 @@ describe("valid lines", () => {
   });
 
   test("blank and null optional fields are dropped; 0 is a value and is kept", () => {
-    expect(salesCreate([{ ...line, product_id: "", service_id: null, tax_rate_id: "  ", quantity: 0 }])).toEqual([{ ...line, quantity: 0 }]);
+    expect(salesCreate([{ ...line, product_id: "", service_id: null, tax_rate_id: "  ", quantity: 0 }])).toEqual([
+      { ...line, quantity: 0 },
+    ]);
   });
 
   test("update: blank means not filled in", () => {
@@ -91,8 +117,12 @@ describe("valid lines", () => {
 describe("bad lines are refused with the line, the field and what is wrong", () => {
   test.each([
     ["blank on create", "", 'Invalid "Invoice Lines": expected a JSON array of invoice line objects; this input is required.'],
-    ["not JSON", "[{", 'Invalid "Invoice Lines": expected valid JSON ('],
-    ["not an array", '{"description":"x"}', 'Invalid "Invoice Lines": expected a JSON array of invoice line objects, got {"description":"x"}.'],
+    ["not JSON", "[{", `Invalid "Invoice Lines": expected valid JSON (${jsonErrorOf("[{")}).`],
+    [
+      "not an array",
+      '{"description":"x"}',
+      'Invalid "Invoice Lines": expected a JSON array of invoice line objects, got {"description":"x"}.',
+    ],
     ["an empty array", "[]", 'Invalid "Invoice Lines": expected at least one invoice line, got [].'],
     ["a line that is not an object", '["x"]', 'Invalid "Invoice Lines": line 1 (index 0): expected an object, got "x".'],
     [
@@ -136,9 +166,7 @@ describe("bad lines are refused with the line, the field and what is wrong", () 
       'Invalid "Invoice Lines": line 1 (index 0): "quantity" must be a number, got true.',
     ],
   ])("%s", (_case, value, message) => {
-    const text = errorOf(salesCreate, value);
-    if (message.endsWith("(")) expect(text.startsWith(message)).toBe(true);
-    else expect(text).toBe(message);
+    expect(errorOf(salesCreate, value)).toBe(message);
   });
 
   test("the same rules apply to lines given on update", () => {

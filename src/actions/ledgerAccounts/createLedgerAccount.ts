@@ -1,0 +1,20 @@
+import { action } from "@prismatic-io/spectral";
+import { createSageClient } from "../../client";
+import { connection } from "../../inputs/common";
+import { createLedgerAccountInputs } from "../../inputs/ledgerAccounts";
+import { ledgerAccountBody } from "./ledgerAccountBody";
+import { ledgerAccountPayload } from "./examplePayloads";
+
+export const createLedgerAccount = action({
+  display: {
+    label: "Create Ledger Account",
+    description: "Create a new Ledger account",
+  },
+  inputs: { connection, ...createLedgerAccountInputs },
+  perform: async (context, { connection, ...fields }) => {
+    const client = createSageClient(connection, context.debug.enabled);
+    const { data } = await client.post("/ledger_accounts", ledgerAccountBody(fields));
+    return { data };
+  },
+  examplePayload: { data: ledgerAccountPayload },
+});

@@ -1,0 +1,20 @@
+import { action } from "@prismatic-io/spectral";
+import { createSageClient } from "../../client";
+import { connection } from "../../inputs/common";
+import { dueDate, purchaseInvoiceInputs } from "../../inputs/invoices";
+import { INVOICE_RESOURCES, invoiceBody } from "../../util/invoiceBody";
+import { purchaseInvoicePayload } from "./examplePayloads";
+
+export const createPurchaseInvoice = action({
+  display: {
+    label: "Create Purchase Invoice",
+    description: "Create a new purchase invoice",
+  },
+  inputs: { connection, ...purchaseInvoiceInputs.create, dueDate },
+  perform: async (context, { connection, ...fields }) => {
+    const client = createSageClient(connection, context.debug.enabled);
+    const { data } = await client.post(INVOICE_RESOURCES.purchase.path, invoiceBody("purchase", fields));
+    return { data };
+  },
+  examplePayload: { data: purchaseInvoicePayload },
+});

@@ -1,0 +1,14 @@
+import { updatedOrCreatedSince } from "../../inputs/common";
+import { invoiceListFilters, invoiceListQuery } from "../../inputs/invoices";
+import { INVOICE_RESOURCES } from "../../util/invoiceBody";
+import { listAction } from "../listAction";
+import { purchaseInvoiceListPayload } from "./examplePayloads";
+
+export const listPurchaseInvoices = listAction({
+  label: "List Purchase Invoices",
+  description: "List all purchase invoices",
+  path: INVOICE_RESOURCES.purchase.path,
+  filters: { updatedOrCreatedSince, ...invoiceListFilters },
+  toQuery: invoiceListQuery,
+  examplePayload: purchaseInvoiceListPayload,
+});

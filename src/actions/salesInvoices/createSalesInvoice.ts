@@ -1,0 +1,20 @@
+import { action } from "@prismatic-io/spectral";
+import { createSageClient } from "../../client";
+import { connection } from "../../inputs/common";
+import { salesInvoiceInputs } from "../../inputs/invoices";
+import { INVOICE_RESOURCES, invoiceBody } from "../../util/invoiceBody";
+import { salesInvoicePayload } from "./examplePayloads";
+
+export const createSalesInvoice = action({
+  display: {
+    label: "Create Sales Invoice",
+    description: "Create a new sales invoice",
+  },
+  inputs: { connection, ...salesInvoiceInputs.create },
+  perform: async (context, { connection, ...fields }) => {
+    const client = createSageClient(connection, context.debug.enabled);
+    const { data } = await client.post(INVOICE_RESOURCES.sales.path, invoiceBody("sales", fields));
+    return { data };
+  },
+  examplePayload: { data: salesInvoicePayload },
+});

@@ -1,0 +1,14 @@
+import { updatedOrCreatedSince } from "../../inputs/common";
+import { invoiceListFilters, invoiceListQuery } from "../../inputs/invoices";
+import { INVOICE_RESOURCES } from "../../util/invoiceBody";
+import { listAction } from "../listAction";
+import { salesInvoiceListPayload } from "./examplePayloads";
+
+export const listSalesInvoices = listAction({
+  label: "List Sales Invoices",
+  description: "List all sales invoices",
+  path: INVOICE_RESOURCES.sales.path,
+  filters: { updatedOrCreatedSince, ...invoiceListFilters },
+  toQuery: invoiceListQuery,
+  examplePayload: salesInvoiceListPayload,
+});

@@ -1,0 +1,159 @@
+import { InputError, isBlank, optionalJson, requiredId } from "./validation";
+
+export type InvoiceKind = "sales" | "purchase";
+
+type LineFieldType = "text" | "id" | "number";
+
+interface LineField {
+  type: LineFieldType;
+  /** Invoice kinds whose lines Sage rejects without this field. */
+  requiredFor?: InvoiceKind[];
+  /** Invoice kinds whose line schema has this field (default: both). */
+  onlyFor?: InvoiceKind[];
+}
+
+// The fields a flow builder can set on a line, named and typed as in Sage's invoice_lines items of
+// postSalesInvoices / postPurchaseInvoices. Purchase lines have no discount_amount in Sage's schema.
+const LINE_FIELDS: Record<string, LineField> = {
+  description: { type: "text", requiredFor: ["sales", "purchase"] },
+  ledger_account_id: { type: "id", requiredFor: ["sales", "purchase"] },
+  unit_price: { type: "number", requiredFor: ["sales", "purchase"] },
+  quantity: { type: "number", requiredFor: ["purchase"] },
+  product_id: { type: "id" },
+  service_id: { type: "id" },
+  tax_rate_id: { type: "id" },
+  discount_amount: { type: "number", onlyFor: ["sales"] },
+  tax_amount: { type: "number" },
+  net_amount: { type: "number" },
+  total_amount: { type: "number" },
+};
+
+export type InvoiceLine = Record<string, string | number>;
+
+export const lineFieldsOf = (kind: InvoiceKind): string[] =>
+  Object.entries(LINE_FIELDS)
+    .filter(([, field]) => !field.onlyFor || field.onlyFor.includes(kind))
+    .map(([name]) => name);
+
+/**
+ * The Invoice Lines default: the page's template (same keys, order and values), as valid JSON.
+ * Its "string" values are placeholders for Sage Ids.
+ */
+export const INVOICE_LINES_TEMPLATE = JSON.stringify(
+  [
+    {
+      description: "string",
+      ledger_account_id: "string",
+      unit_price: 0,
+      product_id: "string",
+      service_id: "string",
+      quantity: 0,
+    },
+  ],
+  null,
+  2,
+);
+
+const PLACEHOLDER = "string";
+const TEMPLATE_TEXT = JSON.stringify(JSON.parse(INVOICE_LINES_TEMPLATE));
+
+/** True when the value is the untouched template (as text or as parsed JSON). */
+const isInvoiceLinesTemplate = (parsed: unknown): boolean => JSON.stringify(parsed) === TEMPLATE_TEXT;
+
+const shown = (value: unknown): string => {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+};
+
+/**
+ * A bad invoice line. Same class and prefix as every input error, but names the line (1-based,
+ * and by array index for people who build the array in code) and the field at fault.
+ */
+export class InvoiceLineError extends InputError {
+  constructor(label: string, index: number, problem: string) {
+    super(label, problem);
+    this.message = `Invalid "${label}": line ${index + 1} (index ${index}): ${problem}.`;
+  }
+}
+
+const snakeCase = (key: string): string => key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+
+const isSageId = (value: string): boolean => {
+  try {
+    requiredId("id")(value);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+type Fail = (problem: string) => never;
+
+const checkValue = (name: string, type: LineFieldType, value: unknown, fail: Fail): string | number => {
+  if (type === "number") {
+    // Numbers as numbers: a quoted "12" usually means a mapping produced text, which is worth fixing upstream.
+    return typeof value === "number" && Number.isFinite(value) ? value : fail(`"${name}" must be a number, got ${shown(value)}`);
+  }
+  if (typeof value !== "string") return fail(`"${name}" must be ${type === "id" ? "a Sage Id" : "text"}, got ${shown(value)}`);
+  const text = value.trim();
+  if (type === "id" && text === PLACEHOLDER) {
+    fail(
+      `"${name}" is still the template placeholder "string"; put a Sage Id there${LINE_FIELDS[name].requiredFor ? "" : " or remove the field"}`,
+    );
+  }
+  if (type === "id" && !isSageId(text)) fail(`"${name}" must be a Sage Id, got ${shown(value)}`);
+  return text;
+};
+
+const cleanLine = (kind: InvoiceKind, allowed: string[], line: unknown, fail: Fail): InvoiceLine => {
+  if (line === null || typeof line !== "object" || Array.isArray(line)) return fail(`expected an object, got ${shown(line)}`);
+  const given = line as Record<string, unknown>;
+  for (const key of Object.keys(given)) {
+    if (allowed.includes(key)) continue;
+    const snake = snakeCase(key);
+    if (snake !== key && allowed.includes(snake)) fail(`"${key}" is not a Sage field name; use "${snake}"`);
+    fail(`unknown field "${key}"; allowed fields: ${allowed.join(", ")}`);
+  }
+  const cleaned: InvoiceLine = {};
+  for (const name of allowed) {
+    const field = LINE_FIELDS[name];
+    const value = given[name];
+    if (isBlank(value)) {
+      // Blank optional fields are dropped, so a mapped-but-empty product_id does not reach Sage.
+      if (field.requiredFor?.includes(kind)) fail(`"${name}" is required`);
+      continue;
+    }
+    cleaned[name] = checkValue(name, field.type, value, fail);
+  }
+  return cleaned;
+};
+
+const LINES_EXPECTED = "a JSON array of invoice line objects";
+
+/**
+ * Cleaner for an Invoice Lines input: JSON text or an already-parsed array, validated line by line
+ * against Sage's line schema for the invoice kind; the first bad line is reported by index and field.
+ * On update, a blank value or the untouched template means "leave the lines alone" (undefined).
+ */
+export const invoiceLines =
+  (label: string, kind: InvoiceKind, { required }: { required: boolean }) =>
+  (value: unknown): InvoiceLine[] | undefined => {
+    const parsed = optionalJson(label)(value);
+    if (parsed === undefined || (!required && isInvoiceLinesTemplate(parsed))) {
+      if (required) throw new InputError(label, `${LINES_EXPECTED}; this input is required`);
+      return undefined;
+    }
+    if (!Array.isArray(parsed)) throw new InputError(label, LINES_EXPECTED, parsed);
+    if (!parsed.length) throw new InputError(label, "at least one invoice line", parsed);
+    const allowed = lineFieldsOf(kind);
+    return parsed.map((line, index) =>
+      cleanLine(kind, allowed, line, (problem) => {
+        throw new InvoiceLineError(label, index, problem);
+      }),
+    );
+  };
