@@ -1,2 +1,4 @@
+import { listBusinesses } from "./listBusinesses";
+
 // Actions of this resource, keyed by their public action key.
-export default {};
+export default { listBusinesses };

@@ -1,7 +1,21 @@
 import { listAddressTypes } from "./listAddressTypes";
+import { listBankAccounts } from "./listBankAccounts";
 import { listContactTypes } from "./listContactTypes";
 import { listCountries } from "./listCountries";
 import { listCurrencies } from "./listCurrencies";
 import { listLedgerAccountTypes } from "./listLedgerAccountTypes";
+import { listPaymentMethods } from "./listPaymentMethods";
+import { listProducts } from "./listProducts";
+import { listServices } from "./listServices";
 
-export default { listAddressTypes, listContactTypes, listCountries, listCurrencies, listLedgerAccountTypes };
+export default {
+  listAddressTypes,
+  listContactTypes,
+  listCountries,
+  listCurrencies,
+  listLedgerAccountTypes,
+  listBankAccounts,
+  listPaymentMethods,
+  listProducts,
+  listServices,
+};

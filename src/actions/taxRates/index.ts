@@ -1,2 +1,4 @@
+import { listTaxRates } from "./listTaxRates";
+
 // Actions of this resource, keyed by their public action key.
-export default {};
+export default { listTaxRates };

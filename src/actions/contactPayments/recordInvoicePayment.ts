@@ -1,0 +1,75 @@
+import { action } from "@prismatic-io/spectral";
+import { format } from "date-fns";
+import { createSageClient, segment } from "../../client";
+import { connection } from "../../inputs/common";
+import {
+  amount,
+  bankAccountId,
+  date,
+  paymentContactId,
+  paymentMethodId,
+  reference,
+  type salesInvoiceId,
+} from "../../inputs/contactPayments";
+import { compact } from "../../util/body";
+import { type PayableInvoice, paymentAmountFor, paymentContactFor } from "../../util/payments";
+import { contactPaymentPayload } from "./examplePayloads";
+
+export interface InvoiceKind {
+  label: string;
+  description: string;
+  /** Sage collection of the invoice, e.g. "/sales_invoices". */
+  path: string;
+  /** Contact payment transaction type that settles this kind of invoice. */
+  transactionTypeId: "CUSTOMER_RECEIPT" | "VENDOR_PAYMENT";
+  invoiceId: typeof salesInvoiceId;
+  /** How error messages name the invoice, e.g. "sales invoice". */
+  noun: string;
+}
+
+/**
+ * Record a payment against one invoice. Sales and purchase payments differ only in the invoice
+ * path, the transaction type and the wording, so both actions come from here.
+ *
+ * Always one GET of the invoice, then one POST: the GET supplies the contact and the amount for
+ * "pay in full", and the outstanding amount that every payment is checked against before
+ * anything is written.
+ */
+export const recordInvoicePayment = (kind: InvoiceKind) =>
+  action({
+    display: { label: kind.label, description: kind.description },
+    inputs: {
+      connection,
+      invoiceId: kind.invoiceId,
+      bankAccountId,
+      amount,
+      date,
+      paymentMethodId,
+      reference,
+      contactId: paymentContactId,
+    },
+    perform: async (context, params) => {
+      const client = createSageClient(params.connection, context.debug.enabled);
+      const { data: invoice } = await client.get<PayableInvoice>(`${kind.path}/${segment(params.invoiceId)}`, {
+        params: { attributes: "all" },
+      });
+      const totalAmount = paymentAmountFor(invoice, params.amount, kind.noun);
+      const body = {
+        contact_payment: compact({
+          transaction_type_id: kind.transactionTypeId,
+          contact_id: paymentContactFor(invoice, params.contactId, kind.noun),
+          bank_account_id: params.bankAccountId,
+          // Sage wants a plain date; date-fns formats the runner's local day, where toISOString would give UTC's.
+          date: params.date ?? format(new Date(), "yyyy-MM-dd"),
+          total_amount: totalAmount,
+          payment_method_id: params.paymentMethodId,
+          reference: params.reference,
+          allocated_artefacts: [{ artefact_id: params.invoiceId, amount: totalAmount }],
+        }),
+      };
+      // A POST is never retried after it may have reached Sage (see util/retry.ts): no duplicate payments.
+      const { data } = await client.post("/contact_payments", body);
+      return { data };
+    },
+    examplePayload: { data: contactPaymentPayload },
+  });

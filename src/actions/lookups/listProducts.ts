@@ -1,0 +1,7 @@
+import { listAction } from "../listAction";
+
+export const listProducts = listAction({
+  label: "List Products",
+  description: "List all products",
+  path: "/products",
+});

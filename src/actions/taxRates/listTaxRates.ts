@@ -1,0 +1,12 @@
+import { updatedOrCreatedSince } from "../../inputs/common";
+import { listAction } from "../listAction";
+import { taxRateListPayload } from "./examplePayloads";
+
+export const listTaxRates = listAction({
+  label: "List Tax Rates",
+  description: "List all tax rates",
+  path: "/tax_rates",
+  filters: { updatedOrCreatedSince },
+  toQuery: ({ updatedOrCreatedSince }) => ({ updated_or_created_since: updatedOrCreatedSince as string | undefined }),
+  examplePayload: taxRateListPayload,
+});

@@ -1,0 +1,65 @@
+import { InputError } from "./validation";
+
+/** The parts of a sales or purchase invoice that a payment depends on. */
+export interface PayableInvoice {
+  id?: string;
+  displayed_as?: string;
+  contact?: { id?: string } | null;
+  status?: { id?: string } | null;
+  currency?: { id?: string } | null;
+  outstanding_amount?: number | string | null;
+}
+
+/** Sage documents amounts as numbers; accept numeric strings too, and treat anything else as unknown. */
+const amountOf = (value: unknown): number | undefined => {
+  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
+  if (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value))) return Number(value);
+  return undefined;
+};
+
+// Compare in cents: 0.1 + 0.2 must not count as more than 0.30 outstanding.
+const cents = (value: number): number => Math.round(value * 100);
+
+const nameOf = (invoice: PayableInvoice, noun: string): string =>
+  `${noun} ${invoice.displayed_as ?? invoice.id ?? ""}`.trim();
+
+const money = (value: number, invoice: PayableInvoice): string =>
+  `${value.toFixed(2)}${invoice.currency?.id ? ` ${invoice.currency.id}` : ""}`;
+
+/**
+ * The amount to record against an invoice: the requested amount, or the outstanding amount when
+ * none is given. Refuses, before anything is written, a void or settled invoice and an amount
+ * above what is still owed, naming the input and the outstanding amount.
+ */
+export const paymentAmountFor = (invoice: PayableInvoice, requested: number | undefined, noun: string): number => {
+  const name = nameOf(invoice, noun);
+  if (invoice.status?.id === "VOID") {
+    throw new InputError("Invoice Id", `an invoice that can be paid; ${name} is void`);
+  }
+  const outstanding = amountOf(invoice.outstanding_amount);
+  if (outstanding !== undefined && cents(outstanding) <= 0) {
+    throw new InputError(
+      "Invoice Id",
+      `an invoice with an amount outstanding; ${name} has an outstanding amount of ${money(0, invoice)}`,
+    );
+  }
+  if (requested === undefined) {
+    if (outstanding === undefined) {
+      throw new InputError("Amount", `a value: Sage did not return the outstanding amount of ${name}`);
+    }
+    return outstanding;
+  }
+  if (outstanding !== undefined && cents(requested) > cents(outstanding)) {
+    throw new InputError("Amount", `at most the outstanding amount of ${name}, ${money(outstanding, invoice)}`, requested);
+  }
+  return requested;
+};
+
+/** The contact a payment is recorded for: the one given, else the invoice's own. */
+export const paymentContactFor = (invoice: PayableInvoice, given: string | undefined, noun: string): string => {
+  const contactId = given ?? invoice.contact?.id;
+  if (!contactId) {
+    throw new InputError("Contact Id", `a value: ${nameOf(invoice, noun)} has no contact`);
+  }
+  return contactId;
+};

@@ -1,0 +1,104 @@
+import { BASE_PATH, envelope, failureOf, runAction, sageApi, useNock } from "../../helpers";
+import { keysMissingFrom } from "./specSchema";
+
+useNock();
+
+describe("listContactPayments", () => {
+  test("each filter is sent under Sage's query name, with the paging inputs", async () => {
+    const body = envelope([{ id: "PAY1", displayed_as: "Payment" }]);
+    sageApi()
+      .get(`${BASE_PATH}/contact_payments`)
+      .query({
+        items_per_page: "50",
+        page: "2",
+        attributes: "all",
+        updated_or_created_since: "2026-01-31T00:00:00Z",
+        contact_id: "CONTACT1",
+        bank_account_id: "BANK1",
+        transaction_type_id: "CUSTOMER_RECEIPT",
+      })
+      .reply(200, body);
+    const result = await runAction("listContactPayments", {
+      itemsPerPage: "50",
+      page: "2",
+      updatedOrCreatedSince: "2026-01-31T00:00:00Z",
+      contactId: "CONTACT1",
+      bankAccountId: "BANK1",
+      transactionTypeId: "CUSTOMER_RECEIPT",
+    });
+    expect(result).toEqual({ data: body });
+  });
+
+  test("blank filters are not sent", async () => {
+    sageApi().get(`${BASE_PATH}/contact_payments`).query({ attributes: "all" }).reply(200, envelope([]));
+    await expect(runAction("listContactPayments", { contactId: "", bankAccountId: "", transactionTypeId: "" })).resolves.toEqual({
+      data: envelope([]),
+    });
+  });
+
+  test("Fetch All walks every page with the filters", async () => {
+    sageApi()
+      .get(`${BASE_PATH}/contact_payments`)
+      .query({ page: "1", items_per_page: "200", attributes: "all", transaction_type_id: "VENDOR_PAYMENT" })
+      .reply(200, { ...envelope([{ id: "A" }], { total: 2, itemsPerPage: 1 }) })
+      .get(`${BASE_PATH}/contact_payments`)
+      .query({ page: "2", items_per_page: "200", attributes: "all", transaction_type_id: "VENDOR_PAYMENT" })
+      .reply(200, envelope([{ id: "B" }], { page: 2, total: 2, itemsPerPage: 1 }));
+    await expect(runAction("listContactPayments", { fetchAll: true, transactionTypeId: "VENDOR_PAYMENT" })).resolves.toEqual({
+      data: { $total: 2, $items: [{ id: "A" }, { id: "B" }] },
+    });
+  });
+
+  test.each([
+    [{ updatedOrCreatedSince: "yesterday" }, `Invalid "Update or Created Since": expected a date (YYYY-MM-DD) or an ISO-8601 date-time (YYYY-MM-DDThh:mm:ssZ), got "yesterday".`],
+    [{ contactId: "a/b" }, `Invalid "Contact Id": expected a Sage Id (letters, digits, '-', '_', '.' or ':'), got "a/b".`],
+    [{ bankAccountId: "x?y" }, `Invalid "Bank Account Id": expected a Sage Id (letters, digits, '-', '_', '.' or ':'), got "x?y".`],
+  ])("bad filter %p is refused before any request", async (params, expected) => {
+    expect(await failureOf(runAction("listContactPayments", params))).toBe(expected);
+  });
+});
+
+describe("getContactPayment", () => {
+  test("gets the full record by id", async () => {
+    const payment = { id: "PAY1", total_amount: 120.5, allocated_artefacts: [{ artefact: { id: "INV1" }, amount: 120.5 }] };
+    sageApi().get(`${BASE_PATH}/contact_payments/PAY1`).query({ attributes: "all" }).reply(200, payment);
+    await expect(runAction("getContactPayment", { contactPaymentId: "PAY1" })).resolves.toEqual({ data: payment });
+  });
+
+  test("an id that would change the path is refused before any request", async () => {
+    expect(await failureOf(runAction("getContactPayment", { contactPaymentId: "../contacts" }))).toBe(
+      `Invalid "Contact Payment Id": expected a Sage Id (letters, digits, '-', '_', '.' or ':'), got "../contacts".`,
+    );
+  });
+});
+
+describe("deleteContactPayment", () => {
+  test("deletes by id and says so", async () => {
+    sageApi().delete(`${BASE_PATH}/contact_payments/PAY1`).reply(204);
+    await expect(runAction("deleteContactPayment", { contactPaymentId: "PAY1" })).resolves.toEqual({
+      data: { deleted: true, id: "PAY1" },
+    });
+  });
+
+  test("a missing payment is reported with the path", async () => {
+    sageApi()
+      .delete(`${BASE_PATH}/contact_payments/NOPE`)
+      .reply(404, [{ $severity: "error", $dataCode: "RecordNotFound", $message: "Resource not found" }]);
+    expect(await failureOf(runAction("deleteContactPayment", { contactPaymentId: "NOPE" }))).toBe(
+      "Sage API error 404 on DELETE /contact_payments/NOPE: Resource not found.",
+    );
+  });
+
+  test("Contact Payment Id is required", async () => {
+    expect(await failureOf(runAction("deleteContactPayment", {}))).toBe(
+      `Invalid "Contact Payment Id": expected a value; this input is required.`,
+    );
+  });
+});
+
+describe("example payloads", () => {
+  test("the contact payment example uses only fields of Sage's ContactPayment", async () => {
+    const { contactPaymentPayload } = await import("../../../src/actions/contactPayments/examplePayloads");
+    expect(keysMissingFrom("ContactPayment", contactPaymentPayload)).toEqual([]);
+  });
+});
