@@ -1,0 +1,11 @@
+import { picklist } from "./picklist";
+
+export const selectAddressType = picklist({
+  label: "Select Address Type",
+  description: "Select an address type.",
+  path: "/address_types",
+  examplePayload: [
+    { label: "Delivery", key: "DELIVERY" },
+    { label: "Sales", key: "SALES" },
+  ],
+});

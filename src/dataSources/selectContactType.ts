@@ -1,0 +1,11 @@
+import { picklist } from "./picklist";
+
+export const selectContactType = picklist({
+  label: "Select Contact Type",
+  description: "Select a contact type (customer or supplier).",
+  path: "/contact_types",
+  examplePayload: [
+    { label: "Customer", key: "CUSTOMER" },
+    { label: "Supplier", key: "VENDOR" },
+  ],
+});
