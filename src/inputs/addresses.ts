@@ -1,24 +1,6 @@
 import { input } from "@prismatic-io/spectral";
-import { booleanWithDefault, optionalBoolean, optionalId, optionalString } from "../util/validation";
-
-/**
- * The update variant of a create action's boolean: a "false" default would flip the flag on
- * every update, so on update it is a dropdown whose default leaves the record's value alone.
- */
-export const leaveUnchangedBoolean = <T extends { label: string; comments?: string }>(create: T) =>
-  input({
-    label: create.label,
-    type: "string",
-    required: false,
-    comments: create.comments,
-    default: "",
-    model: [
-      { label: "Leave unchanged", value: "" },
-      { label: "True", value: "true" },
-      { label: "False", value: "false" },
-    ],
-    clean: optionalBoolean(create.label),
-  });
+import { booleanWithDefault, optionalId, optionalString } from "../util/validation";
+import { leaveUnchangedBoolean } from "./common";
 
 // A contact's two address blocks (main and delivery). Labels and comments are the page's;
 // only the bank account comments are corrected (the page says "postal code" there).

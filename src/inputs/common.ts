@@ -1,6 +1,6 @@
 import { input } from "@prismatic-io/spectral";
 import { MAX_ITEMS_PER_PAGE } from "../constants";
-import { booleanWithDefault, optionalDateTime, optionalInteger, optionalString } from "../util/validation";
+import { booleanWithDefault, optionalBoolean, optionalDateTime, optionalInteger, optionalString } from "../util/validation";
 
 export const connection = input({
   label: "Connection",
@@ -58,3 +58,23 @@ export const attributes = input({
   example: "all",
   clean: optionalString,
 });
+
+/**
+ * The update variant of a create action's boolean: a "false" default would flip the flag on
+ * every update, so on update it is a dropdown whose default leaves the record's value alone.
+ */
+export const leaveUnchangedBoolean = <T extends { label: string; comments?: string }>(create: T) =>
+  input({
+    label: create.label,
+    type: "string",
+    required: false,
+    comments: create.comments,
+    default: "",
+    model: [
+      { label: "Leave unchanged", value: "" },
+      { label: "True", value: "true" },
+      { label: "False", value: "false" },
+    ],
+    clean: optionalBoolean(create.label),
+  });
+

@@ -1,7 +1,15 @@
 import { input } from "@prismatic-io/spectral";
-import { booleanWithDefault, optionalId, optionalIdList, optionalString, requiredId, requiredString } from "../util/validation";
-import { leaveUnchangedBoolean } from "./addresses";
-import { optionalTrimmed, requiredIdList } from "./contacts";
+import {
+  booleanWithDefault,
+  optionalId,
+  optionalIdList,
+  optionalString,
+  optionalTrimmed,
+  requiredId,
+  requiredIdList,
+  requiredString,
+} from "../util/validation";
+import { leaveUnchangedBoolean } from "./common";
 
 export const contactPersonId = input({
   label: "Contact Person Id",

@@ -7,24 +7,12 @@ import {
   optionalInteger,
   optionalNumber,
   optionalString,
+  optionalTrimmed,
   requiredId,
+  requiredIdList,
   requiredString,
 } from "../util/validation";
 import { addressInputs, deliveryIsMainAddressOnUpdate, isMainAddressOnUpdate } from "./addresses";
-
-/** A list of ids Sage requires at least one of (contact types, contact person types). */
-export const requiredIdList = (label: string) => {
-  const clean = optionalIdList(label);
-  return (value: unknown): string[] => {
-    const ids = clean(value);
-    if (!ids) throw new InputError(label, "at least one Id; this input is required");
-    return ids;
-  };
-};
-
-/** Text matched or filtered on: surrounding spaces would make an exact match fail. */
-export const optionalTrimmed = (value: unknown): string | undefined =>
-  isBlank(value) ? undefined : util.types.toString(value).trim();
 
 export const contactId = input({
   label: "Contact Id",

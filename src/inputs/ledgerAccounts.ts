@@ -9,6 +9,7 @@ import {
   requiredInteger,
   requiredString,
 } from "../util/validation";
+import { leaveUnchangedBoolean } from "./common";
 
 export const ledgerAccountId = input({
   label: "Ledger Account Id",
@@ -117,20 +118,7 @@ export const createLedgerAccountInputs = {
 /** Update Ledger Account's inputs: all optional, so only what is filled in is sent. */
 export const updateLedgerAccountInputs = {
   ledgerAccountTypeId: input({ ...ledgerAccountTypeId, required: false, clean: optionalId("Ledger Account Type Id") }),
-  // A "false" default would clear the flag on every update; a tri-state dropdown leaves it alone unless chosen.
-  includedInChart: input({
-    label: INCLUDED_IN_CHART,
-    type: "string",
-    required: false,
-    default: "",
-    comments: includedInChart.comments,
-    model: [
-      { label: "Leave unchanged", value: "" },
-      { label: "True", value: "true" },
-      { label: "False", value: "false" },
-    ],
-    clean: optionalBoolean(INCLUDED_IN_CHART),
-  }),
+  includedInChart: leaveUnchangedBoolean(includedInChart),
   name: input({ ...name, required: false, clean: optionalString }),
   displayName: input({ ...displayName, required: false, clean: optionalString }),
   nominalCode: input({ ...nominalCode, required: false, clean: optionalInteger("Nominal Code", NOMINAL_CODE_RANGE) }),

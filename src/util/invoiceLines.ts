@@ -1,4 +1,4 @@
-import { InputError, isBlank, optionalJson, requiredId } from "./validation";
+import { InputError, isBlank, isSageId, optionalJson, quoted, requiredId } from "./validation";
 
 export type InvoiceKind = "sales" | "purchase";
 
@@ -60,15 +60,6 @@ const TEMPLATE_TEXT = JSON.stringify(JSON.parse(INVOICE_LINES_TEMPLATE));
 /** True when the value is the untouched template (as text or as parsed JSON). */
 const isInvoiceLinesTemplate = (parsed: unknown): boolean => JSON.stringify(parsed) === TEMPLATE_TEXT;
 
-const shown = (value: unknown): string => {
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-};
 
 /**
  * A bad invoice line. Same class and prefix as every input error, but names the line (1-based,
@@ -76,42 +67,33 @@ const shown = (value: unknown): string => {
  */
 export class InvoiceLineError extends InputError {
   constructor(label: string, index: number, problem: string) {
-    super(label, problem);
-    this.message = `Invalid "${label}": line ${index + 1} (index ${index}): ${problem}.`;
+    super(label, problem, undefined, `line ${index + 1} (index ${index}): ${problem}`);
   }
 }
 
 const snakeCase = (key: string): string => key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
-const isSageId = (value: string): boolean => {
-  try {
-    requiredId("id")(value);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 type Fail = (problem: string) => never;
 
 const checkValue = (name: string, type: LineFieldType, value: unknown, fail: Fail): string | number => {
   if (type === "number") {
     // Numbers as numbers: a quoted "12" usually means a mapping produced text, which is worth fixing upstream.
-    return typeof value === "number" && Number.isFinite(value) ? value : fail(`"${name}" must be a number, got ${shown(value)}`);
+    return typeof value === "number" && Number.isFinite(value) ? value : fail(`"${name}" must be a number, got ${quoted(value)}`);
   }
-  if (typeof value !== "string") return fail(`"${name}" must be ${type === "id" ? "a Sage Id" : "text"}, got ${shown(value)}`);
+  if (typeof value !== "string") return fail(`"${name}" must be ${type === "id" ? "a Sage Id" : "text"}, got ${quoted(value)}`);
   const text = value.trim();
   if (type === "id" && text === PLACEHOLDER) {
     fail(
       `"${name}" is still the template placeholder "string"; put a Sage Id there${LINE_FIELDS[name].requiredFor ? "" : " or remove the field"}`,
     );
   }
-  if (type === "id" && !isSageId(text)) fail(`"${name}" must be a Sage Id, got ${shown(value)}`);
+  if (type === "id" && !isSageId(text)) fail(`"${name}" must be a Sage Id, got ${quoted(value)}`);
   return text;
 };
 
 const cleanLine = (kind: InvoiceKind, allowed: string[], line: unknown, fail: Fail): InvoiceLine => {
-  if (line === null || typeof line !== "object" || Array.isArray(line)) return fail(`expected an object, got ${shown(line)}`);
+  if (line === null || typeof line !== "object" || Array.isArray(line)) return fail(`expected an object, got ${quoted(line)}`);
   const given = line as Record<string, unknown>;
   for (const key of Object.keys(given)) {
     if (allowed.includes(key)) continue;

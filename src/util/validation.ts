@@ -6,26 +6,34 @@ import { isValid, parseISO } from "date-fns";
  * its label (as the flow builder sees it) and says what was expected.
  */
 export class InputError extends Error {
+  /**
+   * @param expected what the input should hold ("a whole number from 1 to 200")
+   * @param value what it held; quoted in the message, shortened
+   * @param detail a complete description instead of "expected …", for errors inside structured values
+   */
   constructor(
     readonly inputLabel: string,
     expected: string,
     value?: unknown,
+    detail?: string,
   ) {
-    super(`Invalid "${inputLabel}": expected ${expected}${describeValue(value)}.`);
+    super(`Invalid "${inputLabel}": ${detail ?? `expected ${expected}${describeValue(value)}`}.`);
     this.name = "InputError";
   }
 }
 
-const describeValue = (value: unknown): string => {
-  if (value === undefined) return "";
+/** A value as an error message shows it: JSON-quoted and shortened. */
+export const quoted = (value: unknown): string => {
   let text: string;
   try {
-    text = typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+    text = JSON.stringify(value) ?? String(value);
   } catch {
     text = String(value);
   }
-  return `, got ${text.length > 80 ? `${text.slice(0, 77)}...` : text}`;
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 };
+
+const describeValue = (value: unknown): string => (value === undefined ? "" : `, got ${quoted(value)}`);
 
 export const isBlank = (value: unknown): value is undefined | null | "" =>
   value === undefined || value === null || (typeof value === "string" && value.trim() === "");
@@ -33,6 +41,10 @@ export const isBlank = (value: unknown): value is undefined | null | "" =>
 /** Optional text: blank becomes undefined (not sent), anything else is kept as a string. */
 export const optionalString = (value: unknown): string | undefined =>
   isBlank(value) ? undefined : util.types.toString(value);
+
+/** Text matched or filtered on: surrounding spaces would make an exact match fail. */
+export const optionalTrimmed = (value: unknown): string | undefined =>
+  isBlank(value) ? undefined : util.types.toString(value).trim();
 
 export const requiredString =
   (label: string) =>
@@ -46,11 +58,13 @@ export const requiredString =
 // the request path (slashes, dot segments, query or fragment marks) is refused outright.
 const ID_PATTERN = /^[A-Za-z0-9_-][A-Za-z0-9_.:-]*$/;
 
+export const isSageId = (value: string): boolean => ID_PATTERN.test(value);
+
 export const requiredId =
   (label: string) =>
   (value: unknown): string => {
     const id = requiredString(label)(value);
-    if (!ID_PATTERN.test(id)) {
+    if (!isSageId(id)) {
       throw new InputError(label, "a Sage Id (letters, digits, '-', '_', '.' or ':')", value);
     }
     return id;
@@ -238,3 +252,13 @@ export const optionalIdList =
     const ids = items.filter((item) => !isBlank(item)).map((item) => requiredId(label)(item));
     return ids.length ? ids : undefined;
   };
+
+/** A list of ids Sage requires at least one of (contact types, contact person types). */
+export const requiredIdList = (label: string) => {
+  const clean = optionalIdList(label);
+  return (value: unknown): string[] => {
+    const ids = clean(value);
+    if (!ids) throw new InputError(label, "at least one Id; this input is required");
+    return ids;
+  };
+};

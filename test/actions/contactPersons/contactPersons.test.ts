@@ -1,6 +1,6 @@
 import component from "../../../src";
 import { BASE_PATH, envelope, failureOf, runAction, sageApi, useNock } from "../../helpers";
-import { keyPaths, schemaProblems } from "../contacts/openapiSchema";
+import { keyPaths, schemaProblems } from "../../sageSchema";
 
 useNock();
 

@@ -1,7 +1,7 @@
 import nock from "nock";
 import component from "../../../src";
 import { BASE_PATH, envelope, failureOf, runAction, sageApi, useNock } from "../../helpers";
-import { keyPaths, schemaProblems } from "./openapiSchema";
+import { keyPaths, schemaProblems } from "../../sageSchema";
 
 useNock();
 

@@ -1,5 +1,5 @@
 import { BASE_PATH, envelope, failureOf, runAction, sageApi, useNock } from "../../helpers";
-import { schemaProblems } from "./openapiSchema";
+import { schemaProblems } from "../../sageSchema";
 
 useNock();
 

@@ -1,6 +1,6 @@
 import nock from "nock";
 import { BASE_PATH, envelope, failureOf, harness, runAction, sageApi, useNock } from "../../helpers";
-import { schemaProblems } from "../salesInvoices/sageSchema";
+import { schemaProblems } from "../../sageSchema";
 
 useNock();
 

@@ -1,7 +1,7 @@
 import nock from "nock";
 import { INVOICE_LINES_TEMPLATE } from "../../../src/util/invoiceLines";
 import { BASE_PATH, envelope, failureOf, harness, runAction, sageApi, useNock } from "../../helpers";
-import { schemaProblems } from "./sageSchema";
+import { schemaProblems } from "../../sageSchema";
 
 useNock();
 
@@ -41,7 +41,11 @@ test("the schema check itself catches unknown keys and wrong types", () => {
   expect(
     schemaProblems("postSalesInvoices", { sales_invoice: { contactId: "x", invoice_lines: [{ unit_price: "12" }] } }),
   ).toEqual([
+    "postSalesInvoices.sales_invoice.contact_id: required by Sage but missing",
+    "postSalesInvoices.sales_invoice.date: required by Sage but missing",
     "postSalesInvoices.sales_invoice.contactId: not in Sage's schema",
+    "postSalesInvoices.sales_invoice.invoice_lines[0].description: required by Sage but missing",
+    "postSalesInvoices.sales_invoice.invoice_lines[0].ledger_account_id: required by Sage but missing",
     'postSalesInvoices.sales_invoice.invoice_lines[0].unit_price: expected number, got "12"',
   ]);
 });

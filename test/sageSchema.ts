@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 
-// The lead's copy of Sage's published Swagger file (byte-identical to the upstream one).
-const SPEC_PATH = resolve(__dirname, "../../../sandbox/openapi/accounting-v3.1.openapi.json");
+// The repo's copy of Sage's published Swagger file (byte-identical to the upstream one).
+const SPEC_PATH = resolve(__dirname, "../sandbox/openapi/accounting-v3.1.openapi.json");
 
 interface SchemaNode {
   $ref?: string;
@@ -87,3 +87,7 @@ export const keyPaths = (value: unknown, prefix = ""): string[] => {
     return [path, ...keyPaths(entry, path)];
   });
 };
+
+/** Only the keys Sage's definition does not declare: for response payloads, whose types Sage's spec words loosely. */
+export const unknownKeys = (definition: string, body: unknown): string[] =>
+  schemaProblems(definition, body).filter((problem) => problem.endsWith("not in Sage's schema"));

@@ -1,0 +1,60 @@
+import { createConnection, createHarness } from "@prismatic-io/spectral/dist/testing";
+import { type Sandbox, type SandboxOptions, startSandbox } from "../../sandbox";
+import component from "../../src";
+import { sageOAuth } from "../../src/connections";
+
+/** What an action returns; its data is Sage's JSON, loosely typed on purpose (tests compare it with the sandbox's records). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ActionResult = { data: any; statusCode?: number; headers?: Record<string, string> };
+
+/** The component under test, run as Prismatic runs it: input defaults, cleaners and the error hook apply. */
+export const harness = createHarness(component);
+
+/**
+ * End-to-end suites: a real local Sage sandbox over real HTTP (no nock) for the whole file.
+ * Starts it in beforeAll and points the component at it through SAGE_API_BASE_URL (set here,
+ * not at load time: test/setup.ts deletes it when each file loads), then stops it and restores
+ * the variable in afterAll.
+ *
+ *   const sage = withSandbox();
+ *   test("...", async () => {
+ *     const { data } = await sage.run("listCountries", { itemsPerPage: "2" });
+ *     expect(sage.sandbox().requestLog).toHaveLength(1);
+ *   });
+ */
+export const withSandbox = (options: SandboxOptions = {}) => {
+  let current: Sandbox | undefined;
+  let previousUrl: string | undefined;
+
+  beforeAll(async () => {
+    current = await startSandbox(options);
+    previousUrl = process.env.SAGE_API_BASE_URL;
+    process.env.SAGE_API_BASE_URL = current.url;
+  });
+
+  afterAll(async () => {
+    if (previousUrl === undefined) delete process.env.SAGE_API_BASE_URL;
+    else process.env.SAGE_API_BASE_URL = previousUrl;
+    await current?.stop();
+    current = undefined;
+  });
+
+  const sandbox = (): Sandbox => {
+    if (!current) throw new Error("withSandbox(): the sandbox runs only inside tests (from beforeAll to afterAll)");
+    return current;
+  };
+
+  /** A Sage connection holding the sandbox's token (or another), optionally for a given business. */
+  const connection = ({ businessId, token }: { businessId?: string; token?: string } = {}) =>
+    createConnection(
+      sageOAuth,
+      { scopes: "full_access", clientId: "sandbox-client", clientSecret: "sandbox-secret", ...(businessId ? { businessId } : {}) },
+      { access_token: token ?? sandbox().token },
+    );
+
+  /** Run an action by key with the sandbox connection (params may override `connection`). */
+  const run = async (key: string, params: Record<string, unknown> = {}): Promise<ActionResult> =>
+    (await harness.action(key, { connection: connection(), ...params })) as ActionResult;
+
+  return { sandbox, connection, run, harness };
+};

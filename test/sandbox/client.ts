@@ -1,0 +1,36 @@
+import axios, { type AxiosResponse } from "axios";
+import type { Sandbox } from "../../sandbox";
+
+/** Plain HTTP against a sandbox: every status comes back as a response (no throwing), as a test wants to see it. */
+export const api = (sandbox: Sandbox, { token = sandbox.token, business }: { token?: string | null; business?: string } = {}) => {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (business) headers["X-Business"] = business;
+  const client = axios.create({ baseURL: sandbox.url, headers, validateStatus: () => true });
+  return {
+    get: (path: string, params?: Record<string, unknown>): Promise<AxiosResponse> => client.get(path, { params }),
+    post: (path: string, body?: unknown): Promise<AxiosResponse> => client.post(path, body),
+    put: (path: string, body: unknown): Promise<AxiosResponse> => client.put(path, body),
+    delete: (path: string, params?: Record<string, unknown>): Promise<AxiosResponse> => client.delete(path, { params }),
+  };
+};
+
+export type Api = ReturnType<typeof api>;
+
+/** One entry of Sage's error array, as the sandbox must send it. */
+export const sageError = (source: string, message: string | RegExp = expect.any(String) as unknown as string, dataCode = "RecordInvalid") => ({
+  $severity: "error",
+  $dataCode: dataCode,
+  $message: message instanceof RegExp ? expect.stringMatching(message) : message,
+  $source: source,
+});
+
+/** A customer body with just the required fields. */
+export const customer = (name: string, extra: Record<string, unknown> = {}) => ({ contact: { name, contact_type_ids: ["CUSTOMER"], ...extra } });
+
+/** The id of the seeded ledger account with this nominal code. */
+export const ledgerId = (sandbox: Sandbox, code: number, business?: string): string => {
+  const account = sandbox.store.list("ledger_accounts", business).find((a) => a.nominal_code === code);
+  if (!account) throw new Error(`no ledger account ${code}`);
+  return account.id as string;
+};

@@ -1,0 +1,242 @@
+import fs from "fs";
+import os from "os";
+import path from "path";
+import axios from "axios";
+import { type Sandbox, startSandbox } from "../../sandbox";
+import { api, customer, sageError } from "./client";
+
+describe("rate limit", () => {
+  let clock = new Date("2026-01-01T00:00:00.000Z");
+  let sandbox: Sandbox;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ rateLimit: { limit: 3, windowMs: 60_000 }, now: () => clock });
+  });
+  afterAll(() => sandbox.stop());
+
+  test("per business: over the limit is 429 with Retry-After (seconds) and Sage's error array, until the window ends", async () => {
+    const lead = api(sandbox);
+    for (let i = 0; i < 3; i++) expect((await lead.get("/countries")).status).toBe(200);
+    const limited = await lead.get("/countries");
+    expect(limited.status).toBe(429);
+    expect(limited.headers["retry-after"]).toBe("60");
+    expect(limited.data).toEqual([sageError("", /Too many requests/, "TooManyRequests")]);
+
+    // The other business has its own budget.
+    expect((await api(sandbox, { business: sandbox.businesses.second }).get("/countries")).status).toBe(200);
+
+    clock = new Date("2026-01-01T00:00:45.500Z");
+    expect((await lead.get("/countries")).headers["retry-after"]).toBe("15");
+    clock = new Date("2026-01-01T00:01:00.000Z");
+    expect((await lead.get("/countries")).status).toBe(200);
+  });
+
+  test("setRateLimit(null) lifts it", async () => {
+    sandbox.setRateLimit(null);
+    for (let i = 0; i < 5; i++) expect((await api(sandbox).get("/countries")).status).toBe(200);
+  });
+});
+
+describe("faults", () => {
+  const statuses = async (sandbox: Sandbox, n: number) => {
+    const out: (number | string)[] = [];
+    for (let i = 0; i < n; i++) {
+      const response = await api(sandbox).get("/countries");
+      out.push(response.status);
+    }
+    return out;
+  };
+
+  test("the same seed gives the same faults on the same requests; another seed differs", async () => {
+    const run = async (seed: number) => {
+      const sandbox = await startSandbox({ faults: { rate: 0.5, kinds: ["500", "503"], seed } });
+      try {
+        return await statuses(sandbox, 24);
+      } finally {
+        await sandbox.stop();
+      }
+    };
+    const first = await run(42);
+    expect(first).toContain(500);
+    expect(first).toContain(503);
+    expect(first).toContain(200);
+    expect(await run(42)).toEqual(first);
+    expect(await run(7)).not.toEqual(first);
+  });
+
+  describe("scripted", () => {
+    let sandbox: Sandbox;
+    beforeAll(async () => {
+      sandbox = await startSandbox();
+    });
+    afterAll(() => sandbox.stop());
+    beforeEach(() => {
+      sandbox.setFaults(null);
+      sandbox.clearLog();
+    });
+
+    test("a 503 AFTER processing: the write happened and the log says so", async () => {
+      sandbox.setFaults({ methods: ["POST"], sequence: [{ kind: "503", when: "after" }] });
+      const before = sandbox.store.count("contacts");
+      const response = await api(sandbox).post("/contacts", customer("Written Anyway Ltd"));
+      expect(response.status).toBe(503);
+      expect(response.data).toContain("Service Temporarily Unavailable");
+      expect(sandbox.store.count("contacts")).toBe(before + 1);
+      expect(sandbox.requestLog).toEqual([expect.objectContaining({ method: "POST", path: "/contacts", status: 503, processed: true, fault: { kind: "503", when: "after" } })]);
+      // The sequence is spent: the next POST is normal.
+      expect((await api(sandbox).post("/contacts", customer("Second Ltd"))).status).toBe(201);
+    });
+
+    test("a 500 BEFORE processing: nothing was written", async () => {
+      sandbox.setFaults({ sequence: ["500"] });
+      const before = sandbox.store.count("contacts");
+      const response = await api(sandbox).post("/contacts", customer("Never Written Ltd"));
+      expect(response.status).toBe(500);
+      expect(response.data).toEqual([sageError("", /unexpected error/, "UnexpectedError")]);
+      expect(sandbox.store.count("contacts")).toBe(before);
+      expect(sandbox.requestLog[0]).toMatchObject({ status: 500, processed: false });
+    });
+
+    test("drop destroys the socket without an answer (before or after processing)", async () => {
+      sandbox.setFaults({ sequence: [{ kind: "drop", when: "after" }] });
+      const before = sandbox.store.count("contacts");
+      await expect(api(sandbox).post("/contacts", customer("Dropped Ltd"))).rejects.toMatchObject({ code: "ECONNRESET" });
+      expect(sandbox.store.count("contacts")).toBe(before + 1);
+      expect(sandbox.requestLog[0]).toMatchObject({ status: null, processed: true, fault: { kind: "drop", when: "after" } });
+    });
+
+    test("slow holds the answer for slowMs; paths and methods limit where faults apply", async () => {
+      sandbox.setFaults({ sequence: ["slow"], slowMs: 400, paths: ["/contacts"] });
+      expect((await api(sandbox).get("/countries")).status).toBe(200);
+      const client = axios.create({ baseURL: sandbox.url, headers: { Authorization: `Bearer ${sandbox.token}` }, timeout: 100 });
+      await expect(client.get("/contacts")).rejects.toMatchObject({ code: "ECONNABORTED" });
+      expect(sandbox.requestLog.map((e) => e.fault?.kind ?? null)).toEqual([null, "slow"]);
+    });
+
+    test("a 429 fault carries Retry-After and is never 'after'", async () => {
+      sandbox.setFaults({ rate: 1, kinds: ["429"], when: "after" });
+      const response = await api(sandbox).get("/countries");
+      expect(response.status).toBe(429);
+      expect(response.headers["retry-after"]).toBe("1");
+      expect(sandbox.requestLog[0]).toMatchObject({ processed: false, fault: { kind: "429", when: "before" } });
+    });
+
+    test("latency delays every answer", async () => {
+      sandbox.setLatency(120);
+      const started = Date.now();
+      await api(sandbox).get("/countries");
+      expect(Date.now() - started).toBeGreaterThanOrEqual(110);
+      sandbox.setLatency(0);
+    });
+  });
+});
+
+describe("request log", () => {
+  test("records method, path, query, headers with Authorization redacted, body, status and business", async () => {
+    const sandbox = await startSandbox({ token: "secret-token-123" });
+    try {
+      await api(sandbox, { business: sandbox.businesses.second }).post("/contacts", customer("Logged Ltd"));
+      await api(sandbox).get("/contacts", { search: "log" });
+      const [post, get] = sandbox.requestLog;
+      expect(post).toMatchObject({ method: "POST", path: "/contacts", body: customer("Logged Ltd"), status: 201, processed: true, business: sandbox.businesses.second });
+      expect(post.headers.authorization).toBe("[REDACTED]");
+      expect(post.headers["x-business"]).toBe(sandbox.businesses.second);
+      expect(get).toMatchObject({ method: "GET", path: "/contacts", query: { search: "log" }, status: 200, business: sandbox.businesses.lead });
+      expect(JSON.stringify(sandbox.requestLog)).not.toContain("secret-token-123");
+      sandbox.clearLog();
+      expect(sandbox.requestLog).toEqual([]);
+    } finally {
+      await sandbox.stop();
+    }
+  });
+});
+
+describe("seed helper", () => {
+  test("inserts n synthetic records that page like API-created ones", async () => {
+    const sandbox = await startSandbox();
+    try {
+      const started = Date.now();
+      const ids = sandbox.seed("contacts", 450);
+      sandbox.seed("sales_invoices", 30);
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(ids).toHaveLength(450);
+      const page = (await api(sandbox).get("/contacts", { items_per_page: 200, page: 3 })).data;
+      expect(page).toMatchObject({ $total: 450, $page: 3, $next: null });
+      expect(page.$items).toHaveLength(50);
+      expect((await api(sandbox).get("/sales_invoices")).data.$total).toBe(30);
+      expect(() => sandbox.seed("journals", 1)).toThrow(/Cannot seed journals/);
+    } finally {
+      await sandbox.stop();
+    }
+  });
+});
+
+describe("persistence (dataFile)", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "sage-sandbox-"));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test("records and counters survive a restart", async () => {
+    const file = path.join(dir, "company.json");
+    const first = await startSandbox({ dataFile: file });
+    const contact = (await api(first).post("/contacts", customer("Persistent Ltd"))).data;
+    await first.stop();
+    expect(JSON.parse(fs.readFileSync(file, "utf8")).version).toBe(1);
+
+    const second = await startSandbox({ dataFile: file });
+    try {
+      expect((await api(second).get(`/contacts/${contact.id}`)).data).toEqual(contact);
+      expect(second.token).not.toBe(first.token);
+      expect(fs.readdirSync(dir)).toEqual(["company.json"]);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  test("writes are atomic: a failed write leaves the previous file whole and no temp file", async () => {
+    const file = path.join(dir, "company.json");
+    const sandbox = await startSandbox({ dataFile: file });
+    try {
+      await api(sandbox).post("/contacts", customer("Before Failure Ltd"));
+      const good = fs.readFileSync(file, "utf8");
+      const write = jest.spyOn(fs, "writeFileSync").mockImplementationOnce((target) => {
+        // Simulate a crash half-way through writing the temp file.
+        fs.appendFileSync(target as string, "{\"half\":");
+        throw new Error("disk full");
+      });
+      const report = jest.spyOn(console, "error").mockImplementation(() => undefined);
+      const response = await api(sandbox).post("/contacts", customer("During Failure Ltd"));
+      const reported = report.mock.calls.length;
+      write.mockRestore();
+      report.mockRestore();
+      expect(response.status).toBe(500);
+      expect(response.data).toEqual([sageError("", "Sandbox internal error: disk full", "UnexpectedError")]);
+      expect(reported).toBe(1);
+      expect(fs.readFileSync(file, "utf8")).toBe(good);
+      expect(fs.readdirSync(dir)).toEqual(["company.json"]);
+    } finally {
+      await sandbox.stop();
+    }
+  });
+
+  test("a file that is not sandbox data is refused, not overwritten", async () => {
+    const file = path.join(dir, "other.json");
+    fs.writeFileSync(file, "{\"something\":\"else\"}");
+    await expect(startSandbox({ dataFile: file })).rejects.toThrow(/not a sandbox data file/);
+    expect(fs.readFileSync(file, "utf8")).toBe("{\"something\":\"else\"}");
+  });
+});
+
+describe("clock", () => {
+  test("the Date header follows the injected clock, as Sage's follows its own", async () => {
+    const sandbox = await startSandbox({ now: () => new Date("2026-02-03T04:05:06.789Z") });
+    try {
+      expect((await api(sandbox).get("/countries")).headers.date).toBe("Tue, 03 Feb 2026 04:05:06 GMT");
+      sandbox.setNow(() => new Date("2027-01-01T00:00:00Z"));
+      expect((await api(sandbox).get("/countries")).headers.date).toBe("Fri, 01 Jan 2027 00:00:00 GMT");
+    } finally {
+      await sandbox.stop();
+    }
+  });
+});
