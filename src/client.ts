@@ -2,7 +2,7 @@ import { type Connection, ConnectionError, util } from "@prismatic-io/spectral";
 import { createClient, type HttpClient } from "@prismatic-io/spectral/dist/clients/http";
 import { businessIdOf, sageOAuth } from "./connections";
 import { DEFAULT_TIMEOUT_MS, SAGE_API_BASE_URL } from "./constants";
-import { toSageError } from "./util/errors";
+import { SageApiError, toSageError } from "./util/errors";
 import { isRetryable, retryDelayMs, retryPolicy } from "./util/retry";
 
 export type { HttpClient };
@@ -25,7 +25,9 @@ export const sageBaseUrl = (): string => {
     throw new Error("SAGE_API_BASE_URL is not a URL; unset it to use Sage.");
   }
   if (url.protocol !== "http:" || !LOOPBACK_HOSTS.has(url.hostname)) {
-    throw new Error("SAGE_API_BASE_URL may only point at a local sandbox (http://127.0.0.1:<port>/v3.1); unset it to use Sage.");
+    throw new Error(
+      "SAGE_API_BASE_URL may only point at a local sandbox (http://127.0.0.1:<port>/v3.1); unset it to use Sage.",
+    );
   }
   return override.replace(/\/$/, "");
 };
@@ -41,7 +43,7 @@ export const redactHeaders = (headers: unknown): Record<string, unknown> => {
 
 /** The access token of a Sage connection, or a ConnectionError that says how to fix it. */
 export const accessTokenOf = (connection: Connection): string => {
-  if (!connection || connection.key !== sageOAuth.key) {
+  if (connection?.key !== sageOAuth.key) {
     throw new ConnectionError(connection, "A Sage Accounting OAuth 2.0 connection is required.");
   }
   const token = util.types.toString(connection.token?.access_token ?? "");
@@ -105,10 +107,10 @@ export const createSageClient = (connection: Connection, debug = false): HttpCli
   // Registered after axios-retry's interceptor, so it sees only the final failure.
   client.interceptors.response.use(undefined, (error) => {
     const mapped = toSageError(error);
-    if (mapped instanceof Error && "status" in mapped && mapped.status === 401) {
+    if (mapped instanceof SageApiError && mapped.status === 401) {
       return Promise.reject(new ConnectionError(connection, mapped.message));
     }
-    return Promise.reject(mapped);
+    return Promise.reject(mapped instanceof Error ? mapped : new Error(String(mapped)));
   });
   return client;
 };

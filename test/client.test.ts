@@ -14,13 +14,20 @@ describe("retries", () => {
 
   test("a GET that keeps failing gives up after 3 retries (4 requests)", async () => {
     const scope = sageApi().get(`${BASE_PATH}/contacts`).times(4).reply(502, "");
-    await expect(client().get("/contacts")).rejects.toThrow("Sage API error 502 on GET /contacts: empty response body.");
+    await expect(client().get("/contacts")).rejects.toThrow(
+      "Sage API error 502 on GET /contacts: empty response body.",
+    );
     expect(scope.isDone()).toBe(true);
   });
 
   test("a POST answered 500 is not repeated: the contact may exist already", async () => {
-    sageApi().post(`${BASE_PATH}/contacts`).once().reply(500, [{ $message: "Internal error" }]);
-    await expect(client().post("/contacts", { contact: {} })).rejects.toThrow("Sage API error 500 on POST /contacts: Internal error.");
+    sageApi()
+      .post(`${BASE_PATH}/contacts`)
+      .once()
+      .reply(500, [{ $message: "Internal error" }]);
+    await expect(client().post("/contacts", { contact: {} })).rejects.toThrow(
+      "Sage API error 500 on POST /contacts: Internal error.",
+    );
   });
 
   test("a POST rejected with 429 is resent after Retry-After", async () => {
@@ -33,7 +40,10 @@ describe("retries", () => {
   });
 
   test("429 after every retry explains the rate limit", async () => {
-    sageApi().get(`${BASE_PATH}/contacts`).times(4).reply(429, [{ $message: "Rate limit exceeded" }]);
+    sageApi()
+      .get(`${BASE_PATH}/contacts`)
+      .times(4)
+      .reply(429, [{ $message: "Rate limit exceeded" }]);
     await expect(client().get("/contacts")).rejects.toThrow(
       "Sage API error 429 on GET /contacts: Rate limit exceeded. Sage's rate limit was reached; retries were exhausted.",
     );
@@ -42,7 +52,10 @@ describe("retries", () => {
 
 describe("errors say what went wrong without leaking the token or query", () => {
   test("the query string is left out of the message", async () => {
-    sageApi().get(`${BASE_PATH}/contacts`).query({ email: "secret@example.com" }).reply(404, [{ $message: "Not found" }]);
+    sageApi()
+      .get(`${BASE_PATH}/contacts`)
+      .query({ email: "secret@example.com" })
+      .reply(404, [{ $message: "Not found" }]);
     const message = await failureOf(client().get("/contacts", { params: { email: "secret@example.com" } }));
     expect(message).toBe("Sage API error 404 on GET /contacts: Not found.");
   });
@@ -61,7 +74,9 @@ describe("errors say what went wrong without leaking the token or query", () => 
   });
 
   test("the error carries no request config (so no Authorization header)", async () => {
-    sageApi().get(`${BASE_PATH}/x`).reply(400, [{ $message: "Bad" }]);
+    sageApi()
+      .get(`${BASE_PATH}/x`)
+      .reply(400, [{ $message: "Bad" }]);
     const error = await client()
       .get("/x")
       .catch((e: unknown) => e);

@@ -11,7 +11,10 @@ export interface SageBaseRecord {
 }
 
 /** Dropdown options, alphabetical by label so users can scan them; the id breaks ties. */
-export const toOptions = <T extends SageBaseRecord>(records: T[], labelOf: (record: T) => string | null | undefined): Element[] =>
+export const toOptions = <T extends SageBaseRecord>(
+  records: T[],
+  labelOf: (record: T) => string | null | undefined,
+): Element[] =>
   records
     .map((record) => ({ label: labelOf(record) || record.id, key: record.id }))
     .sort((a, b) => a.label.localeCompare(b.label) || a.key.localeCompare(b.key));
@@ -31,7 +34,14 @@ interface PicklistSpec {
 }
 
 /** A dropdown of every record of a Sage list (all pages): label `displayed_as`, key `id`. */
-export const picklist = ({ label, description, path, unpaged = false, labelOf = (record) => record.displayed_as, examplePayload }: PicklistSpec) =>
+export const picklist = ({
+  label,
+  description,
+  path,
+  unpaged = false,
+  labelOf = (record) => record.displayed_as,
+  examplePayload,
+}: PicklistSpec) =>
   dataSource({
     display: { label, description },
     dataSourceType: "picklist",

@@ -1,6 +1,12 @@
 import { input } from "@prismatic-io/spectral";
 import { MAX_ITEMS_PER_PAGE } from "../constants";
-import { booleanWithDefault, optionalBoolean, optionalDateTime, optionalInteger, optionalString } from "../util/validation";
+import {
+  booleanWithDefault,
+  optionalBoolean,
+  optionalDateTime,
+  optionalInteger,
+  optionalString,
+} from "../util/validation";
 
 export const connection = input({
   label: "Connection",
@@ -77,4 +83,3 @@ export const leaveUnchangedBoolean = <T extends { label: string; comments?: stri
     ],
     clean: optionalBoolean(create.label),
   });
-

@@ -67,7 +67,8 @@ export const reference = input({
   label: "Reference",
   type: "string",
   required: false,
-  comments: "Provide a string value for the reference of the payment, such as the Stripe charge or bank transaction id.",
+  comments:
+    "Provide a string value for the reference of the payment, such as the Stripe charge or bank transaction id.",
   example: "ch_3PqR2sT4uV5w",
   clean: optionalString,
 });

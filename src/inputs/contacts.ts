@@ -1,7 +1,5 @@
-import { input, util } from "@prismatic-io/spectral";
+import { input } from "@prismatic-io/spectral";
 import {
-  InputError,
-  isBlank,
   optionalId,
   optionalIdList,
   optionalInteger,

@@ -29,6 +29,8 @@ export interface ChangesPayload {
   updated: SageChangeRecord[];
 }
 
+// A type alias, not an interface: polling.setState() takes a Record, which needs the implicit index signature.
+// eslint-disable-next-line @typescript-eslint/consistent-type-definitions
 export type PollState = {
   mark: string;
   seen: Record<string, string>;
@@ -61,7 +63,8 @@ export const instant = (value: unknown): number | undefined => {
 };
 
 /** A time we compute ourselves, in Sage's format: whole seconds (rounded down, so never later), UTC. */
-export const sageTimestamp = (ms: number): string => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "Z");
+export const sageTimestamp = (ms: number): string =>
+  new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "Z");
 
 /** The saved state, or undefined when there is none (first poll) or it is not ours. */
 export const readState = (raw: Record<string, unknown> | undefined): PollState | undefined => {
@@ -86,7 +89,8 @@ export const latestVersions = <T extends SageChangeRecord>(records: T[]): T[] =>
   const byId = new Map<string, T>();
   for (const record of records) {
     const kept = byId.get(record.id);
-    if (!kept || (instant(record.updated_at) ?? -Infinity) >= (instant(kept.updated_at) ?? -Infinity)) byId.set(record.id, record);
+    if (!kept || (instant(record.updated_at) ?? -Infinity) >= (instant(kept.updated_at) ?? -Infinity))
+      byId.set(record.id, record);
   }
   return [...byId.values()];
 };
@@ -112,7 +116,11 @@ export const latestVersions = <T extends SageChangeRecord>(records: T[]): T[] =>
  * SETTLE_MARGIN_MS) when given, and never earlier than the previous mark. Nothing here depends
  * on the order in which Sage listed the records.
  */
-export const sortChanges = <T extends SageChangeRecord>(records: T[], previous: PollState, cap?: number): Changes<T> => {
+export const sortChanges = <T extends SageChangeRecord>(
+  records: T[],
+  previous: PollState,
+  cap?: number,
+): Changes<T> => {
   const since = instant(previous.mark) ?? -Infinity;
   const created: T[] = [];
   const updated: T[] = [];
@@ -121,7 +129,8 @@ export const sortChanges = <T extends SageChangeRecord>(records: T[], previous: 
   const current = latestVersions(records);
   for (const record of current) {
     const updatedAt = instant(record.updated_at);
-    if (updatedAt !== undefined && (!newest || updatedAt > newest.time)) newest = { time: updatedAt, text: String(record.updated_at) };
+    if (updatedAt !== undefined && (!newest || updatedAt > newest.time))
+      newest = { time: updatedAt, text: String(record.updated_at) };
     const handledVersion = previous.seen[record.id];
     if (handledVersion !== undefined && handledVersion === record.updated_at) continue;
     const createdAt = instant(record.created_at);

@@ -3,7 +3,8 @@ import { pollChangesTrigger } from "./pollChangesTrigger";
 
 export const contactsChanged = pollChangesTrigger({
   label: "New and Updated Contacts",
-  description: "Checks Sage on a schedule for contacts created or updated since the last poll and delivers them as { created, updated }.",
+  description:
+    "Checks Sage on a schedule for contacts created or updated since the last poll and delivers them as { created, updated }.",
   path: "/contacts",
   examplePayload: contactsChangedPayload,
 });

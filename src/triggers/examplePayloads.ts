@@ -116,15 +116,35 @@ const edited = <T extends { id: string; $path: string }>(record: T, id: string, 
 
 export const contactsChangedPayload: ChangesPayload = {
   created: [contact],
-  updated: [edited(contact, "9a8b7c6d5e4f40312a1b2c3d4e5f6a7b", { displayed_as: "Bright Ideas Inc (BRIGHT01)", name: "Bright Ideas Inc", reference: "BRIGHT01" })],
+  updated: [
+    edited(contact, "9a8b7c6d5e4f40312a1b2c3d4e5f6a7b", {
+      displayed_as: "Bright Ideas Inc (BRIGHT01)",
+      name: "Bright Ideas Inc",
+      reference: "BRIGHT01",
+    }),
+  ],
 };
 
 export const salesInvoicesChangedPayload: ChangesPayload = {
   created: [salesInvoice],
-  updated: [edited(salesInvoice, "7f1e2d3c4b5a49687766554433221100", { displayed_as: "SI-2", invoice_number: "SI-2", date: "2025-11-04", due_date: "2025-12-04" })],
+  updated: [
+    edited(salesInvoice, "7f1e2d3c4b5a49687766554433221100", {
+      displayed_as: "SI-2",
+      invoice_number: "SI-2",
+      date: "2025-11-04",
+      due_date: "2025-12-04",
+    }),
+  ],
 };
 
 export const purchaseInvoicesChangedPayload: ChangesPayload = {
   created: [purchaseInvoice],
-  updated: [edited(purchaseInvoice, "a1b2c3d4e5f60718293a4b5c6d7e8f90", { displayed_as: "PI-2", vendor_reference: "INV-2025-0917", date: "2025-11-04", due_date: "2025-12-04" })],
+  updated: [
+    edited(purchaseInvoice, "a1b2c3d4e5f60718293a4b5c6d7e8f90", {
+      displayed_as: "PI-2",
+      vendor_reference: "INV-2025-0917",
+      date: "2025-11-04",
+      due_date: "2025-12-04",
+    }),
+  ],
 };

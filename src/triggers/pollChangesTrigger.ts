@@ -3,7 +3,15 @@ import { createSageClient, type HttpClient } from "../client";
 import { connection, showNewRecords, showUpdatedRecords, startFrom } from "../inputs/triggers";
 import { pagesOf } from "../util/pagination";
 import { EXAMPLE_TRIGGER_PAYLOAD } from "./examplePayloads";
-import { type ChangesPayload, type PollState, readState, type SageChangeRecord, sageTimestamp, settleCap, sortChanges } from "./changes";
+import {
+  type ChangesPayload,
+  type PollState,
+  readState,
+  type SageChangeRecord,
+  sageTimestamp,
+  settleCap,
+  sortChanges,
+} from "./changes";
 
 /** A walk is read again at most this often when records shift between its pages. */
 const MAX_WALKS = 3;
@@ -24,7 +32,10 @@ const fetchChanges = async (client: HttpClient, path: string, since: string): Pr
     const totals = new Set<number>();
     let pageNumber = 0;
     let shifted = false;
-    for await (const page of pagesOf<SageChangeRecord>(client, path, { updated_or_created_since: since, attributes: "all" })) {
+    for await (const page of pagesOf<SageChangeRecord>(client, path, {
+      updated_or_created_since: since,
+      attributes: "all",
+    })) {
       pageNumber++;
       totals.add(page.$total);
       for (const record of page.$items ?? []) {

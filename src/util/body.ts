@@ -17,7 +17,10 @@ export const compact = <T extends Record<string, unknown>>(value: T): Partial<T>
 };
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+  typeof value === "object" &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.getPrototypeOf(value) === Object.prototype;
 
 /** A section (an address, bank details) that is sent only when at least one of its fields is filled. */
 export const section = <T extends Record<string, unknown>>(fields: T): Partial<T> | undefined => {

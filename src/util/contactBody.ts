@@ -44,6 +44,7 @@ export interface ContactFields {
 }
 
 // A type alias, not an interface: section() needs the implicit index signature.
+// eslint-disable-next-line @typescript-eslint/consistent-type-definitions
 type AddressFields = {
   name?: string;
   address_line_1?: string;

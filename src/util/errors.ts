@@ -1,5 +1,5 @@
 import { ConnectionError } from "@prismatic-io/spectral";
-import axios, { type AxiosError } from "axios";
+import { type AxiosError, isAxiosError } from "axios";
 import { InputError } from "./validation";
 
 /** One entry of Sage's error array. */
@@ -47,8 +47,8 @@ const isSageErrorItem = (value: unknown): value is SageErrorItem =>
 const sageErrorsIn = (body: unknown): SageErrorItem[] => {
   if (Array.isArray(body)) return body.filter(isSageErrorItem);
   if (isSageErrorItem(body)) return [body];
-  if (body && typeof body === "object" && "errors" in body && Array.isArray((body as { errors: unknown }).errors)) {
-    return sageErrorsIn((body as { errors: unknown[] }).errors);
+  if (body && typeof body === "object" && "errors" in body && Array.isArray(body.errors)) {
+    return sageErrorsIn(body.errors);
   }
   return [];
 };
@@ -96,7 +96,7 @@ const NETWORK_HINTS: Record<string, string> = {
 /** Turn any failure of a Sage call into one readable error. Errors that are already readable pass through. */
 export const toSageError = (error: unknown): unknown => {
   if (error instanceof SageApiError || error instanceof InputError || error instanceof ConnectionError) return error;
-  if (!axios.isAxiosError(error)) return error;
+  if (!isAxiosError(error)) return error;
   const { method, path } = requestLine(error);
   const where = `${method} ${path}`;
   const response = error.response;
@@ -112,7 +112,8 @@ export const toSageError = (error: unknown): unknown => {
   const items = sageErrorsIn(response.data);
   let hint = "";
   if (status === 401) hint = " The access token was rejected: reconnect the Sage connection.";
-  else if (status === 403) hint = " The connected Sage user or business may lack permission or a subscription for this.";
+  else if (status === 403)
+    hint = " The connected Sage user or business may lack permission or a subscription for this.";
   else if (status === 429) hint = " Sage's rate limit was reached; retries were exhausted.";
   const message = `Sage API error ${status} on ${where}: ${describeBody(response.data)}.${hint}`;
   return new SageApiError(message, status, method, path, items);

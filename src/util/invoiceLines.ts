@@ -1,4 +1,4 @@
-import { InputError, isBlank, isSageId, optionalJson, quoted, requiredId } from "./validation";
+import { InputError, isBlank, isSageId, optionalJson, quoted } from "./validation";
 
 export type InvoiceKind = "sales" | "purchase";
 
@@ -60,7 +60,6 @@ const TEMPLATE_TEXT = JSON.stringify(JSON.parse(INVOICE_LINES_TEMPLATE));
 /** True when the value is the untouched template (as text or as parsed JSON). */
 const isInvoiceLinesTemplate = (parsed: unknown): boolean => JSON.stringify(parsed) === TEMPLATE_TEXT;
 
-
 /**
  * A bad invoice line. Same class and prefix as every input error, but names the line (1-based,
  * and by array index for people who build the array in code) and the field at fault.
@@ -73,15 +72,17 @@ export class InvoiceLineError extends InputError {
 
 const snakeCase = (key: string): string => key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
-
 type Fail = (problem: string) => never;
 
 const checkValue = (name: string, type: LineFieldType, value: unknown, fail: Fail): string | number => {
   if (type === "number") {
     // Numbers as numbers: a quoted "12" usually means a mapping produced text, which is worth fixing upstream.
-    return typeof value === "number" && Number.isFinite(value) ? value : fail(`"${name}" must be a number, got ${quoted(value)}`);
+    return typeof value === "number" && Number.isFinite(value)
+      ? value
+      : fail(`"${name}" must be a number, got ${quoted(value)}`);
   }
-  if (typeof value !== "string") return fail(`"${name}" must be ${type === "id" ? "a Sage Id" : "text"}, got ${quoted(value)}`);
+  if (typeof value !== "string")
+    return fail(`"${name}" must be ${type === "id" ? "a Sage Id" : "text"}, got ${quoted(value)}`);
   const text = value.trim();
   if (type === "id" && text === PLACEHOLDER) {
     fail(
@@ -93,7 +94,8 @@ const checkValue = (name: string, type: LineFieldType, value: unknown, fail: Fai
 };
 
 const cleanLine = (kind: InvoiceKind, allowed: string[], line: unknown, fail: Fail): InvoiceLine => {
-  if (line === null || typeof line !== "object" || Array.isArray(line)) return fail(`expected an object, got ${quoted(line)}`);
+  if (line === null || typeof line !== "object" || Array.isArray(line))
+    return fail(`expected an object, got ${quoted(line)}`);
   const given = line as Record<string, unknown>;
   for (const key of Object.keys(given)) {
     if (allowed.includes(key)) continue;

@@ -24,7 +24,11 @@ export type QueryParams = Record<string, string | number | boolean | undefined>;
  * Every page of a list, 200 records at a time, until Sage says there is no `$next`.
  * The one pagination loop of the component: list actions, data sources and triggers use it.
  */
-export async function* pagesOf<T>(client: HttpClient, path: string, params: QueryParams = {}): AsyncGenerator<SageList<T>> {
+export async function* pagesOf<T>(
+  client: HttpClient,
+  path: string,
+  params: QueryParams = {},
+): AsyncGenerator<SageList<T>> {
   for (let page = 1; ; page++) {
     const { data } = await client.get<SageList<T>>(path, {
       params: compact({ ...params, page, items_per_page: MAX_ITEMS_PER_PAGE }),
@@ -35,7 +39,11 @@ export async function* pagesOf<T>(client: HttpClient, path: string, params: Quer
   }
 }
 
-export const fetchAllPages = async <T>(client: HttpClient, path: string, params: QueryParams = {}): Promise<SageAll<T>> => {
+export const fetchAllPages = async <T>(
+  client: HttpClient,
+  path: string,
+  params: QueryParams = {},
+): Promise<SageAll<T>> => {
   const items: T[] = [];
   let total = 0;
   for await (const page of pagesOf<T>(client, path, params)) {

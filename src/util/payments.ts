@@ -50,7 +50,11 @@ export const paymentAmountFor = (invoice: PayableInvoice, requested: number | un
     return outstanding;
   }
   if (outstanding !== undefined && cents(requested) > cents(outstanding)) {
-    throw new InputError("Amount", `at most the outstanding amount of ${name}, ${money(outstanding, invoice)}`, requested);
+    throw new InputError(
+      "Amount",
+      `at most the outstanding amount of ${name}, ${money(outstanding, invoice)}`,
+      requested,
+    );
   }
   return requested;
 };

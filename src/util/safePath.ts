@@ -25,7 +25,8 @@ const fullyDecoded = (text: string): string => {
  * the base URL's origin and path prefix.
  */
 export const safeRelativePath = (label: string, value: unknown, baseUrl: string): string => {
-  if (typeof value !== "string" || value.trim() === "") throw new InputError(label, `${EXPECTED}; this input is required`);
+  if (typeof value !== "string" || value.trim() === "")
+    throw new InputError(label, `${EXPECTED}; this input is required`);
   const raw = value.trim();
   const decoded = fullyDecoded(raw);
   const pathPart = decoded.split(/[?#]/)[0];
@@ -33,6 +34,7 @@ export const safeRelativePath = (label: string, value: unknown, baseUrl: string)
     /^[a-z][a-z0-9+.-]*:/i.test(decoded) ||
     decoded.startsWith("//") ||
     /[\\@]/.test(pathPart) ||
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
     /[\u0000-\u001f\u007f]/.test(decoded) ||
     pathPart.split("/").some((part) => part === "." || part === "..")
   ) {

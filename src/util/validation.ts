@@ -109,7 +109,8 @@ export const requiredInteger = (label: string, bounds: IntegerBounds = {}) => {
   const clean = optionalInteger(label, bounds);
   return (value: unknown): number => {
     const parsed = clean(value);
-    if (parsed === undefined) throw new InputError(label, `a whole number${boundsText(bounds)}; this input is required`);
+    if (parsed === undefined)
+      throw new InputError(label, `a whole number${boundsText(bounds)}; this input is required`);
     return parsed;
   };
 };

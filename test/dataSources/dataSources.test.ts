@@ -4,7 +4,9 @@ import { BASE_PATH, envelope, failureOf, harness, sageApi, testConnection, useNo
 useNock();
 
 const runDataSource = (key: string, params: Record<string, unknown> = {}) =>
-  harness.dataSource(key, { connection: testConnection(), ...params }) as Promise<{ result: { label: string; key: string }[] }>;
+  harness.dataSource(key, { connection: testConnection(), ...params }) as Promise<{
+    result: { label: string; key: string }[];
+  }>;
 
 const paged = [
   ["selectContact", "Select Contact", "/contacts"],
@@ -24,7 +26,9 @@ const paged = [
 ] as const;
 
 test("every agreed data source key is registered, and nothing else", () => {
-  expect(Object.keys(component.dataSources ?? {}).sort()).toEqual([...paged.map(([key]) => key), "selectBusiness"].sort());
+  expect(Object.keys(component.dataSources ?? {}).sort()).toEqual(
+    [...paged.map(([key]) => key), "selectBusiness"].sort(),
+  );
 });
 
 describe.each(paged)("%s", (key, label, path) => {
@@ -42,7 +46,11 @@ describe.each(paged)("%s", (key, label, path) => {
     // Sage returns them in an order unrelated to the label.
     const records = Array.from({ length: 450 }, (_, n) => {
       const shuffled = (n * 7919) % 450;
-      return { id: `ID${shuffled}`, displayed_as: `Item ${String(shuffled).padStart(3, "0")}`, $path: `${path}/ID${shuffled}` };
+      return {
+        id: `ID${shuffled}`,
+        displayed_as: `Item ${String(shuffled).padStart(3, "0")}`,
+        $path: `${path}/ID${shuffled}`,
+      };
     });
     const scope = sageApi();
     for (const page of [1, 2, 3]) {
@@ -55,7 +63,9 @@ describe.each(paged)("%s", (key, label, path) => {
     expect(result).toHaveLength(450);
     expect(result[0]).toEqual({ label: "Item 000", key: "ID0" });
     expect(result[449]).toEqual({ label: "Item 449", key: "ID449" });
-    expect(result.map(({ label }) => label)).toEqual(Array.from({ length: 450 }, (_, n) => `Item ${String(n).padStart(3, "0")}`));
+    expect(result.map(({ label }) => label)).toEqual(
+      Array.from({ length: 450 }, (_, n) => `Item ${String(n).padStart(3, "0")}`),
+    );
     expect(scope.isDone()).toBe(true);
   });
 });

@@ -1,5 +1,13 @@
 import fc from "fast-check";
-import { latestVersions, readState, SETTLE_MARGIN_MS, type SageChangeRecord, sageTimestamp, settleCap, sortChanges } from "../../src/triggers/changes";
+import {
+  latestVersions,
+  readState,
+  SETTLE_MARGIN_MS,
+  type SageChangeRecord,
+  sageTimestamp,
+  settleCap,
+  sortChanges,
+} from "../../src/triggers/changes";
 
 const MARK = "2026-02-01T10:00:00Z";
 const at = (minutes: number) => new Date(Date.parse(MARK) + minutes * 60_000).toISOString().replace(/\.000Z$/, "Z");
@@ -12,9 +20,12 @@ const rec = (id: string, created: number, updated: number, extra: Record<string,
 const ids = (records: SageChangeRecord[]) => records.map(({ id }) => id);
 
 describe("readState", () => {
-  test.each([undefined, {}, { mark: 5 }, { mark: "not a date" }, { mark: "" }])("%p is no state (first poll)", (raw) => {
-    expect(readState(raw as Record<string, unknown> | undefined)).toBeUndefined();
-  });
+  test.each([undefined, {}, { mark: 5 }, { mark: "not a date" }, { mark: "" }])(
+    "%p is no state (first poll)",
+    (raw) => {
+      expect(readState(raw as Record<string, unknown> | undefined)).toBeUndefined();
+    },
+  );
 
   test("keeps the mark and only well-formed seen entries", () => {
     expect(readState({ mark: MARK, seen: { A: MARK, B: 3, C: null } })).toEqual({ mark: MARK, seen: { A: MARK } });
@@ -53,7 +64,10 @@ describe("the next state", () => {
   });
 
   test("the mark moves to the newest updated_at, and seen keeps every record at that time (and drops older ones)", () => {
-    const { state } = sortChanges([rec("A", 1, 4), rec("B", 2, 7), rec("C", 3, 7)], { mark: MARK, seen: { OLD: MARK } });
+    const { state } = sortChanges([rec("A", 1, 4), rec("B", 2, 7), rec("C", 3, 7)], {
+      mark: MARK,
+      seen: { OLD: MARK },
+    });
     expect(state).toEqual({ mark: at(7), seen: { B: at(7), C: at(7) } });
   });
 
@@ -93,7 +107,12 @@ test("sageTimestamp rounds down to whole seconds, in UTC", () => {
 });
 
 test("latestVersions keeps one entry per id, its newest version", () => {
-  const result = latestVersions([rec("A", 0, 1, { v: 1 }), rec("B", 0, 1), rec("A", 0, 3, { v: 3 }), rec("A", 0, 2, { v: 2 })]);
+  const result = latestVersions([
+    rec("A", 0, 1, { v: 1 }),
+    rec("B", 0, 1),
+    rec("A", 0, 3, { v: 3 }),
+    rec("A", 0, 2, { v: 2 }),
+  ]);
   expect(result.map(({ id, v }) => [id, v])).toEqual([
     ["A", 3],
     ["B", undefined],
@@ -101,7 +120,11 @@ test("latestVersions keeps one entry per id, its newest version", () => {
 });
 
 test("the result does not depend on the order Sage lists records in", () => {
-  const record = fc.record({ id: fc.constantFrom("A", "B", "C", "D", "E"), created: fc.integer({ min: -5, max: 5 }), grow: fc.integer({ min: 0, max: 5 }) });
+  const record = fc.record({
+    id: fc.constantFrom("A", "B", "C", "D", "E"),
+    created: fc.integer({ min: -5, max: 5 }),
+    grow: fc.integer({ min: 0, max: 5 }),
+  });
   fc.assert(
     fc.property(
       fc.array(record, { maxLength: 12 }),
@@ -110,8 +133,15 @@ test("the result does not depend on the order Sage lists records in", () => {
       fc.func(fc.integer()),
       (specs, seenMinutes, capMinutes, rank) => {
         // One version per (id, updated_at), as Sage would serve it.
-        const records = [...new Map(specs.map(({ id, created, grow }) => [`${id}@${created + grow}`, rec(id, created, created + grow)])).values()];
-        const previous = { mark: MARK, seen: Object.fromEntries(Object.entries(seenMinutes).map(([id, m]) => [id, at(m)])) };
+        const records = [
+          ...new Map(
+            specs.map(({ id, created, grow }) => [`${id}@${created + grow}`, rec(id, created, created + grow)]),
+          ).values(),
+        ];
+        const previous = {
+          mark: MARK,
+          seen: Object.fromEntries(Object.entries(seenMinutes).map(([id, m]) => [id, at(m)])),
+        };
         const cap = capMinutes === undefined ? undefined : Date.parse(at(capMinutes));
         const shuffled = [...records].sort((a, b) => rank(a.id + a.updated_at) - rank(b.id + b.updated_at));
         const one = sortChanges(records, previous, cap);

@@ -83,9 +83,12 @@ export class FakeSage {
           .sort((a, b) =>
             this.order === "name"
               ? a.name.localeCompare(b.name)
-              : (Date.parse(a.updated_at) - Date.parse(b.updated_at)) * (this.order === "updated_at asc" ? 1 : -1) || a.name.localeCompare(b.name),
+              : (Date.parse(a.updated_at) - Date.parse(b.updated_at)) * (this.order === "updated_at asc" ? 1 : -1) ||
+                a.name.localeCompare(b.name),
           );
-        const items = matching.slice((page - 1) * size, page * size).map((record) => ({ ...record, $path: `${this.path}/${record.id}` }));
+        const items = matching
+          .slice((page - 1) * size, page * size)
+          .map((record) => ({ ...record, $path: `${this.path}/${record.id}` }));
         const body = {
           $total: matching.length,
           $page: page,

@@ -17,15 +17,27 @@ const flowWith = (key: string, inputs: Record<string, unknown> = {}) => {
   const poll = async (sage?: FakeSage, extra: Record<string, unknown> = {}) => {
     // The platform stamps each run; Sage's clock stands in for it.
     const startedAt = new Date(sage?.now ?? Date.parse("2026-02-01T09:00:00Z")).toISOString();
-    const result = (await harness.trigger(key, { startedAt }, { connection: testConnection(), ...inputs, ...extra }, { instanceState })) as unknown as {
+    const result = (await harness.trigger(
+      key,
+      { startedAt },
+      { connection: testConnection(), ...inputs, ...extra },
+      { instanceState },
+    )) as unknown as {
       payload: { body: { data: { created: Delivered[]; updated: Delivered[] } }; startedAt: string };
       resultType: string;
     };
     const label = (records: Delivered[]) => records.map(({ id, version }) => `${id}@${version}`).sort();
     const { created, updated } = result.payload.body.data;
-    return { created: label(created), updated: label(updated), noChanges: result.resultType === "polled_no_changes", result };
+    return {
+      created: label(created),
+      updated: label(updated),
+      noChanges: result.resultType === "polled_no_changes",
+      result,
+    };
   };
-  const state = () => (instanceState.__prismaticInternal as { polling?: { mark: string; seen: Record<string, string> } } | undefined)?.polling;
+  const state = () =>
+    (instanceState.__prismaticInternal as { polling?: { mark: string; seen: Record<string, string> } } | undefined)
+      ?.polling;
   return { poll, state };
 };
 
@@ -50,7 +62,10 @@ describe.each([
       ["showNewRecords", "Show New Records", "true"],
       ["showUpdatedRecords", "Show Updated Records", "true"],
     ]);
-    expect(trigger.examplePayload).toMatchObject({ polledNoChanges: false, payload: { body: { data: { created: [expect.any(Object)], updated: [expect.any(Object)] } } } });
+    expect(trigger.examplePayload).toMatchObject({
+      polledNoChanges: false,
+      payload: { body: { data: { created: [expect.any(Object)], updated: [expect.any(Object)] } } },
+    });
   });
 
   test("the first poll without Start From sends nothing, marks the run's start, and the next poll asks Sage for changes since then", async () => {
@@ -69,7 +84,9 @@ describe.each([
     const created = sage.create("NEW");
     sage.advance(300);
     const second = await flow.poll(sage);
-    expect(sage.requests).toEqual([{ updated_or_created_since: mark, attributes: "all", page: "1", items_per_page: "200" }]);
+    expect(sage.requests).toEqual([
+      { updated_or_created_since: mark, attributes: "all", page: "1", items_per_page: "200" },
+    ]);
     expect(second).toMatchObject({ created: ["NEW@1"], updated: [], noChanges: false });
     expect(second.result.resultType).toBe("completed");
     expect(flow.state()).toEqual({ mark: created.updated_at, seen: { NEW: created.updated_at } });
@@ -101,7 +118,12 @@ describe("New and Updated Contacts over several polls", () => {
 
     sage.advance(300);
     expect(await flow.poll(sage)).toMatchObject({ created: [], updated: [], noChanges: true });
-    expect(sage.requests.at(-1)).toEqual({ updated_or_created_since: b2.updated_at, attributes: "all", page: "1", items_per_page: "200" });
+    expect(sage.requests.at(-1)).toEqual({
+      updated_or_created_since: b2.updated_at,
+      attributes: "all",
+      page: "1",
+      items_per_page: "200",
+    });
   });
 
   test("a record at the mark is not delivered twice, but another record with the same updated_at is delivered", async () => {
@@ -113,7 +135,14 @@ describe("New and Updated Contacts over several polls", () => {
     expect(flow.state()).toEqual({ mark: a.updated_at, seen: { A: a.updated_at } });
 
     // B shows up stamped with exactly the mark (its write committed after the last poll read).
-    sage.records.push({ id: "B", name: "B", displayed_as: "B", created_at: a.updated_at, updated_at: a.updated_at, version: 1 });
+    sage.records.push({
+      id: "B",
+      name: "B",
+      displayed_as: "B",
+      created_at: a.updated_at,
+      updated_at: a.updated_at,
+      version: 1,
+    });
     sage.advance(300);
     expect(await flow.poll(sage)).toMatchObject({ created: ["B@1"], updated: [] });
     expect(sage.requests.at(-1)?.updated_or_created_since).toBe(a.updated_at);
@@ -238,7 +267,12 @@ describe("inputs", () => {
     sage.advance(300);
     const flow = flowWith("salesInvoicesChanged", { startFrom });
     expect(await flow.poll(sage)).toMatchObject({ created: ["NEW@1"], updated: ["OLD@2"] });
-    expect(sage.requests[0]).toEqual({ updated_or_created_since: startFrom, attributes: "all", page: "1", items_per_page: "200" });
+    expect(sage.requests[0]).toEqual({
+      updated_or_created_since: startFrom,
+      attributes: "all",
+      page: "1",
+      items_per_page: "200",
+    });
 
     // Afterwards the saved mark wins over Start From.
     expect(await flow.poll(sage)).toMatchObject({ noChanges: true });
@@ -249,7 +283,10 @@ describe("inputs", () => {
   test.each([
     [{ showNewRecords: "false" }, { created: [], updated: ["OLD@2"], noChanges: false }],
     [{ showUpdatedRecords: "false" }, { created: ["NEW@1"], updated: [], noChanges: false }],
-    [{ showNewRecords: "false", showUpdatedRecords: "false" }, { created: [], updated: [], noChanges: true }],
+    [
+      { showNewRecords: "false", showUpdatedRecords: "false" },
+      { created: [], updated: [], noChanges: true },
+    ],
   ])("switches %p", async (switches, expected) => {
     const sage = new FakeSage("/purchase_invoices").serve();
     sage.create("OLD");
@@ -262,12 +299,16 @@ describe("inputs", () => {
     expect(await flow.poll(sage)).toMatchObject(expected);
     // Hidden records count as handled: turning the switches back on does not replay them.
     sage.advance(300);
-    expect(await flow.poll(sage, { showNewRecords: "true", showUpdatedRecords: "true" })).toMatchObject({ noChanges: true });
+    expect(await flow.poll(sage, { showNewRecords: "true", showUpdatedRecords: "true" })).toMatchObject({
+      noChanges: true,
+    });
   });
 
   test("a bad Start From is refused before any request", async () => {
     const message = await failureOf(flowWith("contactsChanged", { startFrom: "yesterday" }).poll());
-    expect(message).toBe('Invalid "Start From": expected a date (YYYY-MM-DD) or an ISO-8601 date-time (YYYY-MM-DDThh:mm:ssZ), got "yesterday".');
+    expect(message).toBe(
+      'Invalid "Start From": expected a date (YYYY-MM-DD) or an ISO-8601 date-time (YYYY-MM-DDThh:mm:ssZ), got "yesterday".',
+    );
     expect(nock.pendingMocks()).toEqual([]);
   });
 

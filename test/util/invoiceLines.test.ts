@@ -116,7 +116,11 @@ describe("valid lines", () => {
 
 describe("bad lines are refused with the line, the field and what is wrong", () => {
   test.each([
-    ["blank on create", "", 'Invalid "Invoice Lines": expected a JSON array of invoice line objects; this input is required.'],
+    [
+      "blank on create",
+      "",
+      'Invalid "Invoice Lines": expected a JSON array of invoice line objects; this input is required.',
+    ],
     ["not JSON", "[{", `Invalid "Invoice Lines": expected valid JSON (${jsonErrorOf("[{")}).`],
     [
       "not an array",
@@ -124,7 +128,11 @@ describe("bad lines are refused with the line, the field and what is wrong", () 
       'Invalid "Invoice Lines": expected a JSON array of invoice line objects, got {"description":"x"}.',
     ],
     ["an empty array", "[]", 'Invalid "Invoice Lines": expected at least one invoice line, got [].'],
-    ["a line that is not an object", '["x"]', 'Invalid "Invoice Lines": line 1 (index 0): expected an object, got "x".'],
+    [
+      "a line that is not an object",
+      '["x"]',
+      'Invalid "Invoice Lines": line 1 (index 0): expected an object, got "x".',
+    ],
     [
       "a missing description on the second line",
       JSON.stringify([line, { ledger_account_id: LEDGER, unit_price: 1 }]),

@@ -67,12 +67,22 @@ describe("X-Business", () => {
       .matchHeader("x-business", "biz-42")
       .get(`${BASE_PATH}/countries`)
       .query(true)
-      .reply(200, { $total: 201, $page: 1, $next: "/countries?page=2", $back: null, $itemsPerPage: 200, $items: [{ id: "GB" }] })
+      .reply(200, {
+        $total: 201,
+        $page: 1,
+        $next: "/countries?page=2",
+        $back: null,
+        $itemsPerPage: 200,
+        $items: [{ id: "GB" }],
+      })
       .get(`${BASE_PATH}/countries`)
       .query(true)
       .reply(200, { $total: 201, $page: 2, $next: null, $back: null, $itemsPerPage: 200, $items: [{ id: "IE" }] });
     const client = createSageClient(testConnection({ businessId: " biz-42 " }));
-    await expect(fetchAllPages(client, "/countries")).resolves.toEqual({ $total: 201, $items: [{ id: "GB" }, { id: "IE" }] });
+    await expect(fetchAllPages(client, "/countries")).resolves.toEqual({
+      $total: 201,
+      $items: [{ id: "GB" }, { id: "IE" }],
+    });
     expect(scope.isDone()).toBe(true);
   });
 

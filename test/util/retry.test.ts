@@ -2,7 +2,11 @@ import type { AxiosError } from "axios";
 import { isRetryable, parseRetryAfter, retryDelayMs, retryPolicy } from "../../src/util/retry";
 
 const failure = (method: string, status?: number, code?: string, headers: Record<string, string> = {}) =>
-  ({ config: { method }, code, response: status === undefined ? undefined : { status, headers } }) as unknown as AxiosError;
+  ({
+    config: { method },
+    code,
+    response: status === undefined ? undefined : { status, headers },
+  }) as unknown as AxiosError;
 
 describe("which failures are retried", () => {
   test.each([

@@ -22,14 +22,19 @@ describe("dates (date-fns)", () => {
     expect(optionalDateTime("Since")(value)).toBe(expected);
   });
 
-  test.each(["yesterday", "2026-13-01", "2026-02-30", "31/01/2026", "2026", "2026-01-31 garbage", "2026-01-31T25:00:00Z"])(
-    "date-time %p is refused with the input's name",
-    (value) => {
-      expect(() => optionalDateTime("Since")(value)).toThrow(
-        `Invalid "Since": expected a date (YYYY-MM-DD) or an ISO-8601 date-time (YYYY-MM-DDThh:mm:ssZ), got "${value}".`,
-      );
-    },
-  );
+  test.each([
+    "yesterday",
+    "2026-13-01",
+    "2026-02-30",
+    "31/01/2026",
+    "2026",
+    "2026-01-31 garbage",
+    "2026-01-31T25:00:00Z",
+  ])("date-time %p is refused with the input's name", (value) => {
+    expect(() => optionalDateTime("Since")(value)).toThrow(
+      `Invalid "Since": expected a date (YYYY-MM-DD) or an ISO-8601 date-time (YYYY-MM-DDThh:mm:ssZ), got "${value}".`,
+    );
+  });
 
   test("invoice dates keep the calendar date written, timestamps included", () => {
     expect(optionalDate("Date")("2026-03-01T23:30:00-05:00")).toBe("2026-03-01");
@@ -53,11 +58,14 @@ describe("numbers", () => {
     [0, 0],
   ])("integer %p → %p", (value, expected) => expect(optionalInteger("N", { min: 0, max: 365 })(value)).toBe(expected));
 
-  test.each(["1.5", "1e3", "abc", "366", "-1", "NaN", "Infinity", "99999999999999999999"])("integer %p is refused", (value) => {
-    expect(() => optionalInteger("Credit Days", { min: 0, max: 365 })(value)).toThrow(
-      `Invalid "Credit Days": expected a whole number from 0 to 365, got "${value}".`,
-    );
-  });
+  test.each(["1.5", "1e3", "abc", "366", "-1", "NaN", "Infinity", "99999999999999999999"])(
+    "integer %p is refused",
+    (value) => {
+      expect(() => optionalInteger("Credit Days", { min: 0, max: 365 })(value)).toThrow(
+        `Invalid "Credit Days": expected a whole number from 0 to 365, got "${value}".`,
+      );
+    },
+  );
 
   test.each([
     ["12.50", 12.5],
@@ -72,7 +80,9 @@ describe("numbers", () => {
   });
 
   test("positive amounts", () => {
-    expect(() => optionalNumber("Amount", { positive: true })("0")).toThrow('expected a positive number such as 12.50, got "0"');
+    expect(() => optionalNumber("Amount", { positive: true })("0")).toThrow(
+      'expected a positive number such as 12.50, got "0"',
+    );
     expect(() => optionalNumber("Credit Limit", { nonNegative: true })("-1")).toThrow("a number of 0 or more");
   });
 });
@@ -116,7 +126,11 @@ describe("booleans and JSON", () => {
     expect(optionalJsonObjectArray("Lines")('[{"a":1}]')).toEqual([{ a: 1 }]);
     expect(optionalJsonObjectArray("Lines")([{ a: 1 }])).toEqual([{ a: 1 }]);
     expect(() => optionalJsonObjectArray("Lines")("[{]")).toThrow(/^Invalid "Lines": expected valid JSON/);
-    expect(() => optionalJsonObjectArray("Lines")('{"a":1}')).toThrow('Invalid "Lines": expected a JSON array of objects');
-    expect(() => optionalJsonObjectArray("Lines")("[1]")).toThrow('Invalid "Lines": expected an object at index 0, got 1.');
+    expect(() => optionalJsonObjectArray("Lines")('{"a":1}')).toThrow(
+      'Invalid "Lines": expected a JSON array of objects',
+    );
+    expect(() => optionalJsonObjectArray("Lines")("[1]")).toThrow(
+      'Invalid "Lines": expected an object at index 0, got 1.',
+    );
   });
 });

@@ -12,7 +12,9 @@ export const getContactPayment = action({
   inputs: { connection, contactPaymentId },
   perform: async (context, { connection, contactPaymentId }) => {
     const client = createSageClient(connection, context.debug.enabled);
-    const { data } = await client.get(`/contact_payments/${segment(contactPaymentId)}`, { params: { attributes: "all" } });
+    const { data } = await client.get(`/contact_payments/${segment(contactPaymentId)}`, {
+      params: { attributes: "all" },
+    });
     return { data };
   },
   examplePayload: { data: contactPaymentPayload },

@@ -12,7 +12,9 @@ export const getContactPerson = action({
   inputs: { connection, contactPersonId },
   perform: async (context, { connection, contactPersonId }) => {
     const client = createSageClient(connection, context.debug.enabled);
-    const { data } = await client.get(`/contact_persons/${segment(contactPersonId)}`, { params: { attributes: "all" } });
+    const { data } = await client.get(`/contact_persons/${segment(contactPersonId)}`, {
+      params: { attributes: "all" },
+    });
     return { data };
   },
   examplePayload: { data: contactPersonPayload },

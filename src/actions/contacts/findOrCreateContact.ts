@@ -34,7 +34,8 @@ const { name, contactTypeIds, ...otherCreateInputs } = createContactInputs;
 export const findOrCreateContact = action({
   display: {
     label: "Find or Create Contact",
-    description: "Return the contact with the given email (or, without one, the given reference); create it when there is none",
+    description:
+      "Return the contact with the given email (or, without one, the given reference); create it when there is none",
   },
   inputs: {
     connection,
@@ -46,7 +47,10 @@ export const findOrCreateContact = action({
   },
   perform: async (context, { connection, ...fields }) => {
     if (!fields.email && !fields.reference) {
-      throw new InputError("Email", 'an Email or a Reference to look for an existing contact by; fill in "Email" or "Reference"');
+      throw new InputError(
+        "Email",
+        'an Email or a Reference to look for an existing contact by; fill in "Email" or "Reference"',
+      );
     }
     const client = createSageClient(connection, context.debug.enabled);
     // Not atomic: a contact created elsewhere between the lookup and the create is not seen.

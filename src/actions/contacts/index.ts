@@ -7,4 +7,12 @@ import { listContacts } from "./listContacts";
 import { updateContact } from "./updateContact";
 
 // Actions of this resource, keyed by their public action key.
-export default { createContact, updateContact, getContact, deleteContact, listContacts, findContacts, findOrCreateContact };
+export default {
+  createContact,
+  updateContact,
+  getContact,
+  deleteContact,
+  listContacts,
+  findContacts,
+  findOrCreateContact,
+};

@@ -12,7 +12,9 @@ export const getLedgerAccount = action({
   inputs: { connection, ledgerAccountId },
   perform: async (context, { connection, ledgerAccountId }) => {
     const client = createSageClient(connection, context.debug.enabled);
-    const { data } = await client.get(`/ledger_accounts/${segment(ledgerAccountId)}`, { params: { attributes: "all" } });
+    const { data } = await client.get(`/ledger_accounts/${segment(ledgerAccountId)}`, {
+      params: { attributes: "all" },
+    });
     return { data };
   },
   examplePayload: { data: ledgerAccountPayload },

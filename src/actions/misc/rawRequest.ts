@@ -41,7 +41,11 @@ export const rawRequest = action({
         }),
       );
     }
-    const { data, status, headers } = await sendRawRequest(baseUrl, { ...values, url: path, debugRequest: false }, authHeaders);
+    const { data, status, headers } = await sendRawRequest(
+      baseUrl,
+      { ...values, url: path, debugRequest: false },
+      authHeaders,
+    );
     if (debugRequest) context.logger.info(util.types.toJSON({ type: "response", status, data }));
     return { data, headers: headers as Record<string, string>, statusCode: status };
   },

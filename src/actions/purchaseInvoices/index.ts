@@ -5,4 +5,10 @@ import { listPurchaseInvoices } from "./listPurchaseInvoices";
 import { updatePurchaseInvoice } from "./updatePurchaseInvoice";
 
 // Actions of this resource, keyed by their public action key.
-export default { createPurchaseInvoice, updatePurchaseInvoice, getPurchaseInvoice, deletePurchaseInvoice, listPurchaseInvoices };
+export default {
+  createPurchaseInvoice,
+  updatePurchaseInvoice,
+  getPurchaseInvoice,
+  deletePurchaseInvoice,
+  listPurchaseInvoices,
+};

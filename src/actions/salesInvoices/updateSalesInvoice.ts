@@ -13,7 +13,10 @@ export const updateSalesInvoice = action({
   inputs: { connection, salesInvoiceId, ...salesInvoiceInputs.update },
   perform: async (context, { connection, salesInvoiceId, ...fields }) => {
     const client = createSageClient(connection, context.debug.enabled);
-    const { data } = await client.put(`${INVOICE_RESOURCES.sales.path}/${segment(salesInvoiceId)}`, invoiceBody("sales", fields));
+    const { data } = await client.put(
+      `${INVOICE_RESOURCES.sales.path}/${segment(salesInvoiceId)}`,
+      invoiceBody("sales", fields),
+    );
     return { data };
   },
   examplePayload: { data: salesInvoicePayload },

@@ -24,7 +24,9 @@ describe("listBusinesses", () => {
   });
 
   test("an expired token is a connection error", async () => {
-    sageApi().get(`${BASE_PATH}/businesses`).reply(401, [{ $dataCode: "AuthenticationFailed", $message: "Unauthorised" }]);
+    sageApi()
+      .get(`${BASE_PATH}/businesses`)
+      .reply(401, [{ $dataCode: "AuthenticationFailed", $message: "Unauthorised" }]);
     const error = await runAction("listBusinesses").catch((e) => e);
     expect(error.name).toBe("ConnectionError");
     expect(error.message).toContain("Sage API error 401 on GET /businesses: Unauthorised.");

@@ -31,7 +31,9 @@ describe("listContactPayments", () => {
 
   test("blank filters are not sent", async () => {
     sageApi().get(`${BASE_PATH}/contact_payments`).query({ attributes: "all" }).reply(200, envelope([]));
-    await expect(runAction("listContactPayments", { contactId: "", bankAccountId: "", transactionTypeId: "" })).resolves.toEqual({
+    await expect(
+      runAction("listContactPayments", { contactId: "", bankAccountId: "", transactionTypeId: "" }),
+    ).resolves.toEqual({
       data: envelope([]),
     });
   });
@@ -44,15 +46,26 @@ describe("listContactPayments", () => {
       .get(`${BASE_PATH}/contact_payments`)
       .query({ page: "2", items_per_page: "200", attributes: "all", transaction_type_id: "VENDOR_PAYMENT" })
       .reply(200, envelope([{ id: "B" }], { page: 2, total: 2, itemsPerPage: 1 }));
-    await expect(runAction("listContactPayments", { fetchAll: true, transactionTypeId: "VENDOR_PAYMENT" })).resolves.toEqual({
+    await expect(
+      runAction("listContactPayments", { fetchAll: true, transactionTypeId: "VENDOR_PAYMENT" }),
+    ).resolves.toEqual({
       data: { $total: 2, $items: [{ id: "A" }, { id: "B" }] },
     });
   });
 
   test.each([
-    [{ updatedOrCreatedSince: "yesterday" }, `Invalid "Update or Created Since": expected a date (YYYY-MM-DD) or an ISO-8601 date-time (YYYY-MM-DDThh:mm:ssZ), got "yesterday".`],
-    [{ contactId: "a/b" }, `Invalid "Contact Id": expected a Sage Id (letters, digits, '-', '_', '.' or ':'), got "a/b".`],
-    [{ bankAccountId: "x?y" }, `Invalid "Bank Account Id": expected a Sage Id (letters, digits, '-', '_', '.' or ':'), got "x?y".`],
+    [
+      { updatedOrCreatedSince: "yesterday" },
+      `Invalid "Update or Created Since": expected a date (YYYY-MM-DD) or an ISO-8601 date-time (YYYY-MM-DDThh:mm:ssZ), got "yesterday".`,
+    ],
+    [
+      { contactId: "a/b" },
+      `Invalid "Contact Id": expected a Sage Id (letters, digits, '-', '_', '.' or ':'), got "a/b".`,
+    ],
+    [
+      { bankAccountId: "x?y" },
+      `Invalid "Bank Account Id": expected a Sage Id (letters, digits, '-', '_', '.' or ':'), got "x?y".`,
+    ],
   ])("bad filter %p is refused before any request", async (params, expected) => {
     expect(await failureOf(runAction("listContactPayments", params))).toBe(expected);
   });
@@ -60,7 +73,11 @@ describe("listContactPayments", () => {
 
 describe("getContactPayment", () => {
   test("gets the full record by id", async () => {
-    const payment = { id: "PAY1", total_amount: 120.5, allocated_artefacts: [{ artefact: { id: "INV1" }, amount: 120.5 }] };
+    const payment = {
+      id: "PAY1",
+      total_amount: 120.5,
+      allocated_artefacts: [{ artefact: { id: "INV1" }, amount: 120.5 }],
+    };
     sageApi().get(`${BASE_PATH}/contact_payments/PAY1`).query({ attributes: "all" }).reply(200, payment);
     await expect(runAction("getContactPayment", { contactPaymentId: "PAY1" })).resolves.toEqual({ data: payment });
   });

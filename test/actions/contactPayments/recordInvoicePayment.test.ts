@@ -26,8 +26,20 @@ beforeAll(() => {
 afterAll(() => jest.useRealTimers());
 
 const kinds = [
-  { key: "recordSalesInvoicePayment", path: "/sales_invoices", type: "CUSTOMER_RECEIPT", noun: "sales invoice", number: "SI-12" },
-  { key: "recordPurchaseInvoicePayment", path: "/purchase_invoices", type: "VENDOR_PAYMENT", noun: "purchase invoice", number: "PI-7" },
+  {
+    key: "recordSalesInvoicePayment",
+    path: "/sales_invoices",
+    type: "CUSTOMER_RECEIPT",
+    noun: "sales invoice",
+    number: "SI-12",
+  },
+  {
+    key: "recordPurchaseInvoicePayment",
+    path: "/purchase_invoices",
+    type: "VENDOR_PAYMENT",
+    noun: "purchase invoice",
+    number: "PI-7",
+  },
 ] as const;
 
 describe.each(kinds)("$key", ({ key, path, type, noun, number }) => {
@@ -108,7 +120,9 @@ describe.each(kinds)("$key", ({ key, path, type, noun, number }) => {
   test("an outstanding amount Sage sends as a string is paid as a number", async () => {
     const body = mockPayment(invoice({ outstanding_amount: "80.0" }));
     await runAction(key, { invoiceId: "INV1", bankAccountId: "BANK1" });
-    expect(body()).toMatchObject({ contact_payment: { total_amount: 80, allocated_artefacts: [{ artefact_id: "INV1", amount: 80 }] } });
+    expect(body()).toMatchObject({
+      contact_payment: { total_amount: 80, allocated_artefacts: [{ artefact_id: "INV1", amount: 80 }] },
+    });
   });
 
   test("a timestamp date is cut to its calendar date", async () => {
@@ -120,7 +134,9 @@ describe.each(kinds)("$key", ({ key, path, type, noun, number }) => {
   test("overpayment is refused after the GET and before any POST, stating the outstanding amount", async () => {
     sageApi().get(`${BASE_PATH}${path}/INV1`).query({ attributes: "all" }).reply(200, invoice());
     const message = await failureOf(runAction(key, { invoiceId: "INV1", bankAccountId: "BANK1", amount: "120.51" }));
-    expect(message).toBe(`Invalid "Amount": expected at most the outstanding amount of ${noun} ${number}, 120.50 GBP, got 120.51.`);
+    expect(message).toBe(
+      `Invalid "Amount": expected at most the outstanding amount of ${noun} ${number}, 120.50 GBP, got 120.51.`,
+    );
   });
 
   test.each([
@@ -142,15 +158,18 @@ describe.each(kinds)("$key", ({ key, path, type, noun, number }) => {
     );
   });
 
-  test.each([0, "0.00"])("a fully paid invoice (outstanding %p) is refused before any POST, even with an Amount", async (outstanding) => {
-    sageApi()
-      .get(`${BASE_PATH}${path}/INV1`)
-      .query({ attributes: "all" })
-      .reply(200, invoice({ status: { id: "PAID" }, outstanding_amount: outstanding }));
-    expect(await failureOf(runAction(key, { invoiceId: "INV1", bankAccountId: "BANK1", amount: "10" }))).toBe(
-      `Invalid "Invoice Id": expected an invoice with an amount outstanding; ${noun} ${number} has an outstanding amount of 0.00 GBP.`,
-    );
-  });
+  test.each([0, "0.00"])(
+    "a fully paid invoice (outstanding %p) is refused before any POST, even with an Amount",
+    async (outstanding) => {
+      sageApi()
+        .get(`${BASE_PATH}${path}/INV1`)
+        .query({ attributes: "all" })
+        .reply(200, invoice({ status: { id: "PAID" }, outstanding_amount: outstanding }));
+      expect(await failureOf(runAction(key, { invoiceId: "INV1", bankAccountId: "BANK1", amount: "10" }))).toBe(
+        `Invalid "Invoice Id": expected an invoice with an amount outstanding; ${noun} ${number} has an outstanding amount of 0.00 GBP.`,
+      );
+    },
+  );
 
   test("pay in full is refused when Sage does not say what is outstanding", async () => {
     const { outstanding_amount: _omitted, ...withoutOutstanding } = invoice();
@@ -161,7 +180,10 @@ describe.each(kinds)("$key", ({ key, path, type, noun, number }) => {
   });
 
   test("an invoice without a contact needs Contact Id", async () => {
-    sageApi().get(`${BASE_PATH}${path}/INV1`).query({ attributes: "all" }).reply(200, invoice({ contact: null }));
+    sageApi()
+      .get(`${BASE_PATH}${path}/INV1`)
+      .query({ attributes: "all" })
+      .reply(200, invoice({ contact: null }));
     expect(await failureOf(runAction(key, { invoiceId: "INV1", bankAccountId: "BANK1" }))).toBe(
       `Invalid "Contact Id": expected a value: ${noun} ${number} has no contact.`,
     );
@@ -170,8 +192,14 @@ describe.each(kinds)("$key", ({ key, path, type, noun, number }) => {
   test.each([
     [{ bankAccountId: "BANK1" }, `Invalid "Invoice Id": expected a value; this input is required.`],
     [{ invoiceId: "INV1" }, `Invalid "Bank Account Id": expected a value; this input is required.`],
-    [{ invoiceId: "../contacts/X", bankAccountId: "BANK1" }, `Invalid "Invoice Id": expected a Sage Id (letters, digits, '-', '_', '.' or ':'), got "../contacts/X".`],
-    [{ invoiceId: "INV1", bankAccountId: "BANK1", date: "2026-02-30" }, `Invalid "Date": expected a date as YYYY-MM-DD (an ISO-8601 timestamp is also accepted; its date part is sent), got "2026-02-30".`],
+    [
+      { invoiceId: "../contacts/X", bankAccountId: "BANK1" },
+      `Invalid "Invoice Id": expected a Sage Id (letters, digits, '-', '_', '.' or ':'), got "../contacts/X".`,
+    ],
+    [
+      { invoiceId: "INV1", bankAccountId: "BANK1", date: "2026-02-30" },
+      `Invalid "Date": expected a date as YYYY-MM-DD (an ISO-8601 timestamp is also accepted; its date part is sent), got "2026-02-30".`,
+    ],
   ])("bad inputs %p are refused before any request", async (params, expected) => {
     expect(await failureOf(runAction(key, params))).toBe(expected);
   });
@@ -189,7 +217,10 @@ describe.each(kinds)("$key", ({ key, path, type, noun, number }) => {
   test("a POST that fails with 500 is not retried (it may have recorded the payment)", async () => {
     sageApi().get(`${BASE_PATH}${path}/INV1`).query({ attributes: "all" }).reply(200, invoice());
     // One reply only: a retry would hit no mock and fail with a different message.
-    sageApi().post(`${BASE_PATH}/contact_payments`).once().reply(500, [{ $message: "Internal error" }]);
+    sageApi()
+      .post(`${BASE_PATH}/contact_payments`)
+      .once()
+      .reply(500, [{ $message: "Internal error" }]);
     expect(await failureOf(runAction(key, { invoiceId: "INV1", bankAccountId: "BANK1" }))).toBe(
       "Sage API error 500 on POST /contact_payments: Internal error.",
     );
@@ -200,7 +231,14 @@ describe.each(kinds)("$key", ({ key, path, type, noun, number }) => {
     sageApi().get(`${BASE_PATH}${path}/INV1`).query({ attributes: "all" }).reply(200, invoice());
     sageApi()
       .post(`${BASE_PATH}/contact_payments`)
-      .reply(422, [{ $severity: "error", $dataCode: "RecordInvalid", $message: "Bank account is invalid", $source: "bank_account_id" }]);
+      .reply(422, [
+        {
+          $severity: "error",
+          $dataCode: "RecordInvalid",
+          $message: "Bank account is invalid",
+          $source: "bank_account_id",
+        },
+      ]);
     expect(await failureOf(runAction(key, { invoiceId: "INV1", bankAccountId: "BANK1" }))).toBe(
       "Sage API error 422 on POST /contact_payments: Bank account is invalid (field: bank_account_id).",
     );
@@ -210,7 +248,11 @@ describe.each(kinds)("$key", ({ key, path, type, noun, number }) => {
 test("the spec check itself catches a key Sage does not know", () => {
   expect(
     unknownKeys("postContactPayments", {
-      contact_payment: { contact_id: "C", allocated_artefacts: [{ artefact_id: "I", amount: 1, invoice_id: "I" }], paid: true },
+      contact_payment: {
+        contact_id: "C",
+        allocated_artefacts: [{ artefact_id: "I", amount: 1, invoice_id: "I" }],
+        paid: true,
+      },
     }),
   ).toEqual([
     "postContactPayments.contact_payment.allocated_artefacts[0].invoice_id: not in Sage's schema",

@@ -145,7 +145,11 @@ describe("Create Contact Person", () => {
 
   test("required inputs only: the flags keep their false defaults", async () => {
     const sent = captureWrite("post", "/contact_persons");
-    await runAction("createContactPerson", { addressId: ADDRESS_ID, name: "Jane Smith", contactPersonTypeIds: "ACCOUNTS" });
+    await runAction("createContactPerson", {
+      addressId: ADDRESS_ID,
+      name: "Jane Smith",
+      contactPersonTypeIds: "ACCOUNTS",
+    });
     expect(sent.body).toEqual({
       contact_person: {
         address_id: ADDRESS_ID,
@@ -161,7 +165,10 @@ describe("Create Contact Person", () => {
   test.each([
     [{ addressId: "" }, 'Invalid "Address Id": expected a value; this input is required.'],
     [{ name: " " }, 'Invalid "Name": expected a value; this input is required.'],
-    [{ contactPersonTypeIds: "" }, 'Invalid "Contact Person Type Ids": expected at least one Id; this input is required.'],
+    [
+      { contactPersonTypeIds: "" },
+      'Invalid "Contact Person Type Ids": expected at least one Id; this input is required.',
+    ],
     [{ isMainContact: "maybe" }, 'Invalid "Is Main Contact": expected true or false, got "maybe".'],
   ])("%p is refused before any request", async (bad, message) => {
     expect(await failureOf(runAction("createContactPerson", { ...FULL_PERSON, ...bad }))).toBe(message);
@@ -202,7 +209,11 @@ describe("Update Contact Person", () => {
   });
 
   test("the flags are tri-state dropdowns defaulting to leave unchanged", () => {
-    const inputs = component.actions.updateContactPerson.inputs as { key: string; default?: string; model?: unknown[] }[];
+    const inputs = component.actions.updateContactPerson.inputs as {
+      key: string;
+      default?: string;
+      model?: unknown[];
+    }[];
     for (const key of ["isMainContact", "isPreferredContact"]) {
       expect(inputs.find((i) => i.key === key)).toMatchObject({ type: "string", default: "" });
       expect(inputs.find((i) => i.key === key)?.model).toHaveLength(3);
@@ -210,6 +221,8 @@ describe("Update Contact Person", () => {
   });
 
   test("a path-changing id is refused before any request", async () => {
-    expect(await failureOf(runAction("updateContactPerson", { contactPersonId: "../businesses", name: "x" }))).toBe(BAD_ID);
+    expect(await failureOf(runAction("updateContactPerson", { contactPersonId: "../businesses", name: "x" }))).toBe(
+      BAD_ID,
+    );
   });
 });

@@ -139,7 +139,11 @@ describe("Create Contact", () => {
     const sent = captureWrite("post", "/contacts");
     await runAction("createContact", { name: "Acme", contactTypeIds: ["CUSTOMER"], addressName: "Head Office" });
     expect(sent.body).toEqual({
-      contact: { name: "Acme", contact_type_ids: ["CUSTOMER"], main_address: { name: "Head Office", is_main_address: false } },
+      contact: {
+        name: "Acme",
+        contact_type_ids: ["CUSTOMER"],
+        main_address: { name: "Head Office", is_main_address: false },
+      },
     });
   });
 
@@ -176,13 +180,17 @@ describe("Create Contact", () => {
   test("Credit Limit and Credit Days of 0 are values and are sent", async () => {
     const sent = captureWrite("post", "/contacts");
     await runAction("createContact", { name: "Acme", contactTypeIds: ["CUSTOMER"], creditLimit: "0", creditDays: "0" });
-    expect(sent.body).toEqual({ contact: { name: "Acme", contact_type_ids: ["CUSTOMER"], credit_limit: 0, credit_days: 0 } });
+    expect(sent.body).toEqual({
+      contact: { name: "Acme", contact_type_ids: ["CUSTOMER"], credit_limit: 0, credit_days: 0 },
+    });
   });
 
   test("Sage's 422 reaches the user with the message and the field", async () => {
     sageApi()
       .post(`${BASE_PATH}/contacts`)
-      .reply(422, [{ $severity: "error", $dataCode: "RecordInvalid", $message: "Name can't be blank", $source: "name" }]);
+      .reply(422, [
+        { $severity: "error", $dataCode: "RecordInvalid", $message: "Name can't be blank", $source: "name" },
+      ]);
     await expect(runAction("createContact", { name: "x", contactTypeIds: ["CUSTOMER"] })).rejects.toThrow(
       "Sage API error 422 on POST /contacts: Name can't be blank (field: name).",
     );
@@ -208,7 +216,9 @@ describe("Create Contact", () => {
     ],
   ])("%p is refused before any request", async (bad, message) => {
     // Net connect is disabled and nothing is mocked: a request would fail with another message.
-    expect(await failureOf(runAction("createContact", { name: "Acme", contactTypeIds: ["CUSTOMER"], ...bad }))).toBe(message);
+    expect(await failureOf(runAction("createContact", { name: "Acme", contactTypeIds: ["CUSTOMER"], ...bad }))).toBe(
+      message,
+    );
   });
 });
 
@@ -222,7 +232,11 @@ describe("Update Contact", () => {
 
   test("the Is Main Address dropdowns default to leaving the flags alone", async () => {
     const sent = captureWrite("put", `/contacts/${CONTACT_ID}`);
-    await runAction("updateContact", { contactId: CONTACT_ID, addressLine1: "2 High Street", deliveryAddressCity: "Leeds" });
+    await runAction("updateContact", {
+      contactId: CONTACT_ID,
+      addressLine1: "2 High Street",
+      deliveryAddressCity: "Leeds",
+    });
     expect(sent.body).toEqual({
       contact: { main_address: { address_line_1: "2 High Street" }, delivery_address: { city: "Leeds" } },
     });

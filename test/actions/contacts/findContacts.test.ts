@@ -17,7 +17,11 @@ describe("Find Contacts", () => {
     const query = { email: "accounts@acme.example", search: "Acme", contact_type_id: "CUSTOMER" };
     contactsPage(query, 1, [{ id: "a" }, { id: "b" }], true);
     contactsPage(query, 2, [{ id: "c" }]);
-    const result = await runAction("findContacts", { email: "accounts@acme.example", search: "Acme", contactTypeId: "CUSTOMER" });
+    const result = await runAction("findContacts", {
+      email: "accounts@acme.example",
+      search: "Acme",
+      contactTypeId: "CUSTOMER",
+    });
     expect(result).toEqual({ data: [{ id: "a" }, { id: "b" }, { id: "c" }] });
   });
 
@@ -52,7 +56,11 @@ describe("Find or Create Contact", () => {
     const match = { id: "c1", email: "Accounts@Acme.example", reference: "ACME001" };
     contactsPage({ email: "accounts@acme.EXAMPLE" }, 1, [{ id: "c0", email: "someone@else.example" }, match]);
     // No POST is mocked: a create would fail the test with a network error.
-    const result = await runAction("findOrCreateContact", { ...base, email: "accounts@acme.EXAMPLE", reference: "ACME001" });
+    const result = await runAction("findOrCreateContact", {
+      ...base,
+      email: "accounts@acme.EXAMPLE",
+      reference: "ACME001",
+    });
     expect(result).toEqual({ data: { created: false, contact: match } });
   });
 
@@ -100,7 +108,9 @@ describe("Find or Create Contact", () => {
     ]);
     const sent = captureCreate();
     const result = await runAction("findOrCreateContact", { ...base, reference: "ACME001" });
-    expect(sent.body).toEqual({ contact: { name: "Acme Trading Ltd", contact_type_ids: ["CUSTOMER"], reference: "ACME001" } });
+    expect(sent.body).toEqual({
+      contact: { name: "Acme Trading Ltd", contact_type_ids: ["CUSTOMER"], reference: "ACME001" },
+    });
     expect(result).toEqual({ data: { created: true, contact: { id: "new", name: "Acme Trading Ltd" } } });
   });
 
@@ -125,12 +135,12 @@ describe("Find or Create Contact", () => {
   });
 
   test("create inputs are validated before the lookup", async () => {
-    expect(await failureOf(runAction("findOrCreateContact", { ...base, email: "a@b.example", creditDays: "400" }))).toBe(
-      'Invalid "Credit Days": expected a whole number from 0 to 365, got "400".',
-    );
-    expect(await failureOf(runAction("findOrCreateContact", { email: "a@b.example", contactTypeIds: ["CUSTOMER"] }))).toBe(
-      'Invalid "Name": expected a value; this input is required.',
-    );
+    expect(
+      await failureOf(runAction("findOrCreateContact", { ...base, email: "a@b.example", creditDays: "400" })),
+    ).toBe('Invalid "Credit Days": expected a whole number from 0 to 365, got "400".');
+    expect(
+      await failureOf(runAction("findOrCreateContact", { email: "a@b.example", contactTypeIds: ["CUSTOMER"] })),
+    ).toBe('Invalid "Name": expected a value; this input is required.');
   });
 
   test("a failed create reports Sage's message", async () => {
@@ -138,7 +148,12 @@ describe("Find or Create Contact", () => {
     sageApi()
       .post(`${BASE_PATH}/contacts`)
       .reply(422, [
-        { $severity: "error", $dataCode: "RecordInvalid", $message: "Reference has already been taken", $source: "reference" },
+        {
+          $severity: "error",
+          $dataCode: "RecordInvalid",
+          $message: "Reference has already been taken",
+          $source: "reference",
+        },
       ]);
     await expect(runAction("findOrCreateContact", { ...base, reference: "ACME001" })).rejects.toThrow(
       "Sage API error 422 on POST /contacts: Reference has already been taken (field: reference).",

@@ -23,7 +23,8 @@ const ACTION_KEYS: Record<string, string> = {
 
 const BANK_COMMENT_FIX: Record<string, string> = {
   "Bank Account Id": "Provide the unique identifier of the bank account linked to the main address.",
-  "Delivery Address Bank Account Id": "Provide the unique identifier of the bank account linked to the delivery address.",
+  "Delivery Address Bank Account Id":
+    "Provide the unique identifier of the bank account linked to the delivery address.",
 };
 
 /** The page's table with the agreed deviations applied: bank comments corrected, update flags tri-state. */
@@ -34,7 +35,7 @@ const expectedRows = (label: string): [string, string, string][] =>
     label === "Update Contact" && inputLabel === "Is Main Address" ? "" : fallback,
   ]);
 
-const inputsOf = (key: string): ConvertedInput[] => component.actions[key].inputs as ConvertedInput[];
+const inputsOf = (key: string): ConvertedInput[] => component.actions[key].inputs;
 const rowsOf = (key: string): [string, string, string][] =>
   inputsOf(key).map((i) => [i.label, i.comments ?? "", i.default === undefined ? "" : String(i.default)]);
 
@@ -113,22 +114,33 @@ test("Update Contact's Is Main Address flags are tri-state dropdowns; create kee
     { label: "False", value: "false" },
   ];
   for (const key of ["isMainAddress", "deliveryIsMainAddress"]) {
-    expect(inputsOf("updateContact").find((i) => i.key === key)).toMatchObject({ type: "string", default: "", model: triState });
+    expect(inputsOf("updateContact").find((i) => i.key === key)).toMatchObject({
+      type: "string",
+      default: "",
+      model: triState,
+    });
     expect(inputsOf("createContact").find((i) => i.key === key)).toMatchObject({ type: "boolean", default: "false" });
   }
 });
 
 test("contact ids pick from selectContact; Contact Type Ids is a value list", () => {
   for (const key of ["getContact", "updateContact", "deleteContact"]) {
-    expect(inputsOf(key).find((i) => i.key === "contactId")).toMatchObject({ dataSource: "selectContact", required: true });
+    expect(inputsOf(key).find((i) => i.key === "contactId")).toMatchObject({
+      dataSource: "selectContact",
+      required: true,
+    });
   }
-  expect(inputsOf("listContactPeople").find((i) => i.key === "contactId")).toMatchObject({ dataSource: "selectContact" });
+  expect(inputsOf("listContactPeople").find((i) => i.key === "contactId")).toMatchObject({
+    dataSource: "selectContact",
+  });
   expect(inputsOf("createContact").find((i) => i.key === "contactTypeIds")).toMatchObject({
     type: "string",
     collection: "valuelist",
     required: true,
   });
-  expect(inputsOf("listContacts").find((i) => i.key === "contactTypeId")).toMatchObject({ dataSource: "selectContactType" });
+  expect(inputsOf("listContacts").find((i) => i.key === "contactTypeId")).toMatchObject({
+    dataSource: "selectContactType",
+  });
 });
 
 test("the list actions expose the agreed filter keys", () => {
@@ -163,7 +175,9 @@ test("every data source these actions point at is registered", () => {
     "createContactPerson",
     "updateContactPerson",
   ];
-  const referenced = keys.flatMap((key) => (inputsOf(key) as { dataSource?: string }[]).flatMap((i) => i.dataSource ?? []));
+  const referenced = keys.flatMap((key) =>
+    (inputsOf(key) as { dataSource?: string }[]).flatMap((i) => i.dataSource ?? []),
+  );
   expect(referenced.length).toBeGreaterThan(0);
   for (const dataSource of new Set(referenced)) expect(Object.keys(component.dataSources)).toContain(dataSource);
 });

@@ -95,7 +95,12 @@ describe("updateLedgerAccount", () => {
 
   test("every field, Gifi Code included, under Sage's names", async () => {
     const sent = captureBody("put", `/ledger_accounts/${ACCOUNT_ID}`);
-    await runAction("updateLedgerAccount", { accountId: ACCOUNT_ID, ...required, taxRateId: "GB_ZERO", gifiCode: "8000" });
+    await runAction("updateLedgerAccount", {
+      accountId: ACCOUNT_ID,
+      ...required,
+      taxRateId: "GB_ZERO",
+      gifiCode: "8000",
+    });
     expect(sent.body).toEqual({
       ledger_account: {
         ledger_account_type_id: "SALES",

@@ -13,11 +13,12 @@ const lookups = [
 
 describe.each(lookups)("%s", (key, path) => {
   test("sends items_per_page, page and attributes and returns Sage's envelope unchanged", async () => {
-    const body = envelope([{ id: "A", displayed_as: "A thing", $path: `${path}/A` }], { page: 2, itemsPerPage: 5, total: 6 });
-    sageApi()
-      .get(`${BASE_PATH}${path}`)
-      .query({ items_per_page: "5", page: "2", attributes: "all" })
-      .reply(200, body);
+    const body = envelope([{ id: "A", displayed_as: "A thing", $path: `${path}/A` }], {
+      page: 2,
+      itemsPerPage: 5,
+      total: 6,
+    });
+    sageApi().get(`${BASE_PATH}${path}`).query({ items_per_page: "5", page: "2", attributes: "all" }).reply(200, body);
     const result = await runAction(key, { itemsPerPage: "5", page: "2" });
     expect(result).toEqual({ data: body });
   });
@@ -34,7 +35,9 @@ describe.each(lookups)("%s", (key, path) => {
   });
 
   test.each(["0", "-1", "abc"])("Page %p is refused before any request", async (bad) => {
-    await expect(runAction(key, { page: bad })).rejects.toThrow(`Invalid "Page": expected a whole number of at least 1, got "${bad}".`);
+    await expect(runAction(key, { page: bad })).rejects.toThrow(
+      `Invalid "Page": expected a whole number of at least 1, got "${bad}".`,
+    );
   });
 });
 
@@ -44,7 +47,12 @@ describe("Sage errors become readable messages", () => {
       .get(`${BASE_PATH}/countries`)
       .query(true)
       .reply(400, [
-        { $severity: "error", $dataCode: "RecordInvalid", $message: "Items per page is invalid", $source: "items_per_page" },
+        {
+          $severity: "error",
+          $dataCode: "RecordInvalid",
+          $message: "Items per page is invalid",
+          $source: "items_per_page",
+        },
         { $severity: "error", $dataCode: "RecordInvalid", $message: "Something else" },
       ]);
     await expect(runAction("listCountries")).rejects.toThrow(
@@ -53,7 +61,10 @@ describe("Sage errors become readable messages", () => {
   });
 
   test("401 is a connection error telling the user to reconnect", async () => {
-    sageApi().get(`${BASE_PATH}/countries`).query(true).reply(401, [{ $severity: "error", $dataCode: "AuthenticationFailed", $message: "Unauthorised" }]);
+    sageApi()
+      .get(`${BASE_PATH}/countries`)
+      .query(true)
+      .reply(401, [{ $severity: "error", $dataCode: "AuthenticationFailed", $message: "Unauthorised" }]);
     const error = await runAction("listCountries").catch((e) => e);
     expect(error.name).toBe("ConnectionError");
     expect(error.message).toContain("Sage API error 401 on GET /countries: Unauthorised.");
@@ -61,12 +72,21 @@ describe("Sage errors become readable messages", () => {
   });
 
   test("404 names the path", async () => {
-    sageApi().get(`${BASE_PATH}/currencies`).query(true).reply(404, [{ $severity: "error", $dataCode: "RecordNotFound", $message: "Resource not found" }]);
-    await expect(runAction("listCurrencies")).rejects.toThrow("Sage API error 404 on GET /currencies: Resource not found.");
+    sageApi()
+      .get(`${BASE_PATH}/currencies`)
+      .query(true)
+      .reply(404, [{ $severity: "error", $dataCode: "RecordNotFound", $message: "Resource not found" }]);
+    await expect(runAction("listCurrencies")).rejects.toThrow(
+      "Sage API error 404 on GET /currencies: Resource not found.",
+    );
   });
 
   test("500 is retried, then reported with the HTML page's title", async () => {
-    sageApi().get(`${BASE_PATH}/currencies`).query(true).times(4).reply(500, "<html><title>Internal Server Error</title></html>");
+    sageApi()
+      .get(`${BASE_PATH}/currencies`)
+      .query(true)
+      .times(4)
+      .reply(500, "<html><title>Internal Server Error</title></html>");
     await expect(runAction("listCurrencies")).rejects.toThrow(
       'Sage API error 500 on GET /currencies: an HTML error page ("Internal Server Error").',
     );

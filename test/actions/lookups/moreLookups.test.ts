@@ -11,7 +11,11 @@ const lookups = [
 
 describe.each(lookups)("%s", (key, path) => {
   test("sends items_per_page, page and attributes and returns Sage's envelope unchanged", async () => {
-    const body = envelope([{ id: "A", displayed_as: "A thing", $path: `${path}/A` }], { page: 2, itemsPerPage: 5, total: 6 });
+    const body = envelope([{ id: "A", displayed_as: "A thing", $path: `${path}/A` }], {
+      page: 2,
+      itemsPerPage: 5,
+      total: 6,
+    });
     sageApi().get(`${BASE_PATH}${path}`).query({ items_per_page: "5", page: "2", attributes: "all" }).reply(200, body);
     await expect(runAction(key, { itemsPerPage: "5", page: "2" })).resolves.toEqual({ data: body });
   });

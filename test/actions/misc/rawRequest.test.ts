@@ -26,17 +26,27 @@ describe("Raw Request", () => {
 
   test("a path without a leading slash is taken relative to the base URL", async () => {
     sageApi({ json: false }).get(`${BASE_PATH}/countries`).reply(200, { ok: true });
-    await expect(runAction("rawRequest", { url: "countries", method: "GET" })).resolves.toMatchObject({ data: { ok: true } });
+    await expect(runAction("rawRequest", { url: "countries", method: "GET" })).resolves.toMatchObject({
+      data: { ok: true },
+    });
   });
 
   test("a user header cannot replace the connection's Authorization", async () => {
     sageApi({ json: false }).get(`${BASE_PATH}/user`).reply(200, {});
-    await runAction("rawRequest", { url: "/user", method: "GET", headers: [{ key: "Authorization", value: "Bearer other" }] });
+    await runAction("rawRequest", {
+      url: "/user",
+      method: "GET",
+      headers: [{ key: "Authorization", value: "Bearer other" }],
+    });
   });
 
   test("sends X-Business when the connection names a business", async () => {
     sageApi({ json: false }).get(`${BASE_PATH}/contacts`).matchHeader("x-business", "biz-2").reply(200, {});
-    await harness.action("rawRequest", { connection: testConnection({ businessId: "biz-2" }), url: "/contacts", method: "GET" });
+    await harness.action("rawRequest", {
+      connection: testConnection({ businessId: "biz-2" }),
+      url: "/contacts",
+      method: "GET",
+    });
   });
 
   test.each([
@@ -61,13 +71,19 @@ describe("Raw Request", () => {
     sageApi({ json: false }).get(`${BASE_PATH}/countries`).reply(200, {});
     const lines: string[] = [];
     const logger = { ...loggerMock(), info: (...m: unknown[]) => void lines.push(m.map(String).join(" ")) };
-    await harness.action("rawRequest", { connection: testConnection(), url: "/countries", method: "GET", debugRequest: "true" }, { logger });
+    await harness.action(
+      "rawRequest",
+      { connection: testConnection(), url: "/countries", method: "GET", debugRequest: "true" },
+      { logger },
+    );
     expect(lines.join("\n")).toContain("[REDACTED]");
     expect(lines.join("\n")).not.toContain(TEST_TOKEN);
   });
 
   test("a failed call is reported readably, without the token", async () => {
-    sageApi({ json: false }).get(`${BASE_PATH}/nothing`).reply(404, [{ $message: "Resource not found", $severity: "error" }]);
+    sageApi({ json: false })
+      .get(`${BASE_PATH}/nothing`)
+      .reply(404, [{ $message: "Resource not found", $severity: "error" }]);
     const message = await failureOf(runAction("rawRequest", { url: "/nothing", method: "GET" }));
     expect(message).toBe("Sage API error 404 on GET /nothing: Resource not found.");
     expect(message).not.toContain(TEST_TOKEN);

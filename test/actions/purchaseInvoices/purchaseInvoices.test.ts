@@ -68,7 +68,12 @@ describe("createPurchaseInvoice", () => {
       invoiceLines: [minimalLine],
     });
     expect(sent.body).toEqual({
-      purchase_invoice: { contact_id: CONTACT_ID, date: "2026-01-31", due_date: "2026-02-28", invoice_lines: [minimalLine] },
+      purchase_invoice: {
+        contact_id: CONTACT_ID,
+        date: "2026-01-31",
+        due_date: "2026-02-28",
+        invoice_lines: [minimalLine],
+      },
     });
   });
 
@@ -160,7 +165,9 @@ describe("updatePurchaseInvoice", () => {
 describe("getPurchaseInvoice", () => {
   test("asks for the full record", async () => {
     sageApi().get(`${BASE_PATH}/purchase_invoices/${INVOICE_ID}`).query({ attributes: "all" }).reply(200, invoice);
-    await expect(runAction("getPurchaseInvoice", { purchaseInvoiceId: INVOICE_ID })).resolves.toEqual({ data: invoice });
+    await expect(runAction("getPurchaseInvoice", { purchaseInvoiceId: INVOICE_ID })).resolves.toEqual({
+      data: invoice,
+    });
   });
 });
 

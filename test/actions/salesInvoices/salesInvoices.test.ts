@@ -74,7 +74,9 @@ describe("createSalesInvoice", () => {
   test("minimal: no Total Amount means no total_amount key; lines may come already parsed", async () => {
     const sent = captureBody("post", "/sales_invoices");
     await runAction("createSalesInvoice", { contactId: CONTACT_ID, date: "2026-01-31", invoiceLines: [minimalLine] });
-    expect(sent.body).toEqual({ sales_invoice: { contact_id: CONTACT_ID, date: "2026-01-31", invoice_lines: [minimalLine] } });
+    expect(sent.body).toEqual({
+      sales_invoice: { contact_id: CONTACT_ID, date: "2026-01-31", invoice_lines: [minimalLine] },
+    });
   });
 
   const valid = { contactId: CONTACT_ID, date: "2026-01-31" };
@@ -140,7 +142,11 @@ describe("createSalesInvoice", () => {
 describe("updateSalesInvoice", () => {
   test("sends only what was filled in; the untouched Invoice Lines template is not sent", async () => {
     const sent = captureBody("put", `/sales_invoices/${INVOICE_ID}`);
-    const result = await runAction("updateSalesInvoice", { salesInvoiceId: INVOICE_ID, notes: "Paid by card", totalAmount: "0" });
+    const result = await runAction("updateSalesInvoice", {
+      salesInvoiceId: INVOICE_ID,
+      notes: "Paid by card",
+      totalAmount: "0",
+    });
     expect(sent.body).toEqual({ sales_invoice: { notes: "Paid by card", total_amount: 0 } });
     expect(result).toEqual({ data: invoice });
   });
@@ -214,7 +220,10 @@ describe("getSalesInvoice", () => {
 describe("deleteSalesInvoice", () => {
   test("with a Void Reason sends void_reason and returns the voided invoice", async () => {
     const voided = { ...invoice, status: { id: "VOID" } };
-    sageApi().delete(`${BASE_PATH}/sales_invoices/${INVOICE_ID}`).query({ void_reason: "Raised in error" }).reply(200, voided);
+    sageApi()
+      .delete(`${BASE_PATH}/sales_invoices/${INVOICE_ID}`)
+      .query({ void_reason: "Raised in error" })
+      .reply(200, voided);
     const result = await runAction("deleteSalesInvoice", { salesInvoiceId: INVOICE_ID, voidReason: "Raised in error" });
     expect(result).toEqual({ data: { id: INVOICE_ID, deleted: false, voided: true, salesInvoice: voided } });
   });
@@ -232,7 +241,12 @@ describe("deleteSalesInvoice", () => {
     sageApi()
       .delete(`${BASE_PATH}/sales_invoices/${INVOICE_ID}`)
       .reply(422, [
-        { $severity: "error", $dataCode: "RecordInvalid", $message: "Void reason can't be blank", $source: "void_reason" },
+        {
+          $severity: "error",
+          $dataCode: "RecordInvalid",
+          $message: "Void reason can't be blank",
+          $source: "void_reason",
+        },
       ]);
     await expect(runAction("deleteSalesInvoice", { salesInvoiceId: INVOICE_ID })).rejects.toThrow(
       `Sage API error 422 on DELETE /sales_invoices/${INVOICE_ID}: Void reason can't be blank (field: void_reason).`,

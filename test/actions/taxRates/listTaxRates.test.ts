@@ -9,7 +9,9 @@ describe("listTaxRates", () => {
       .get(`${BASE_PATH}/tax_rates`)
       .query({ items_per_page: "10", page: "1", attributes: "all", updated_or_created_since: "2026-01-31" })
       .reply(200, body);
-    await expect(runAction("listTaxRates", { itemsPerPage: "10", page: "1", updatedOrCreatedSince: "2026-01-31" })).resolves.toEqual({
+    await expect(
+      runAction("listTaxRates", { itemsPerPage: "10", page: "1", updatedOrCreatedSince: "2026-01-31" }),
+    ).resolves.toEqual({
       data: body,
     });
   });
@@ -27,7 +29,9 @@ describe("listTaxRates", () => {
       .get(`${BASE_PATH}/tax_rates`)
       .query({ page: "2", items_per_page: "200", attributes: "all", updated_or_created_since: "2026-01-31T00:00:00Z" })
       .reply(200, envelope([{ id: "GB_ZERO" }], { page: 2, total: 2, itemsPerPage: 1 }));
-    await expect(runAction("listTaxRates", { fetchAll: true, updatedOrCreatedSince: "2026-01-31T00:00:00Z" })).resolves.toEqual({
+    await expect(
+      runAction("listTaxRates", { fetchAll: true, updatedOrCreatedSince: "2026-01-31T00:00:00Z" }),
+    ).resolves.toEqual({
       data: { $total: 2, $items: [{ id: "GB_STANDARD" }, { id: "GB_ZERO" }] },
     });
   });
