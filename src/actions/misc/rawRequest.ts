@@ -5,23 +5,22 @@ import { SAGE_API_BASE_URL } from "../../constants";
 import { connection } from "../../inputs/common";
 import { safeRelativePath } from "../../util/safePath";
 
-const { url: urlInput, debugRequest, ...rawRequestInputs } = httpInputs;
-
 export const rawRequest = action({
   display: {
     label: "Raw Request",
     description: "Send raw HTTP request to Sage Accounting",
   },
+  // Spread first, then redefine: a redefined key keeps its place, so the page's order holds.
   inputs: {
     connection,
+    ...httpInputs,
     url: input({
-      ...urlInput,
+      ...httpInputs.url,
       comments: `Input the path only (/contacts), The base URL is already included (${SAGE_API_BASE_URL}). For example, to connect to ${SAGE_API_BASE_URL}/contacts, only /contacts is entered in this field.`,
       example: "/contacts",
       clean: util.types.toString,
     }),
-    ...rawRequestInputs,
-    debugRequest: input({ ...debugRequest, default: "false" }),
+    debugRequest: input({ ...httpInputs.debugRequest, default: "false" }),
   },
   perform: async (context, { connection, url, debugRequest, ...values }) => {
     const baseUrl = sageBaseUrl();
