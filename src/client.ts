@@ -64,15 +64,39 @@ export const sageAuthHeaders = (connection: Connection): Record<string, string> 
   return headers;
 };
 
+// Building an axios instance with its retry and error interceptors costs more than a loopback
+// request; steps of one flow (and loops over records) reuse the client of the same token,
+// business and base URL. Small and bounded: a new token after a refresh simply gets a new one.
+const clientCache = new Map<string, HttpClient>();
+const CLIENT_CACHE_SIZE = 16;
+
 /**
  * The one authenticated Sage client every action, data source and trigger uses:
  * JSON in and out, 30 s timeout, retries per util/retry.ts, and every failure mapped to a
- * readable SageApiError (401 becomes a ConnectionError).
+ * readable SageApiError (401 becomes a ConnectionError). Treat it as shared: pass per-request
+ * options to its methods rather than changing its defaults or adding interceptors.
  */
 export const createSageClient = (connection: Connection, debug = false): HttpClient => {
   const headers = sageAuthHeaders(connection);
+  const baseUrl = sageBaseUrl();
+  const cacheKey = JSON.stringify([baseUrl, headers, debug, retryPolicy.retries]);
+  const cached = clientCache.get(cacheKey);
+  if (cached) return cached;
+  const client = buildClient(connection, headers, baseUrl, debug);
+  const oldest = clientCache.keys().next();
+  if (clientCache.size >= CLIENT_CACHE_SIZE && !oldest.done) clientCache.delete(oldest.value);
+  clientCache.set(cacheKey, client);
+  return client;
+};
+
+const buildClient = (
+  connection: Connection,
+  headers: Record<string, string>,
+  baseUrl: string,
+  debug: boolean,
+): HttpClient => {
   const client = createClient({
-    baseUrl: sageBaseUrl(),
+    baseUrl,
     timeout: DEFAULT_TIMEOUT_MS,
     responseType: "json",
     headers: { ...headers, Accept: "application/json", "Content-Type": "application/json" },

@@ -62,9 +62,7 @@ describe("errors say what went wrong without leaking the token or query", () => 
 
   test("a timeout names the call", async () => {
     sageApi().get(`${BASE_PATH}/slow`).times(4).delay(200).reply(200, {});
-    const fast = createSageClient(testConnection());
-    fast.defaults.timeout = 50;
-    const message = await failureOf(fast.get("/slow"));
+    const message = await failureOf(client().get("/slow", { timeout: 50 }));
     expect(message).toBe("Sage did not answer GET /slow in time (timeout after 50 ms).");
   });
 

@@ -1,6 +1,7 @@
 import { pollingTrigger, type TriggerPayload } from "@prismatic-io/spectral";
 import { createSageClient, type HttpClient } from "../client";
 import { connection, showNewRecords, showUpdatedRecords, startFrom } from "../inputs/triggers";
+import type { AxiosResponse } from "axios";
 import { pagesOf } from "../util/pagination";
 import { EXAMPLE_TRIGGER_PAYLOAD } from "./examplePayloads";
 import {
@@ -25,17 +26,24 @@ const MAX_WALKS = 3;
  * first and last page or by an id on two pages; it is then read again and the walks are merged
  * (a change that happens without moving anything is covered by the mark; see changes.ts).
  */
-const fetchChanges = async (client: HttpClient, path: string, since: string): Promise<SageChangeRecord[]> => {
+const fetchChanges = async (
+  client: HttpClient,
+  path: string,
+  since: string,
+  onResponse: (response: AxiosResponse) => void,
+): Promise<SageChangeRecord[]> => {
   const records: SageChangeRecord[] = [];
   for (let walk = 1; ; walk++) {
     const pageOfId = new Map<string, number>();
     const totals = new Set<number>();
     let pageNumber = 0;
     let shifted = false;
-    for await (const page of pagesOf<SageChangeRecord>(client, path, {
-      updated_or_created_since: since,
-      attributes: "all",
-    })) {
+    for await (const page of pagesOf<SageChangeRecord>(
+      client,
+      path,
+      { updated_or_created_since: since, attributes: "all" },
+      onResponse,
+    )) {
       pageNumber++;
       totals.add(page.$total);
       for (const record of page.$items ?? []) {
@@ -84,12 +92,11 @@ export const pollChangesTrigger = ({ label, description, path, examplePayload }:
 
       const start: PollState = previous ?? { mark: String(params.startFrom), seen: {} };
       const client = createSageClient(params.connection, context.debug.enabled);
+      // The first page's Date header is Sage's clock; see settleCap in changes.ts.
       let firstResponseDate: unknown;
-      client.interceptors.response.use((response) => {
+      const records = await fetchChanges(client, path, start.mark, (response) => {
         firstResponseDate ??= response.headers?.date;
-        return response;
       });
-      const records = await fetchChanges(client, path, start.mark);
       const { created, updated, state } = sortChanges(records, start, settleCap(firstResponseDate));
       context.polling.setState(state);
 

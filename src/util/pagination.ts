@@ -1,4 +1,5 @@
 import type { HttpClient } from "@prismatic-io/spectral/dist/clients/http";
+import type { AxiosResponse } from "axios";
 import { MAX_ITEMS_PER_PAGE } from "../constants";
 import { compact } from "./body";
 
@@ -28,11 +29,14 @@ export async function* pagesOf<T>(
   client: HttpClient,
   path: string,
   params: QueryParams = {},
+  onResponse?: (response: AxiosResponse<SageList<T>>) => void,
 ): AsyncGenerator<SageList<T>> {
   for (let page = 1; ; page++) {
-    const { data } = await client.get<SageList<T>>(path, {
+    const response = await client.get<SageList<T>>(path, {
       params: compact({ ...params, page, items_per_page: MAX_ITEMS_PER_PAGE }),
     });
+    onResponse?.(response);
+    const { data } = response;
     yield data;
     // An empty page ends the walk even if a misbehaving server keeps offering `$next`.
     if (!data.$next || !data.$items?.length) return;
