@@ -1,0 +1,330 @@
+#!/usr/bin/env node
+// @ts-check
+"use strict";
+
+/**
+ * `npm run bench`: the component's speed and cost against the local Sage sandbox, as ratios
+ * measured in one run (absolute times wander on a shared machine, ratios hold).
+ *
+ * Scenarios:
+ * - Fetch all: List Contacts with Fetch All over 1 000 / 10 000 / 50 000 contacts; requests vs
+ *   the minimum ceil(N/200), wall time, peak RSS of the fetching process.
+ * - Per-action overhead: Get Contact through the component vs the same GET with bare axios.
+ * - Throughput: Create Contact against a scaled rate limiter; 429s, failures, duplicates.
+ * - Bundle: dist/index.js size, cold require time vs bare @prismatic-io/spectral.
+ * - Polling: one poll of New and Updated Contacts over 10 000 changed records.
+ *
+ * The sandbox runs in this process; the component runs in bench/worker.js (child_process.fork),
+ * one fresh process per measurement, so memory figures are the component's alone.
+ * Prints a table and writes bench/results.json. Exits 0 when goals are missed (it is a report,
+ * MISS says so) and 1 only when a scenario could not run at all.
+ */
+
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const { fork, spawnSync } = require("child_process");
+const { startSandbox } = require("../sandbox");
+
+const ROOT = path.join(__dirname, "..");
+const DIST = path.join(ROOT, "dist", "index.js");
+const WORKER = path.join(__dirname, "worker.js");
+const RESULTS = path.join(__dirname, "results.json");
+
+const SETTINGS = {
+  fetchAllSizes: [1_000, 10_000, 50_000],
+  pageSize: 200,
+  overhead: { calls: 1_000, batch: 50, warmup: 100, records: 100, goalRatio: 1.2 },
+  // Sage allows 200 calls per 60 s; scaled to 20 per 2 s so 300 calls take ~30 s instead of ~90 s.
+  throughput: { calls: 300, concurrency: 4, limit: 20, windowMs: 2_000, realLimit: 200, realWindowMs: 60_000 },
+  bundle: { goalBytes: 1.5 * 1024 * 1024, stretchBytes: 850 * 1024, runs: 10, goalMs: 300 },
+  polling: { records: 10_000 },
+  workerTimeoutMs: 150_000,
+};
+
+/**
+ * @typedef {object} Row
+ * @property {string} scenario
+ * @property {string} metric
+ * @property {string | number | null} value   raw value (numbers unrounded in the JSON)
+ * @property {string} shown                   value as printed
+ * @property {string} goal                    "" when the metric is informational
+ * @property {"pass" | "MISS" | "ERROR" | ""} status
+ */
+
+/** @type {Row[]} */
+const rows = [];
+/** @type {Record<string, unknown>} */
+const details = {};
+let errors = 0;
+
+/** @param {string} scenario @param {string} metric @param {string | number | null} value @param {string} shown @param {string} [goal] @param {boolean} [passed] */
+const row = (scenario, metric, value, shown, goal = "", passed = undefined) => {
+  rows.push({ scenario, metric, value, shown, goal, status: passed === undefined ? "" : passed ? "pass" : "MISS" });
+};
+
+const fmtMs = (/** @type {number} */ ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(ms < 10 ? 2 : 0)} ms`);
+const fmtKb = (/** @type {number} */ kb) => (kb >= 10 * 1024 ? `${(kb / 1024).toFixed(0)} MB` : `${kb} KB`);
+const fmtN = (/** @type {number} */ n) => n.toLocaleString("en-GB");
+const median = (/** @type {number[]} */ values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** A fresh sandbox with the log large enough to count every request of a scenario. */
+const sandboxFor = () => startSandbox({ logLimit: 1_000_000 });
+
+/**
+ * Run one scenario in a fresh worker process against `sandbox`.
+ * @param {{ url: string, token: string }} sandbox
+ * @param {string} scenario
+ * @param {Record<string, unknown>} [args]
+ * @returns {Promise<any>}
+ */
+const inWorker = (sandbox, scenario, args = {}) =>
+  new Promise((resolve, reject) => {
+    const child = fork(WORKER, [], {
+      env: { ...process.env, SAGE_API_BASE_URL: sandbox.url, BENCH_SAGE_TOKEN: sandbox.token },
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    /** @type {any} */
+    let answer;
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`worker "${scenario}" did not finish within ${SETTINGS.workerTimeoutMs / 1000} s`));
+    }, SETTINGS.workerTimeoutMs);
+    child.on("message", (message) => {
+      answer = message;
+    });
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on("exit", (code, signal) => {
+      clearTimeout(timer);
+      if (answer?.ok) resolve(answer.result);
+      else reject(new Error(answer?.error ?? `worker "${scenario}" exited (${signal ?? code}) without an answer`));
+    });
+    child.send({ scenario, args });
+  });
+
+/** Run a scenario; a crash becomes an ERROR row instead of ending the whole bench. */
+const scenario = async (/** @type {string} */ name, /** @type {() => Promise<void>} */ body) => {
+  const started = performance.now();
+  process.stdout.write(`… ${name}\n`);
+  try {
+    await body();
+  } catch (error) {
+    errors++;
+    const message = error instanceof Error ? error.message : String(error);
+    rows.push({ scenario: name, metric: "error", value: message, shown: message.split("\n")[0].slice(0, 100), goal: "", status: "ERROR" });
+    console.error(`[bench] ${name} failed:`, error);
+  }
+  details[`${name} seconds`] = Number(((performance.now() - started) / 1000).toFixed(1));
+};
+
+const bundle = async () => {
+  const { goalBytes, stretchBytes, runs, goalMs } = SETTINGS.bundle;
+  const size = fs.statSync(DIST).size;
+  const shown = `${(size / 1024).toFixed(0)} KB`;
+  row("Bundle", "dist/index.js size", size, shown, "≤ 1.5 MB", size <= goalBytes);
+  row("Bundle", "dist/index.js size (stretch)", size, shown, "≤ 850 KB", size <= stretchBytes);
+
+  /** Median cold require time of `target` over `runs` fresh Node processes. */
+  const coldRequire = (/** @type {string} */ target) => {
+    const code = `const t=performance.now(); require(${JSON.stringify(target)}); process.stdout.write(String(performance.now()-t))`;
+    /** @type {number[]} */
+    const times = [];
+    for (let i = 0; i < runs; i++) {
+      const run = spawnSync(process.execPath, ["-e", code], { cwd: ROOT, encoding: "utf8", env: { ...process.env, SAGE_API_BASE_URL: "" } });
+      const ms = Number(run.stdout.trim().split("\n").pop());
+      if (run.status !== 0 || !Number.isFinite(ms)) throw new Error(`require(${target}) failed: ${run.stderr || run.stdout}`);
+      times.push(ms);
+    }
+    return { median: median(times), times };
+  };
+  const component = coldRequire(DIST);
+  const spectral = coldRequire(require.resolve("@prismatic-io/spectral", { paths: [ROOT] }));
+  details.bundle = { bytes: size, componentRequireMs: component.times, spectralRequireMs: spectral.times };
+  row("Bundle", `cold require dist (median of ${runs})`, component.median, fmtMs(component.median), `≤ ${goalMs} ms`, component.median <= goalMs);
+  row("Bundle", `cold require bare spectral (median of ${runs})`, spectral.median, fmtMs(spectral.median), "reference");
+  const ratio = component.median / spectral.median;
+  row("Bundle", "require dist / bare spectral", ratio, `${ratio.toFixed(2)}×`);
+};
+
+const fetchAll = async () => {
+  /** @type {Record<string, unknown>} */
+  const perSize = {};
+  for (const n of SETTINGS.fetchAllSizes) {
+    // A sandbox per size: exactly N contacts, and the previous size's records are freed.
+    const sandbox = await sandboxFor();
+    try {
+      sandbox.seed("contacts", n);
+      sandbox.clearLog();
+      const result = await inWorker(sandbox, "fetchAll");
+      const requests = sandbox.requestLog.filter((e) => e.method === "GET" && e.path === "/contacts");
+      const others = sandbox.requestLog.length - requests.length;
+      const minimum = Math.ceil(n / SETTINGS.pageSize);
+      const label = `Fetch all ${fmtN(n)}`;
+      perSize[n] = { ...result, requests: requests.length, otherRequests: others, minimum };
+      if (result.records !== n) throw new Error(`List Contacts returned ${result.records} records, expected ${n}`);
+      if (!result.fullRecords) throw new Error("List Contacts did not return full records (attributes default 'all')");
+      row(label, "requests (min ceil(N/200))", requests.length, `${requests.length} (min ${minimum})`, `= ${minimum}`, requests.length === minimum && others === 0);
+      row(label, "wall time", result.wallMs, fmtMs(result.wallMs));
+      row(label, "records per second", n / (result.wallMs / 1000), fmtN(Math.round(n / (result.wallMs / 1000))));
+      row(label, "peak RSS of the worker (maxRSS)", result.maxRssKb, fmtKb(result.maxRssKb));
+      const delta = result.maxRssKb - result.rssBeforeKb;
+      row(label, "RSS delta (peak − before fetch)", delta, fmtKb(delta));
+    } finally {
+      await sandbox.stop();
+    }
+  }
+  details.fetchAll = perSize;
+};
+
+const overhead = async () => {
+  const { calls, batch, warmup, records, goalRatio } = SETTINGS.overhead;
+  const sandbox = await sandboxFor();
+  try {
+    const ids = sandbox.seed("contacts", records);
+    sandbox.clearLog();
+    const result = await inWorker(sandbox, "overhead", { ids, calls, batch, warmup });
+    const gets = sandbox.requestLog.filter((e) => e.method === "GET" && e.path.startsWith("/contacts/"));
+    const expected = 2 * (calls + warmup);
+    if (gets.length !== expected || gets.some((e) => e.status !== 200)) {
+      throw new Error(`expected ${expected} GETs answered 200, the sandbox saw ${gets.length} (${gets.filter((e) => e.status !== 200).length} not 200)`);
+    }
+    const ratio = result.componentMs / result.axiosMs;
+    details.overhead = result;
+    const label = `Get Contact ×${fmtN(calls)}`;
+    row(label, "component (harness) total", result.componentMs, `${fmtMs(result.componentMs)} (${((result.componentMs / calls) * 1000).toFixed(0)} µs/call)`);
+    row(label, "bare axios total", result.axiosMs, `${fmtMs(result.axiosMs)} (${((result.axiosMs / calls) * 1000).toFixed(0)} µs/call)`);
+    const addedUs = ((result.componentMs - result.axiosMs) / calls) * 1000;
+    row(label, "added per call", addedUs, `${addedUs.toFixed(0)} µs`);
+    row(label, "component / bare axios", ratio, `${ratio.toFixed(2)}×`, `≤ ${goalRatio}×`, ratio <= goalRatio);
+  } finally {
+    await sandbox.stop();
+  }
+};
+
+const throughput = async () => {
+  const { calls, concurrency, limit, windowMs, realLimit, realWindowMs } = SETTINGS.throughput;
+  const sandbox = await sandboxFor();
+  try {
+    const namePrefix = `Bench Throughput ${Date.now().toString(36)} #`;
+    sandbox.setRateLimit({ limit, windowMs });
+    sandbox.clearLog();
+    const result = await inWorker(sandbox, "throughput", { calls, concurrency, namePrefix });
+    sandbox.setRateLimit(null);
+    const posts = sandbox.requestLog.filter((e) => e.method === "POST" && e.path === "/contacts");
+    const tooMany = posts.filter((e) => e.status === 429).length;
+    /** @type {Map<string, number>} */
+    const byName = new Map();
+    for (const contact of sandbox.store.list("contacts")) {
+      if (typeof contact.name === "string" && contact.name.startsWith(namePrefix)) byName.set(contact.name, (byName.get(contact.name) ?? 0) + 1);
+    }
+    const duplicates = [...byName.values()].reduce((sum, count) => sum + Math.max(0, count - 1), 0);
+    const missing = calls - byName.size;
+    const rate = result.completed / (result.wallMs / 1000);
+    const limitRate = limit / (windowMs / 1000);
+    details.throughput = { ...result, posts: posts.length, tooMany, duplicates, missing, rate, limitRate, minimumMs: (Math.ceil(calls / limit) - 1) * windowMs };
+    const label = `Create Contact ×${calls}`;
+    const scale = `${limit}/${windowMs / 1000} s (Sage: ${realLimit}/${realWindowMs / 1000} s), ${concurrency} in flight`;
+    row(label, "rate limit used", scale, scale);
+    row(label, "completed", result.completed, `${result.completed} / ${calls}`, `= ${calls}`, result.completed === calls);
+    row(label, "failures", result.failures, String(result.failures), "0", result.failures === 0);
+    row(label, "429s answered by the sandbox", tooMany, `${tooMany} (of ${posts.length} POSTs)`);
+    row(label, "duplicates (same name twice)", duplicates, String(duplicates), "0", duplicates === 0);
+    row(label, "contacts missing from the store", missing, String(missing), "0", missing === 0);
+    // Fixed windows: N calls need ceil(N/limit) windows, the last one only started, so the
+    // fastest possible run lasts (ceil(N/limit) − 1) windows and can beat the nominal rate a little.
+    const minimumMs = (Math.ceil(calls / limit) - 1) * windowMs;
+    row(label, "wall time (fixed-window minimum)", result.wallMs, `${fmtMs(result.wallMs)} (min ${fmtMs(minimumMs)}, ${(result.wallMs / minimumMs).toFixed(2)}×)`);
+    row(label, "achieved rate / limit", rate / limitRate, `${rate.toFixed(2)}/s of ${limitRate}/s = ${((rate / limitRate) * 100).toFixed(0)}%`);
+  } finally {
+    await sandbox.stop();
+  }
+};
+
+const polling = async () => {
+  const { records } = SETTINGS.polling;
+  const sandbox = await sandboxFor();
+  try {
+    // Start From before the seeding, so this first poll has to deliver every record.
+    const startFrom = new Date(Date.now() - 60 * 60 * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
+    sandbox.seed("contacts", records);
+    sandbox.clearLog();
+    const result = await inWorker(sandbox, "polling", { startFrom });
+    const requests = sandbox.requestLog.length;
+    const minimum = Math.ceil(records / SETTINGS.pageSize);
+    const delivered = (result.created ?? 0) + (result.updated ?? 0);
+    details.polling = { ...result, requests, minimum };
+    const label = `Poll ${fmtN(records)} changes`;
+    row(label, "delivered (created + updated)", delivered, `${fmtN(delivered)} (${fmtN(result.created)} created, ${fmtN(result.updated)} updated)`, `= ${fmtN(records)}`, delivered === records && result.distinct === records);
+    row(label, "requests (min ceil(N/200))", requests, `${requests} (min ${minimum})`, `= ${minimum}`, requests === minimum);
+    row(label, "wall time", result.wallMs, fmtMs(result.wallMs));
+    row(label, "peak RSS of the worker (maxRSS)", result.maxRssKb, fmtKb(result.maxRssKb));
+    row(label, "saved state (seen ids, JSON size)", result.stateBytes, `${fmtN(result.stateSeen)} ids, ${fmtKb(Math.round(result.stateBytes / 1024))}`);
+  } finally {
+    await sandbox.stop();
+  }
+};
+
+const printTable = () => {
+  /** @type {{ scenario: string, metric: string, shown: string, goal: string, status: string }} */
+  const header = { scenario: "scenario", metric: "metric", shown: "value", goal: "goal", status: "result" };
+  const all = [header, ...rows];
+  const width = (/** @type {"scenario" | "metric" | "shown" | "goal" | "status"} */ key) => Math.max(...all.map((r) => String(r[key]).length));
+  const widths = { scenario: width("scenario"), metric: width("metric"), shown: width("shown"), goal: width("goal"), status: width("status") };
+  const line = (/** @type {typeof header} */ r) =>
+    `${r.scenario.padEnd(widths.scenario)} | ${r.metric.padEnd(widths.metric)} | ${r.shown.padEnd(widths.shown)} | ${r.goal.padEnd(widths.goal)} | ${r.status}`;
+  const rule = Object.values(widths).map((w) => "-".repeat(w)).join("-+-");
+  console.log("");
+  console.log(line(header));
+  console.log(rule);
+  let previous = "";
+  for (const r of rows) {
+    console.log(line({ ...r, scenario: r.scenario === previous ? "" : r.scenario }));
+    previous = r.scenario;
+  }
+  console.log("");
+};
+
+const main = async () => {
+  if (!fs.existsSync(DIST)) throw new Error("dist/index.js is missing: run `npm run build` first (npm run bench does).");
+  const started = performance.now();
+  await scenario("Bundle", bundle);
+  await scenario("Fetch all", fetchAll);
+  await scenario("Per-action overhead", overhead);
+  await scenario("Throughput", throughput);
+  await scenario("Polling", polling);
+  const seconds = (performance.now() - started) / 1000;
+
+  printTable();
+  const missed = rows.filter((r) => r.status === "MISS");
+  const failed = rows.filter((r) => r.status === "ERROR");
+  const passed = rows.filter((r) => r.status === "pass");
+  console.log(`${passed.length} goals met, ${missed.length} MISSED${failed.length ? `, ${failed.length} scenarios FAILED TO RUN` : ""}; ${seconds.toFixed(0)} s (${os.cpus().length} cores, Node ${process.version}).`);
+  for (const r of missed) console.log(`MISS: ${r.scenario}: ${r.metric} = ${r.shown} (goal ${r.goal})`);
+  for (const r of failed) console.log(`ERROR: ${r.scenario}: ${r.shown}`);
+
+  const report = {
+    date: new Date().toISOString(),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    cpus: os.cpus().length,
+    seconds: Number(seconds.toFixed(1)),
+    settings: SETTINGS,
+    rows: rows.map(({ scenario: s, metric, value, shown, goal, status }) => ({ scenario: s, metric, value, shown, goal, result: status })),
+    details,
+  };
+  fs.writeFileSync(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`Written to ${path.relative(process.cwd(), RESULTS) || RESULTS}.`);
+  process.exitCode = errors ? 1 : 0;
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
