@@ -10,8 +10,15 @@ export const TEST_TOKEN = "test-access-token-0123456789";
 export const harness = createHarness(component);
 
 /** A Sage connection as Prismatic hands it to an action after the OAuth flow. */
-export const testConnection = (fields: Record<string, unknown> = {}, token: Record<string, unknown> = { access_token: TEST_TOKEN }) =>
-  createConnection(sageOAuth, { scopes: "full_access", clientId: "client-id", clientSecret: "client-secret", ...fields }, token);
+export const testConnection = (
+  fields: Record<string, unknown> = {},
+  token: Record<string, unknown> = { access_token: TEST_TOKEN },
+) =>
+  createConnection(
+    sageOAuth,
+    { scopes: "full_access", clientId: "client-id", clientSecret: "client-secret", ...fields },
+    token,
+  );
 
 /**
  * nock scope on the Sage API that checks the bearer token (and, for the shared client, the JSON
