@@ -11,7 +11,7 @@ export const addressName = input({
   required: false,
   comments: "Provide a string value for a name.",
   example: "Head Office",
-  clean: optionalString,
+  clean: optionalString("Address Name"),
 });
 
 export const addressLine1 = input({
@@ -20,7 +20,7 @@ export const addressLine1 = input({
   required: false,
   comments: "Provide a valid street address",
   example: "1 High Street",
-  clean: optionalString,
+  clean: optionalString("Address Line 1"),
 });
 
 export const addressLine2 = input({
@@ -29,7 +29,7 @@ export const addressLine2 = input({
   required: false,
   comments: "Provide a string value for the 2nd address line.",
   example: "Suite 4",
-  clean: optionalString,
+  clean: optionalString("Address Line 2"),
 });
 
 export const city = input({
@@ -38,7 +38,7 @@ export const city = input({
   required: false,
   comments: "Provide a string value for the city of the address.",
   example: "Newcastle upon Tyne",
-  clean: optionalString,
+  clean: optionalString("City"),
 });
 
 export const countryId = input({
@@ -57,7 +57,7 @@ export const postalCode = input({
   required: false,
   comments: "Provide a value for the postal code.",
   example: "NE1 1AA",
-  clean: optionalString,
+  clean: optionalString("Postal Code"),
 });
 
 export const bankAccountId = input({
@@ -85,12 +85,21 @@ export const region = input({
   required: false,
   comments: "Provide a valid region for the contact.",
   example: "Tyne and Wear",
-  clean: optionalString,
+  clean: optionalString("Region"),
 });
 
-export const deliveryAddressName = input({ ...addressName, label: "Delivery Address Name", example: "Warehouse" });
+export const deliveryAddressName = input({
+  ...addressName,
+  label: "Delivery Address Name",
+  example: "Warehouse",
+  clean: optionalString("Delivery Address Name"),
+});
 
-export const deliveryAddressRegion = input({ ...region, label: "Delivery Address Region" });
+export const deliveryAddressRegion = input({
+  ...region,
+  label: "Delivery Address Region",
+  clean: optionalString("Delivery Address Region"),
+});
 
 export const isMainAddress = input({
   label: "Is Main Address",
@@ -104,14 +113,27 @@ export const isMainAddress = input({
 export const deliveryAddressLine1 = input({
   ...addressLine1,
   label: "Delivery Address Line 1",
+  clean: optionalString("Delivery Address Line 1"),
   example: "Unit 7, Riverside Park",
 });
 
-export const deliveryAddressLine2 = input({ ...addressLine2, label: "Delivery Address Line 2" });
+export const deliveryAddressLine2 = input({
+  ...addressLine2,
+  label: "Delivery Address Line 2",
+  clean: optionalString("Delivery Address Line 2"),
+});
 
-export const deliveryAddressCity = input({ ...city, label: "Delivery Address City" });
+export const deliveryAddressCity = input({
+  ...city,
+  label: "Delivery Address City",
+  clean: optionalString("Delivery Address City"),
+});
 
-export const deliveryAddressPostalCode = input({ ...postalCode, label: "Delivery Address Postal Code" });
+export const deliveryAddressPostalCode = input({
+  ...postalCode,
+  label: "Delivery Address Postal Code",
+  clean: optionalString("Delivery Address Postal Code"),
+});
 
 export const deliveryAddressCountryId = input({
   ...countryId,

@@ -62,7 +62,7 @@ export const attributes = input({
   comments:
     "Which fields each record carries: 'all' (the default) returns full records; a comma-separated list (e.g. 'email,balance') adds just those; blank returns Sage's base fields only (id, displayed_as, $path).",
   example: "all",
-  clean: optionalString,
+  clean: optionalString("Attributes"),
 });
 
 /**

@@ -70,7 +70,7 @@ export const reference = input({
   comments:
     "Provide a string value for the reference of the payment, such as the Stripe charge or bank transaction id.",
   example: "ch_3PqR2sT4uV5w",
-  clean: optionalString,
+  clean: optionalString("Reference"),
 });
 
 /** Blank on a payment means the invoice's own contact; on a list it means any contact. */

@@ -79,7 +79,7 @@ export const jobTitle = input({
   required: false,
   comments: "Provide the job title of the contact person.",
   example: "Finance Manager",
-  clean: optionalString,
+  clean: optionalString("Job Title"),
 });
 
 export const telephone = input({
@@ -88,7 +88,7 @@ export const telephone = input({
   required: false,
   comments: "Provide the telephone number of the contact person.",
   example: "0191 123 4567",
-  clean: optionalTrimmed,
+  clean: optionalTrimmed("Telephone"),
 });
 
 export const mobile = input({
@@ -97,7 +97,7 @@ export const mobile = input({
   required: false,
   comments: "Provide the mobile number of the contact person.",
   example: "07700 900123",
-  clean: optionalTrimmed,
+  clean: optionalTrimmed("Mobile"),
 });
 
 export const personEmail = input({
@@ -106,7 +106,7 @@ export const personEmail = input({
   required: false,
   comments: "Provide the email address of the contact person.",
   example: "jane.smith@acme.example",
-  clean: optionalTrimmed,
+  clean: optionalTrimmed("Email"),
 });
 
 export const fax = input({
@@ -115,7 +115,7 @@ export const fax = input({
   required: false,
   comments: "Provide the fax number of the contact person.",
   example: "0191 123 4568",
-  clean: optionalTrimmed,
+  clean: optionalTrimmed("Fax"),
 });
 
 export const isMainContact = input({
@@ -154,7 +154,7 @@ export const createContactPersonInputs = {
 export const updateContactPersonInputs = {
   ...createContactPersonInputs,
   addressId: input({ ...addressId, required: false, clean: optionalId("Address Id") }),
-  name: input({ ...personName, required: false, clean: optionalString }),
+  name: input({ ...personName, required: false, clean: optionalString("Name") }),
   contactPersonTypeIds: input({
     ...contactPersonTypeIds,
     required: false,

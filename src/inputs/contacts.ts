@@ -49,7 +49,7 @@ export const reference = input({
   required: false,
   comments: "Provide a string value for the reference of the contact.",
   example: "ACME001",
-  clean: optionalTrimmed,
+  clean: optionalTrimmed("Reference"),
 });
 
 export const defaultSalesLedgerId = input({
@@ -88,7 +88,7 @@ export const taxNumber = input({
   required: false,
   comments: "Provide a string value for the VAT registration number for the contact.",
   example: "GB123456789",
-  clean: optionalString,
+  clean: optionalString("Tax Number"),
 });
 
 export const notes = input({
@@ -97,7 +97,7 @@ export const notes = input({
   required: false,
   comments: "Provide a string value for notes.",
   example: "Prefers invoices by email.",
-  clean: optionalString,
+  clean: optionalString("Notes"),
 });
 
 export const creditLimit = input({
@@ -125,7 +125,7 @@ export const sourceGuid = input({
   required: false,
   comments: "Provide a valid GUID, used for importing/exporting contacts from 3rd party services.",
   example: "3f2504e0-4f89-11d3-9a0c-0305e82c3301",
-  clean: optionalTrimmed,
+  clean: optionalTrimmed("Source GUID"),
 });
 
 export const currencyId = input({
@@ -144,7 +144,7 @@ export const accountName = input({
   required: false,
   comments: "Provide a string value for the name of the bank account.",
   example: "Acme Trading Ltd",
-  clean: optionalString,
+  clean: optionalString("Account Name"),
 });
 
 export const accountNumber = input({
@@ -153,7 +153,7 @@ export const accountNumber = input({
   required: false,
   comments: "Provide a valid bank account number.",
   example: "12345678",
-  clean: optionalTrimmed,
+  clean: optionalTrimmed("Account Number"),
 });
 
 export const sortCode = input({
@@ -162,7 +162,7 @@ export const sortCode = input({
   required: false,
   comments: "Provide a sort code for the bank account.",
   example: "12-34-56",
-  clean: optionalTrimmed,
+  clean: optionalTrimmed("Sort Code"),
 });
 
 export const bic = input({
@@ -171,7 +171,7 @@ export const bic = input({
   required: false,
   comments: "Provide a valid BIC for the bank account.",
   example: "NWBKGB2L",
-  clean: optionalTrimmed,
+  clean: optionalTrimmed("BIC"),
 });
 
 export const iban = input({
@@ -180,7 +180,7 @@ export const iban = input({
   required: false,
   comments: "Provide a valid IBAN for the bank account.",
   example: "GB29NWBK60161331926819",
-  clean: optionalTrimmed,
+  clean: optionalTrimmed("IBAN"),
 });
 
 /** Create Contact's inputs after the connection, in the page's order. */
@@ -208,7 +208,7 @@ export const createContactInputs = {
 /** Update Contact: the same inputs, all optional, so only what the user fills in is changed. */
 export const updateContactInputs = {
   ...createContactInputs,
-  name: input({ ...name, required: false, clean: optionalString }),
+  name: input({ ...name, required: false, clean: optionalString("Name") }),
   contactTypeIds: input({ ...contactTypeIds, required: false, clean: optionalIdList("Contact Type Ids") }),
   isMainAddress: isMainAddressOnUpdate,
   deliveryIsMainAddress: deliveryIsMainAddressOnUpdate,
@@ -222,7 +222,7 @@ export const search = input({
   required: false,
   comments: "Only contacts whose name, company name or reference contains this text.",
   example: "Acme",
-  clean: optionalTrimmed,
+  clean: optionalTrimmed("Search"),
 });
 
 export const email = input({
@@ -231,7 +231,7 @@ export const email = input({
   required: false,
   comments: "Only contacts with a contact person who has this email address.",
   example: "accounts@acme.example",
-  clean: optionalTrimmed,
+  clean: optionalTrimmed("Email"),
 });
 
 export const contactTypeId = input({

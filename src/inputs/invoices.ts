@@ -72,7 +72,7 @@ export const contactName = input({
   required: false,
   comments: "Provide the name of a contact.",
   example: "Acme Ltd",
-  clean: optionalString,
+  clean: optionalString("Contact Name"),
 });
 
 export const notes = input({
@@ -81,7 +81,7 @@ export const notes = input({
   required: false,
   comments: "Provide a string value for notes.",
   example: "Thank you for your business.",
-  clean: optionalString,
+  clean: optionalString("Notes"),
 });
 
 export const totalQuantity = input({
@@ -167,7 +167,7 @@ export const voidReason = input({
   comments:
     "Why the invoice is being voided. Sage deletes a draft invoice and voids any other, and voiding requires a reason; sent only when filled in.",
   example: "Raised in error",
-  clean: optionalString,
+  clean: optionalString("Void Reason"),
 });
 
 /** Extra filters of the invoice list actions, after the page's own inputs. */

@@ -119,8 +119,8 @@ export const createLedgerAccountInputs = {
 export const updateLedgerAccountInputs = {
   ledgerAccountTypeId: input({ ...ledgerAccountTypeId, required: false, clean: optionalId("Ledger Account Type Id") }),
   includedInChart: leaveUnchangedBoolean(includedInChart),
-  name: input({ ...name, required: false, clean: optionalString }),
-  displayName: input({ ...displayName, required: false, clean: optionalString }),
+  name: input({ ...name, required: false, clean: optionalString("Name") }),
+  displayName: input({ ...displayName, required: false, clean: optionalString("Display Name") }),
   nominalCode: input({ ...nominalCode, required: false, clean: optionalInteger("Nominal Code", NOMINAL_CODE_RANGE) }),
   taxRateId,
   gifiCode,
@@ -140,7 +140,7 @@ export const ledgerAccountListFilters = {
       value,
     })),
     clean: (value: unknown): string | undefined => {
-      const area = optionalString(value)?.trim();
+      const area = optionalString("Visible In")(value)?.trim();
       if (area !== undefined && !VISIBLE_IN_AREAS.includes(area)) {
         throw new InputError("Visible In", `one of ${VISIBLE_IN_AREAS.join(", ")}`, value);
       }

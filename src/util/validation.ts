@@ -1,4 +1,3 @@
-import { util } from "@prismatic-io/spectral";
 import { isValid, parseISO } from "date-fns";
 
 /**
@@ -38,20 +37,34 @@ const describeValue = (value: unknown): string => (value === undefined ? "" : `,
 export const isBlank = (value: unknown): value is undefined | null | "" =>
   value === undefined || value === null || (typeof value === "string" && value.trim() === "");
 
+/**
+ * The text of a filled-in input. A number or a boolean mapped from an earlier step is taken as
+ * its text; an object, a list, NaN or Infinity has no meaningful text and would reach Sage as
+ * "[object Object]", "a,b" or "NaN", so it is refused.
+ */
+const textOf = (label: string, value: unknown): string => {
+  if (typeof value === "string") return value;
+  if ((typeof value === "number" && Number.isFinite(value)) || typeof value === "boolean") return String(value);
+  throw new InputError(label, "text", value);
+};
+
 /** Optional text: blank becomes undefined (not sent), anything else is kept as a string. */
-export const optionalString = (value: unknown): string | undefined =>
-  isBlank(value) ? undefined : util.types.toString(value);
+export const optionalString =
+  (label: string) =>
+  (value: unknown): string | undefined =>
+    isBlank(value) ? undefined : textOf(label, value);
 
 /** Text matched or filtered on: surrounding spaces would make an exact match fail. */
-export const optionalTrimmed = (value: unknown): string | undefined =>
-  isBlank(value) ? undefined : util.types.toString(value).trim();
+export const optionalTrimmed =
+  (label: string) =>
+  (value: unknown): string | undefined =>
+    isBlank(value) ? undefined : textOf(label, value).trim() || undefined;
 
 export const requiredString =
   (label: string) =>
   (value: unknown): string => {
     if (isBlank(value)) throw new InputError(label, "a value; this input is required");
-    if (typeof value === "object") throw new InputError(label, "text", value);
-    return util.types.toString(value).trim();
+    return textOf(label, value).trim();
   };
 
 // Sage ids are hex GUIDs or upper-case keys (GBP, CUSTOMER, GB); anything that could change
@@ -156,7 +169,8 @@ export const optionalBoolean =
   (value: unknown): boolean | undefined => {
     if (isBlank(value)) return undefined;
     if (typeof value === "boolean") return value;
-    const text = String(value).trim().toLowerCase();
+    if (typeof value !== "string") throw new InputError(label, "true or false", value);
+    const text = value.trim().toLowerCase();
     if (text === "true") return true;
     if (text === "false") return false;
     throw new InputError(label, "true or false", value);
