@@ -18,8 +18,12 @@ for (let y = 0; y < size; y++) {
     if (!inRounded(x, y, 40)) continue;
     // three white ledger bars, offset like an "S"
     const bar = (top, left, right) => y >= top && y < top + 28 && x >= left && x < right;
-    const white = bar(60, 60, 196) || bar(114, 60, 196) || bar(168, 60, 196) ||
-      (x >= 60 && x < 88 && y >= 60 && y < 142) || (x >= 168 && x < 196 && y >= 114 && y < 196);
+    const white =
+      bar(60, 60, 196) ||
+      bar(114, 60, 196) ||
+      bar(168, 60, 196) ||
+      (x >= 60 && x < 88 && y >= 60 && y < 142) ||
+      (x >= 168 && x < 196 && y >= 114 && y < 196);
     const [r, g, b] = white ? [255, 255, 255] : green;
     rgba.set([r, g, b, 255], i);
   }

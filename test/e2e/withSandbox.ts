@@ -4,8 +4,12 @@ import component from "../../src";
 import { sageOAuth } from "../../src/connections";
 
 /** What an action returns; its data is Sage's JSON, loosely typed on purpose (tests compare it with the sandbox's records). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type ActionResult = { data: any; statusCode?: number; headers?: Record<string, string> };
+export interface ActionResult {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  data: any;
+  statusCode?: number;
+  headers?: Record<string, string>;
+}
 
 /** The component under test, run as Prismatic runs it: input defaults, cleaners and the error hook apply. */
 export const harness = createHarness(component);
@@ -48,7 +52,12 @@ export const withSandbox = (options: SandboxOptions = {}) => {
   const connection = ({ businessId, token }: { businessId?: string; token?: string } = {}) =>
     createConnection(
       sageOAuth,
-      { scopes: "full_access", clientId: "sandbox-client", clientSecret: "sandbox-secret", ...(businessId ? { businessId } : {}) },
+      {
+        scopes: "full_access",
+        clientId: "sandbox-client",
+        clientSecret: "sandbox-secret",
+        ...(businessId ? { businessId } : {}),
+      },
       { access_token: token ?? sandbox().token },
     );
 
@@ -57,4 +66,14 @@ export const withSandbox = (options: SandboxOptions = {}) => {
     (await harness.action(key, { connection: connection(), ...params })) as ActionResult;
 
   return { sandbox, connection, run, harness };
+};
+
+/** Run something expected to fail; returns the error's message. Fails the test if it succeeds. (Not from test/helpers, which loads nock.) */
+export const failureOf = async (promise: Promise<unknown>): Promise<string> => {
+  try {
+    await promise;
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error("expected a failure, but it succeeded");
 };

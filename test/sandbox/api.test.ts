@@ -48,7 +48,9 @@ describe("authentication", () => {
   test("the token must come as a Bearer token", async () => {
     const response = await api(sandbox, { token: null }).get("/contacts", undefined);
     expect(response.status).toBe(401);
-    const basic = await (await import("axios")).default.get(`${sandbox.url}/contacts`, {
+    const basic = await (
+      await import("axios")
+    ).default.get(`${sandbox.url}/contacts`, {
       headers: { Authorization: sandbox.token },
       validateStatus: () => true,
     });
@@ -64,7 +66,9 @@ describe("not found", () => {
   });
 
   test("an unknown path or a method the spec lacks is 404 in the same shape", async () => {
-    expect((await sage.get("/nothing_here")).data).toEqual([sageError("", "No route matches GET /nothing_here", "RouteNotFound")]);
+    expect((await sage.get("/nothing_here")).data).toEqual([
+      sageError("", "No route matches GET /nothing_here", "RouteNotFound"),
+    ]);
     const account = ledgerId(sandbox, 4000);
     const response = await sage.delete(`/ledger_accounts/${account}`);
     expect(response.status).toBe(404);
@@ -74,7 +78,9 @@ describe("not found", () => {
 
 describe("bodies are checked against Sage's schema", () => {
   test("unknown field, wrong type and a missing required field are 422s naming each field", async () => {
-    const response = await sage.post("/contacts", { contact: { contact_type_ids: ["CUSTOMER"], nickname: "Acme", credit_limit: "lots" } });
+    const response = await sage.post("/contacts", {
+      contact: { contact_type_ids: ["CUSTOMER"], nickname: "Acme", credit_limit: "lots" },
+    });
     expect(response.status).toBe(422);
     expect(response.data).toEqual(
       expect.arrayContaining([
@@ -93,7 +99,9 @@ describe("bodies are checked against Sage's schema", () => {
       sales_invoice: {
         contact_id: contact.id,
         date: "2026-02-30",
-        invoice_lines: [{ description: "x", ledger_account_id: ledgerId(sandbox, 4000), unit_price: "9.99", colour: "red" }],
+        invoice_lines: [
+          { description: "x", ledger_account_id: ledgerId(sandbox, 4000), unit_price: "9.99", colour: "red" },
+        ],
         main_address: { city: 42 },
       },
     });
@@ -117,7 +125,9 @@ describe("bodies are checked against Sage's schema", () => {
   test("a body without the resource wrapper names the wrapper", async () => {
     const response = await sage.post("/contacts", { name: "Unwrapped", contact_type_ids: ["CUSTOMER"] });
     expect(response.status).toBe(422);
-    expect(response.data).toEqual(expect.arrayContaining([sageError("contact", "Contact can't be blank"), sageError("name", /not an attribute/)]));
+    expect(response.data).toEqual(
+      expect.arrayContaining([sageError("contact", "Contact can't be blank"), sageError("name", /not an attribute/)]),
+    );
   });
 
   test("invalid JSON is a 400", async () => {
@@ -139,15 +149,29 @@ describe("business rules", () => {
   });
 
   test("referenced ids must exist, named by their path", async () => {
-    const response = await sage.post("/contacts", customer("Refs Ltd", { currency_id: "XXX", main_address: { country_id: "ZZ" } }));
+    const response = await sage.post(
+      "/contacts",
+      customer("Refs Ltd", { currency_id: "XXX", main_address: { country_id: "ZZ" } }),
+    );
     expect(response.status).toBe(422);
     expect(response.data).toEqual(
-      expect.arrayContaining([sageError("currency_id", /'XXX' does not exist/), sageError("main_address.country_id", /'ZZ' does not exist/)]),
+      expect.arrayContaining([
+        sageError("currency_id", /'XXX' does not exist/),
+        sageError("main_address.country_id", /'ZZ' does not exist/),
+      ]),
     );
   });
 
   test("ledger account nominal codes are unique", async () => {
-    const body = { ledger_account: { ledger_account_type_id: "SALES", included_in_chart: true, name: "Dup", display_name: "Dup", nominal_code: 4000 } };
+    const body = {
+      ledger_account: {
+        ledger_account_type_id: "SALES",
+        included_in_chart: true,
+        name: "Dup",
+        display_name: "Dup",
+        nominal_code: 4000,
+      },
+    };
     const response = await sage.post("/ledger_accounts", body);
     expect(response.status).toBe(422);
     expect(response.data).toEqual([sageError("nominal_code", /4000 is already in use/)]);
@@ -175,7 +199,12 @@ describe("create, update, delete", () => {
       created_at: "2026-03-02T08:30:00.000Z",
       updated_at: "2026-03-02T08:30:00.000Z",
       contact_types: [{ id: "CUSTOMER", displayed_as: "Customer", $path: "/contact_types/CUSTOMER" }],
-      main_address: { address_line_1: "1 High St", city: "London", country: { id: "GB", displayed_as: "United Kingdom (GB)", $path: "/countries/GB" }, is_main_address: true },
+      main_address: {
+        address_line_1: "1 High St",
+        city: "London",
+        country: { id: "GB", displayed_as: "United Kingdom (GB)", $path: "/countries/GB" },
+        is_main_address: true,
+      },
       delivery_address: { address_line_1: "2 Dock Rd", city: "Tilbury", address_type: { id: "DELIVERY" } },
       bank_account_details: { account_name: "Acme", sort_code: "40-11-62", iban: null },
       currency: { id: "GBP" },
@@ -185,11 +214,22 @@ describe("create, update, delete", () => {
 
   test("PUT changes only the given fields and merges nested objects", async () => {
     at("2026-03-02T09:00:00.000Z");
-    const contact = (await sage.post("/contacts", customer("Merge Ltd", { notes: "keep", main_address: { address_line_1: "1 Road", city: "Leeds" } }))).data;
+    const contact = (
+      await sage.post(
+        "/contacts",
+        customer("Merge Ltd", { notes: "keep", main_address: { address_line_1: "1 Road", city: "Leeds" } }),
+      )
+    ).data;
     at("2026-03-02T09:05:00.123Z");
     const response = await sage.put(`/contacts/${contact.id}`, { contact: { main_address: { city: "York" } } });
     expect(response.status).toBe(200);
-    expect(response.data).toMatchObject({ notes: "keep", name: "Merge Ltd", main_address: { address_line_1: "1 Road", city: "York" }, updated_at: "2026-03-02T09:05:00.123Z", created_at: "2026-03-02T09:00:00.000Z" });
+    expect(response.data).toMatchObject({
+      notes: "keep",
+      name: "Merge Ltd",
+      main_address: { address_line_1: "1 Road", city: "York" },
+      updated_at: "2026-03-02T09:05:00.123Z",
+      created_at: "2026-03-02T09:00:00.000Z",
+    });
     expect(sandbox.store.get("contacts", contact.id)?.main_address.city).toBe("York");
   });
 
@@ -209,7 +249,14 @@ describe("create, update, delete", () => {
     expect(response.data).toBe("");
     expect((await sage.get(`/contacts/${contact.id}`)).status).toBe(404);
     const deleted = (await sage.get("/contacts", { deleted_since: "2026-03-03T00:00:00Z" })).data;
-    expect(deleted.$items).toEqual([{ id: contact.id, displayed_as: "Short Lived Ltd", $path: `/contacts/${contact.id}`, deleted_at: "2026-03-03T00:00:01.000Z" }]);
+    expect(deleted.$items).toEqual([
+      {
+        id: contact.id,
+        displayed_as: "Short Lived Ltd",
+        $path: `/contacts/${contact.id}`,
+        deleted_at: "2026-03-03T00:00:01.000Z",
+      },
+    ]);
   });
 });
 
@@ -270,30 +317,45 @@ describe("lists", () => {
     const atNoon = (await sage.post("/contacts", customer("Noon Ltd"))).data;
     at("2026-04-01T12:00:00.001Z");
     const after = (await sage.post("/contacts", customer("After Noon Ltd"))).data;
-    const ids = async (since: string) => (await sage.get("/contacts", { updated_or_created_since: since, items_per_page: 200 })).data.$items.map((c: { id: string }) => c.id);
+    const ids = async (since: string) =>
+      (await sage.get("/contacts", { updated_or_created_since: since, items_per_page: 200 })).data.$items.map(
+        (c: { id: string }) => c.id,
+      );
     expect(await ids("2026-04-01T12:00:00.000Z")).toEqual([atNoon.id, after.id]);
     expect(await ids("2026-04-01T12:00:00.001Z")).toEqual([after.id]);
     expect(await ids("2026-04-01")).toEqual([atNoon.id, after.id]);
-    expect((await sage.get("/contacts", { updated_or_created_since: "yesterday" })).data).toEqual([sageError("updated_or_created_since")]);
+    expect((await sage.get("/contacts", { updated_or_created_since: "yesterday" })).data).toEqual([
+      sageError("updated_or_created_since"),
+    ]);
   });
 
   test("ledger accounts filter by visible_in and ledger_account_type_id", async () => {
-    const bank = (await sage.get("/ledger_accounts", { visible_in: "banking", attributes: "nominal_code", items_per_page: 200 })).data;
+    const bank = (
+      await sage.get("/ledger_accounts", { visible_in: "banking", attributes: "nominal_code", items_per_page: 200 })
+    ).data;
     expect(bank.$items.map((a: { nominal_code: number }) => a.nominal_code)).toEqual([1200, 1210, 1230]);
-    const sales = (await sage.get("/ledger_accounts", { ledger_account_type_id: "SALES", attributes: "nominal_code" })).data;
-    expect(sales.$items.map((a: { nominal_code: number }) => a.nominal_code)).toEqual(expect.arrayContaining([4000, 4010]));
+    const sales = (await sage.get("/ledger_accounts", { ledger_account_type_id: "SALES", attributes: "nominal_code" }))
+      .data;
+    expect(sales.$items.map((a: { nominal_code: number }) => a.nominal_code)).toEqual(
+      expect.arrayContaining([4000, 4010]),
+    );
     expect((await sage.get("/ledger_accounts", { visible_in: "everywhere" })).status).toBe(422);
   });
 });
 
 describe("seed data and businesses", () => {
   test("lookups, tax rates and the chart of accounts are seeded", async () => {
-    const ids = async (path: string) => (await sage.get(path, { items_per_page: 200 })).data.$items.map((r: { id: string }) => r.id);
+    const ids = async (path: string) =>
+      (await sage.get(path, { items_per_page: 200 })).data.$items.map((r: { id: string }) => r.id);
     expect(await ids("/contact_types")).toEqual(["CUSTOMER", "VENDOR"]);
-    expect(await ids("/address_types")).toEqual(expect.arrayContaining(["DELIVERY", "ACCOUNTS", "SALES", "PURCHASING"]));
+    expect(await ids("/address_types")).toEqual(
+      expect.arrayContaining(["DELIVERY", "ACCOUNTS", "SALES", "PURCHASING"]),
+    );
     expect(await ids("/countries")).toEqual(expect.arrayContaining(["GB", "IE", "US", "CA"]));
     expect(await ids("/currencies")).toEqual(expect.arrayContaining(["GBP", "EUR", "USD", "CAD"]));
-    expect(await ids("/payment_methods")).toEqual(expect.arrayContaining(["BANK_TRANSFER", "CASH", "CHEQUE", "CREDIT_DEBIT"]));
+    expect(await ids("/payment_methods")).toEqual(
+      expect.arrayContaining(["BANK_TRANSFER", "CASH", "CHEQUE", "CREDIT_DEBIT"]),
+    );
     const standard = (await sage.get("/tax_rates/GB_STANDARD")).data;
     expect(standard).toMatchObject({ id: "GB_STANDARD", percentage: 20, displayed_as: "Standard 20.00%" });
     expect((await sage.get("/bank_accounts")).data.$total).toBeGreaterThanOrEqual(1);
@@ -312,10 +374,14 @@ describe("seed data and businesses", () => {
   });
 
   test("X-Business selects the business; absent means the lead; data is separate", async () => {
-    const created = (await api(sandbox, { business: sandbox.businesses.second }).post("/contacts", customer("Second Only Ltd"))).data;
+    const created = (
+      await api(sandbox, { business: sandbox.businesses.second }).post("/contacts", customer("Second Only Ltd"))
+    ).data;
     expect((await sage.get(`/contacts/${created.id}`)).status).toBe(404);
     expect((await api(sandbox, { business: sandbox.businesses.lead }).get(`/contacts/${created.id}`)).status).toBe(404);
-    expect((await api(sandbox, { business: sandbox.businesses.second }).get(`/contacts/${created.id}`)).status).toBe(200);
+    expect((await api(sandbox, { business: sandbox.businesses.second }).get(`/contacts/${created.id}`)).status).toBe(
+      200,
+    );
     // Seeded ids differ per business, as in Sage.
     expect(ledgerId(sandbox, 4000)).not.toBe(ledgerId(sandbox, 4000, sandbox.businesses.second));
     expect((await api(sandbox, { business: "0".repeat(32) }).get("/contacts")).status).toBe(404);

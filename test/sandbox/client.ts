@@ -2,7 +2,10 @@ import axios, { type AxiosResponse } from "axios";
 import type { Sandbox } from "../../sandbox";
 
 /** Plain HTTP against a sandbox: every status comes back as a response (no throwing), as a test wants to see it. */
-export const api = (sandbox: Sandbox, { token = sandbox.token, business }: { token?: string | null; business?: string } = {}) => {
+export const api = (
+  sandbox: Sandbox,
+  { token = sandbox.token, business }: { token?: string | null; business?: string } = {},
+) => {
   const headers: Record<string, string> = { Accept: "application/json" };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (business) headers["X-Business"] = business;
@@ -18,7 +21,11 @@ export const api = (sandbox: Sandbox, { token = sandbox.token, business }: { tok
 export type Api = ReturnType<typeof api>;
 
 /** One entry of Sage's error array, as the sandbox must send it. */
-export const sageError = (source: string, message: string | RegExp = expect.any(String) as unknown as string, dataCode = "RecordInvalid") => ({
+export const sageError = (
+  source: string,
+  message: string | RegExp = expect.any(String),
+  dataCode = "RecordInvalid",
+) => ({
   $severity: "error",
   $dataCode: dataCode,
   $message: message instanceof RegExp ? expect.stringMatching(message) : message,
@@ -26,7 +33,9 @@ export const sageError = (source: string, message: string | RegExp = expect.any(
 });
 
 /** A customer body with just the required fields. */
-export const customer = (name: string, extra: Record<string, unknown> = {}) => ({ contact: { name, contact_type_ids: ["CUSTOMER"], ...extra } });
+export const customer = (name: string, extra: Record<string, unknown> = {}) => ({
+  contact: { name, contact_type_ids: ["CUSTOMER"], ...extra },
+});
 
 /** The id of the seeded ledger account with this nominal code. */
 export const ledgerId = (sandbox: Sandbox, code: number, business?: string): string => {

@@ -16,15 +16,30 @@ afterAll(() => sandbox.stop());
 
 const invoice = async (lines: Record<string, unknown>[], extra: Record<string, unknown> = {}) => {
   const response = await sage.post("/sales_invoices", {
-    sales_invoice: { contact_id: customerId, date: "2026-05-01", invoice_lines: lines.map((l) => ({ description: "Item", ledger_account_id: ledgerId(sandbox, 4000), ...l })), ...extra },
+    sales_invoice: {
+      contact_id: customerId,
+      date: "2026-05-01",
+      invoice_lines: lines.map((l) => ({ description: "Item", ledger_account_id: ledgerId(sandbox, 4000), ...l })),
+      ...extra,
+    },
   });
   expect(response.status).toBe(201);
   return response.data;
 };
 
-const receipt = (allocations: { artefact_id: string; amount: number }[], total = allocations.reduce((s, a) => s + a.amount, 0)) =>
+const receipt = (
+  allocations: { artefact_id: string; amount: number }[],
+  total = allocations.reduce((s, a) => s + a.amount, 0),
+) =>
   sage.post("/contact_payments", {
-    contact_payment: { transaction_type_id: "CUSTOMER_RECEIPT", contact_id: customerId, bank_account_id: bankId, date: "2026-05-10", total_amount: total, allocated_artefacts: allocations },
+    contact_payment: {
+      transaction_type_id: "CUSTOMER_RECEIPT",
+      contact_id: customerId,
+      bank_account_id: bankId,
+      date: "2026-05-10",
+      total_amount: total,
+      allocated_artefacts: allocations,
+    },
   });
 
 const statusOf = (id: string) => sandbox.store.get("sales_invoices", id)?.status.id;
@@ -49,7 +64,9 @@ describe("sales invoices", () => {
       due_date: "2026-05-15",
       currency: { id: "GBP" },
     });
-    expect(created.invoice_lines.map((l: { net_amount: number; tax_amount: number }) => [l.net_amount, l.tax_amount])).toEqual([
+    expect(
+      created.invoice_lines.map((l: { net_amount: number; tax_amount: number }) => [l.net_amount, l.tax_amount]),
+    ).toEqual([
       [300, 60],
       [19.99, 1],
       [50, 0],
@@ -65,9 +82,15 @@ describe("sales invoices", () => {
   });
 
   test("the contact must exist and be a customer; line references must exist", async () => {
-    const vendor = (await sage.post("/contacts", { contact: { name: "Only Supplier Ltd", contact_type_ids: ["VENDOR"] } })).data;
+    const vendor = (
+      await sage.post("/contacts", { contact: { name: "Only Supplier Ltd", contact_type_ids: ["VENDOR"] } })
+    ).data;
     const response = await sage.post("/sales_invoices", {
-      sales_invoice: { contact_id: vendor.id, date: "2026-05-01", invoice_lines: [{ description: "x", ledger_account_id: "nope", unit_price: 1, tax_rate_id: "GB_HUGE" }] },
+      sales_invoice: {
+        contact_id: vendor.id,
+        date: "2026-05-01",
+        invoice_lines: [{ description: "x", ledger_account_id: "nope", unit_price: 1, tax_rate_id: "GB_HUGE" }],
+      },
     });
     expect(response.status).toBe(422);
     expect(response.data).toEqual(
@@ -81,8 +104,29 @@ describe("sales invoices", () => {
 
   test("PUT with new lines recomputes the totals; other fields stay", async () => {
     const created = await invoice([{ unit_price: 10, tax_rate_id: "GB_STANDARD" }], { notes: "first" });
-    const updated = (await sage.put(`/sales_invoices/${created.id}`, { sales_invoice: { invoice_lines: [{ description: "More", ledger_account_id: ledgerId(sandbox, 4000), unit_price: 20, quantity: 2, tax_rate_id: "GB_STANDARD" }] } })).data;
-    expect(updated).toMatchObject({ notes: "first", net_amount: 40, tax_amount: 8, total_amount: 48, outstanding_amount: 48, invoice_number: created.invoice_number });
+    const updated = (
+      await sage.put(`/sales_invoices/${created.id}`, {
+        sales_invoice: {
+          invoice_lines: [
+            {
+              description: "More",
+              ledger_account_id: ledgerId(sandbox, 4000),
+              unit_price: 20,
+              quantity: 2,
+              tax_rate_id: "GB_STANDARD",
+            },
+          ],
+        },
+      })
+    ).data;
+    expect(updated).toMatchObject({
+      notes: "first",
+      net_amount: 40,
+      tax_amount: 8,
+      total_amount: 48,
+      outstanding_amount: 48,
+      invoice_number: created.invoice_number,
+    });
   });
 
   test("DELETE: a draft is deleted (204); another invoice needs void_reason and stays as VOID (200)", async () => {
@@ -97,7 +141,12 @@ describe("sales invoices", () => {
     expect(refused.data).toEqual([sageError("void_reason", /Void reason can't be blank/)]);
     const voided = await sage.delete(`/sales_invoices/${issued.id}`, { void_reason: "Raised in error" });
     expect(voided.status).toBe(200);
-    expect(voided.data).toMatchObject({ id: issued.id, status: { id: "VOID" }, void_reason: "Raised in error", outstanding_amount: 0 });
+    expect(voided.data).toMatchObject({
+      id: issued.id,
+      status: { id: "VOID" },
+      void_reason: "Raised in error",
+      outstanding_amount: 0,
+    });
     expect((await sage.get(`/sales_invoices/${issued.id}`)).data.status.id).toBe("VOID");
     expect((await sage.put(`/sales_invoices/${issued.id}`, { sales_invoice: { notes: "x" } })).status).toBe(422);
   });
@@ -112,8 +161,19 @@ describe("sales invoices", () => {
 
   test("list filters: contact_id, status_id, from_date/to_date", async () => {
     const other = (await sage.post("/contacts", customer("Filter Customer Ltd"))).data;
-    const mine = (await sage.post("/sales_invoices", { sales_invoice: { contact_id: other.id, date: "2026-06-15", invoice_lines: [{ description: "x", ledger_account_id: ledgerId(sandbox, 4000), unit_price: 1 }] } })).data;
-    const ids = async (params: Record<string, string>) => (await sage.get("/sales_invoices", { items_per_page: 200, ...params })).data.$items.map((i: { id: string }) => i.id);
+    const mine = (
+      await sage.post("/sales_invoices", {
+        sales_invoice: {
+          contact_id: other.id,
+          date: "2026-06-15",
+          invoice_lines: [{ description: "x", ledger_account_id: ledgerId(sandbox, 4000), unit_price: 1 }],
+        },
+      })
+    ).data;
+    const ids = async (params: Record<string, string>) =>
+      (await sage.get("/sales_invoices", { items_per_page: 200, ...params })).data.$items.map(
+        (i: { id: string }) => i.id,
+      );
     expect(await ids({ contact_id: other.id })).toEqual([mine.id]);
     expect(await ids({ from_date: "2026-06-01", to_date: "2026-06-30" })).toEqual([mine.id]);
     expect(await ids({ status_id: "VOID" })).not.toContain(mine.id);
@@ -155,10 +215,19 @@ describe("contact payments", () => {
 
   test("the total must match the allocations; the invoice must belong to the contact", async () => {
     const target = await invoice([{ unit_price: 10 }]);
-    expect((await receipt([{ artefact_id: target.id, amount: 5 }], 6)).data).toEqual([sageError("total_amount", /must equal the allocated amounts/)]);
+    expect((await receipt([{ artefact_id: target.id, amount: 5 }], 6)).data).toEqual([
+      sageError("total_amount", /must equal the allocated amounts/),
+    ]);
     const stranger = (await sage.post("/contacts", customer("Stranger Ltd"))).data;
     const response = await sage.post("/contact_payments", {
-      contact_payment: { transaction_type_id: "CUSTOMER_RECEIPT", contact_id: stranger.id, bank_account_id: bankId, date: "2026-05-10", total_amount: 5, allocated_artefacts: [{ artefact_id: target.id, amount: 5 }] },
+      contact_payment: {
+        transaction_type_id: "CUSTOMER_RECEIPT",
+        contact_id: stranger.id,
+        bank_account_id: bankId,
+        date: "2026-05-10",
+        total_amount: 5,
+        allocated_artefacts: [{ artefact_id: target.id, amount: 5 }],
+      },
     });
     expect(response.data).toEqual([sageError("allocated_artefacts.0.artefact_id", /belongs to another contact/)]);
   });
@@ -183,12 +252,36 @@ describe("contact payments", () => {
 
 describe("purchase invoices", () => {
   test("PI- numbers, a supplier contact, and DELETE deletes", async () => {
-    const supplier = (await sage.post("/contacts", { contact: { name: "Supplier Ltd", contact_type_ids: ["VENDOR"] } })).data;
-    const body = { purchase_invoice: { contact_id: supplier.id, date: "2026-05-01", due_date: "2026-05-31", invoice_lines: [{ description: "Paper", ledger_account_id: ledgerId(sandbox, 5000), quantity: 10, unit_price: 4.5, tax_rate_id: "GB_STANDARD" }] } };
+    const supplier = (await sage.post("/contacts", { contact: { name: "Supplier Ltd", contact_type_ids: ["VENDOR"] } }))
+      .data;
+    const body = {
+      purchase_invoice: {
+        contact_id: supplier.id,
+        date: "2026-05-01",
+        due_date: "2026-05-31",
+        invoice_lines: [
+          {
+            description: "Paper",
+            ledger_account_id: ledgerId(sandbox, 5000),
+            quantity: 10,
+            unit_price: 4.5,
+            tax_rate_id: "GB_STANDARD",
+          },
+        ],
+      },
+    };
     const created = await sage.post("/purchase_invoices", body);
     expect(created.status).toBe(201);
-    expect(created.data).toMatchObject({ invoice_number: "PI-1", displayed_as: "PI-1", net_amount: 45, tax_amount: 9, total_amount: 54 });
-    const missingDueDate = await sage.post("/purchase_invoices", { purchase_invoice: { ...body.purchase_invoice, due_date: undefined } });
+    expect(created.data).toMatchObject({
+      invoice_number: "PI-1",
+      displayed_as: "PI-1",
+      net_amount: 45,
+      tax_amount: 9,
+      total_amount: 54,
+    });
+    const missingDueDate = await sage.post("/purchase_invoices", {
+      purchase_invoice: { ...body.purchase_invoice, due_date: undefined },
+    });
     expect(missingDueDate.data).toEqual([sageError("due_date", "Due date can't be blank")]);
     expect((await sage.delete(`/purchase_invoices/${created.data.id}`)).status).toBe(204);
     expect((await sage.get(`/purchase_invoices/${created.data.id}`)).status).toBe(404);

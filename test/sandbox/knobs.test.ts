@@ -81,7 +81,15 @@ describe("faults", () => {
       expect(response.status).toBe(503);
       expect(response.data).toContain("Service Temporarily Unavailable");
       expect(sandbox.store.count("contacts")).toBe(before + 1);
-      expect(sandbox.requestLog).toEqual([expect.objectContaining({ method: "POST", path: "/contacts", status: 503, processed: true, fault: { kind: "503", when: "after" } })]);
+      expect(sandbox.requestLog).toEqual([
+        expect.objectContaining({
+          method: "POST",
+          path: "/contacts",
+          status: 503,
+          processed: true,
+          fault: { kind: "503", when: "after" },
+        }),
+      ]);
       // The sequence is spent: the next POST is normal.
       expect((await api(sandbox).post("/contacts", customer("Second Ltd"))).status).toBe(201);
     });
@@ -99,15 +107,25 @@ describe("faults", () => {
     test("drop destroys the socket without an answer (before or after processing)", async () => {
       sandbox.setFaults({ sequence: [{ kind: "drop", when: "after" }] });
       const before = sandbox.store.count("contacts");
-      await expect(api(sandbox).post("/contacts", customer("Dropped Ltd"))).rejects.toMatchObject({ code: "ECONNRESET" });
+      await expect(api(sandbox).post("/contacts", customer("Dropped Ltd"))).rejects.toMatchObject({
+        code: "ECONNRESET",
+      });
       expect(sandbox.store.count("contacts")).toBe(before + 1);
-      expect(sandbox.requestLog[0]).toMatchObject({ status: null, processed: true, fault: { kind: "drop", when: "after" } });
+      expect(sandbox.requestLog[0]).toMatchObject({
+        status: null,
+        processed: true,
+        fault: { kind: "drop", when: "after" },
+      });
     });
 
     test("slow holds the answer for slowMs; paths and methods limit where faults apply", async () => {
       sandbox.setFaults({ sequence: ["slow"], slowMs: 400, paths: ["/contacts"] });
       expect((await api(sandbox).get("/countries")).status).toBe(200);
-      const client = axios.create({ baseURL: sandbox.url, headers: { Authorization: `Bearer ${sandbox.token}` }, timeout: 100 });
+      const client = axios.create({
+        baseURL: sandbox.url,
+        headers: { Authorization: `Bearer ${sandbox.token}` },
+        timeout: 100,
+      });
       await expect(client.get("/contacts")).rejects.toMatchObject({ code: "ECONNABORTED" });
       expect(sandbox.requestLog.map((e) => e.fault?.kind ?? null)).toEqual([null, "slow"]);
     });
@@ -137,10 +155,23 @@ describe("request log", () => {
       await api(sandbox, { business: sandbox.businesses.second }).post("/contacts", customer("Logged Ltd"));
       await api(sandbox).get("/contacts", { search: "log" });
       const [post, get] = sandbox.requestLog;
-      expect(post).toMatchObject({ method: "POST", path: "/contacts", body: customer("Logged Ltd"), status: 201, processed: true, business: sandbox.businesses.second });
+      expect(post).toMatchObject({
+        method: "POST",
+        path: "/contacts",
+        body: customer("Logged Ltd"),
+        status: 201,
+        processed: true,
+        business: sandbox.businesses.second,
+      });
       expect(post.headers.authorization).toBe("[REDACTED]");
       expect(post.headers["x-business"]).toBe(sandbox.businesses.second);
-      expect(get).toMatchObject({ method: "GET", path: "/contacts", query: { search: "log" }, status: 200, business: sandbox.businesses.lead });
+      expect(get).toMatchObject({
+        method: "GET",
+        path: "/contacts",
+        query: { search: "log" },
+        status: 200,
+        business: sandbox.businesses.lead,
+      });
       expect(JSON.stringify(sandbox.requestLog)).not.toContain("secret-token-123");
       sandbox.clearLog();
       expect(sandbox.requestLog).toEqual([]);
@@ -202,7 +233,7 @@ describe("persistence (dataFile)", () => {
       const good = fs.readFileSync(file, "utf8");
       const write = jest.spyOn(fs, "writeFileSync").mockImplementationOnce((target) => {
         // Simulate a crash half-way through writing the temp file.
-        fs.appendFileSync(target as string, "{\"half\":");
+        fs.appendFileSync(target, '{"half":');
         throw new Error("disk full");
       });
       const report = jest.spyOn(console, "error").mockImplementation(() => undefined);
@@ -222,9 +253,9 @@ describe("persistence (dataFile)", () => {
 
   test("a file that is not sandbox data is refused, not overwritten", async () => {
     const file = path.join(dir, "other.json");
-    fs.writeFileSync(file, "{\"something\":\"else\"}");
+    fs.writeFileSync(file, '{"something":"else"}');
     await expect(startSandbox({ dataFile: file })).rejects.toThrow(/not a sandbox data file/);
-    expect(fs.readFileSync(file, "utf8")).toBe("{\"something\":\"else\"}");
+    expect(fs.readFileSync(file, "utf8")).toBe('{"something":"else"}');
   });
 });
 

@@ -1,0 +1,183 @@
+// @ts-check
+"use strict";
+
+const crypto = require("crypto");
+const fs = require("fs");
+const path = require("path");
+const { LEAD_BUSINESS_ID, seedBusinessData, seedBusinesses } = require("./seed");
+
+/** @typedef {Record<string, any>} SageRecord */
+/** @typedef {{ id: string, displayed_as: string, $path: string, deleted_at: string }} Tombstone */
+
+const FILE_VERSION = 1;
+
+/** Records of one resource in created order, with an index by id. */
+class Collection {
+  /** @param {SageRecord[]} [items] */
+  constructor(items = []) {
+    /** @type {SageRecord[]} */
+    this.items = items;
+    /** @type {Map<string, SageRecord>} */
+    this.byId = new Map(items.map((item) => [item.id, item]));
+  }
+
+  get(/** @type {string} */ id) {
+    return this.byId.get(id);
+  }
+
+  add(/** @type {SageRecord} */ record) {
+    this.items.push(record);
+    this.byId.set(record.id, record);
+    return record;
+  }
+
+  /** Put an updated record in the place of the one with its id (keeps created order). */
+  replace(/** @type {SageRecord} */ record) {
+    const old = this.byId.get(record.id);
+    if (!old) return this.add(record);
+    this.items[this.items.indexOf(old)] = record;
+    this.byId.set(record.id, record);
+    return record;
+  }
+
+  remove(/** @type {string} */ id) {
+    const record = this.byId.get(id);
+    if (!record) return undefined;
+    this.byId.delete(id);
+    this.items.splice(this.items.indexOf(record), 1);
+    return record;
+  }
+}
+
+/** Everything one business holds: its collections, deleted-record tombstones and number counters. */
+class BusinessData {
+  /**
+   * @param {Record<string, SageRecord[]>} collections
+   * @param {Record<string, Tombstone[]>} [tombstones]
+   * @param {Record<string, number>} [counters]
+   */
+  constructor(collections, tombstones = {}, counters = {}) {
+    /** @type {Record<string, Collection>} */
+    this.collections = {};
+    for (const [name, items] of Object.entries(collections)) this.collections[name] = new Collection(items);
+    this.tombstones = tombstones;
+    this.counters = counters;
+  }
+
+  /** The named collection (created empty on first use). */
+  collection(/** @type {string} */ name) {
+    return (this.collections[name] ??= new Collection());
+  }
+
+  /** The next number of a sequence (SI-1, SI-2 ...). */
+  next(/** @type {string} */ counter) {
+    this.counters[counter] = (this.counters[counter] ?? 0) + 1;
+    return this.counters[counter];
+  }
+
+  tombstone(/** @type {string} */ name, /** @type {SageRecord} */ record, /** @type {string} */ at) {
+    (this.tombstones[name] ??= []).push({
+      id: record.id,
+      displayed_as: record.displayed_as,
+      $path: record.$path,
+      deleted_at: at,
+    });
+  }
+
+  toJSON() {
+    /** @type {Record<string, SageRecord[]>} */
+    const collections = {};
+    for (const [name, collection] of Object.entries(this.collections)) collections[name] = collection.items;
+    return { collections, tombstones: this.tombstones, counters: this.counters };
+  }
+}
+
+/**
+ * The sandbox's records, per business; optionally kept in a JSON file (written atomically:
+ * a temp file in the same folder, then rename, so a crash never leaves half a file).
+ */
+class Store {
+  /** @param {{ dataFile?: string }} [options] */
+  constructor({ dataFile } = {}) {
+    this.dataFile = dataFile ? path.resolve(dataFile) : undefined;
+    /** @type {SageRecord[]} */
+    this.businesses = [];
+    /** @type {Map<string, BusinessData>} */
+    this.data = new Map();
+    if (this.dataFile && fs.existsSync(this.dataFile)) this.load(this.dataFile);
+    else {
+      this.seed();
+      this.save();
+    }
+  }
+
+  seed() {
+    this.businesses = seedBusinesses();
+    this.data = new Map(
+      this.businesses.map((business) => [business.id, new BusinessData(seedBusinessData(business.id, business.name))]),
+    );
+  }
+
+  get leadBusinessId() {
+    return this.businesses[0]?.id ?? LEAD_BUSINESS_ID;
+  }
+
+  /** A business's data, or undefined for an unknown id. Without an id, the lead business. */
+  business(/** @type {string | undefined} */ businessId) {
+    return this.data.get(businessId ?? this.leadBusinessId);
+  }
+
+  load(/** @type {string} */ file) {
+    let parsed;
+    try {
+      parsed = JSON.parse(fs.readFileSync(file, "utf8"));
+    } catch (error) {
+      // Never overwrite a file we cannot read: it may be someone's hand-built test company.
+      throw new Error(
+        `Sandbox data file ${file} is not valid JSON (${/** @type {Error} */ (error).message}); fix or delete it.`,
+      );
+    }
+    if (
+      !parsed ||
+      parsed.version !== FILE_VERSION ||
+      !Array.isArray(parsed.businesses) ||
+      typeof parsed.data !== "object"
+    ) {
+      throw new Error(
+        `Sandbox data file ${file} is not a sandbox data file (version ${FILE_VERSION}); fix or delete it.`,
+      );
+    }
+    this.businesses = parsed.businesses;
+    this.data = new Map();
+    for (const business of this.businesses) {
+      const saved = parsed.data[business.id] ?? { collections: seedBusinessData(business.id, business.name) };
+      this.data.set(
+        business.id,
+        new BusinessData(saved.collections ?? {}, saved.tombstones ?? {}, saved.counters ?? {}),
+      );
+    }
+  }
+
+  toJSON() {
+    /** @type {Record<string, unknown>} */
+    const data = {};
+    for (const [id, business] of this.data) data[id] = business.toJSON();
+    return { version: FILE_VERSION, businesses: this.businesses, data };
+  }
+
+  /** Write the data file, if there is one: temp file + rename, so readers see the old or the new file, never half of one. */
+  save() {
+    if (!this.dataFile) return;
+    fs.mkdirSync(path.dirname(this.dataFile), { recursive: true });
+    const temp = `${this.dataFile}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`;
+    try {
+      fs.writeFileSync(temp, JSON.stringify(this.toJSON()));
+      fs.renameSync(temp, this.dataFile);
+    } catch (error) {
+      fs.rmSync(temp, { force: true });
+      throw error;
+    }
+  }
+}
+
+module.exports = { Store, BusinessData, Collection, FILE_VERSION };
