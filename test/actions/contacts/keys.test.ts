@@ -1,5 +1,4 @@
 import component from "../../../src";
-import { PAGE } from "./pageInputs";
 
 interface ConvertedInput {
   key: string;
@@ -10,53 +9,9 @@ interface ConvertedInput {
   model?: unknown;
 }
 
-const ACTION_KEYS: Record<string, string> = {
-  "Create Contact": "createContact",
-  "Update Contact": "updateContact",
-  "Get Contact": "getContact",
-  "Delete Contact": "deleteContact",
-  "List Contacts": "listContacts",
-  "Get Contact Person": "getContactPerson",
-  "Delete Contact Person": "deleteContactPerson",
-  "List Contact People": "listContactPeople",
-};
-
-const BANK_COMMENT_FIX: Record<string, string> = {
-  "Bank Account Id": "Provide the unique identifier of the bank account linked to the main address.",
-  "Delivery Address Bank Account Id":
-    "Provide the unique identifier of the bank account linked to the delivery address.",
-};
-
-/** The page's table with the agreed deviations applied: bank comments corrected, update flags tri-state. */
-const expectedRows = (label: string): [string, string, string][] =>
-  PAGE[label].inputs.map(([inputLabel, comments, fallback]) => [
-    inputLabel,
-    BANK_COMMENT_FIX[inputLabel] ?? comments,
-    label === "Update Contact" && inputLabel === "Is Main Address" ? "" : fallback,
-  ]);
-
 const inputsOf = (key: string): ConvertedInput[] => component.actions[key].inputs;
-const rowsOf = (key: string): [string, string, string][] =>
-  inputsOf(key).map((i) => [i.label, i.comments ?? "", i.default === undefined ? "" : String(i.default)]);
 
-describe.each(Object.entries(ACTION_KEYS))("%s matches the page", (label, key) => {
-  test("label and description", () => {
-    expect(component.actions[key].display).toEqual({ label, description: PAGE[label].description });
-  });
-
-  test("inputs: labels, comments and defaults in the page's order", () => {
-    const rows = rowsOf(key);
-    if (label.startsWith("List ")) {
-      // List actions add filters, Fetch All and Attributes after the page's inputs.
-      const pageLabels = PAGE[label].inputs.map(([inputLabel]) => inputLabel);
-      expect(rows.filter(([inputLabel]) => pageLabels.includes(inputLabel))).toEqual(expectedRows(label));
-      expect(rows.slice(0, pageLabels.length)).toEqual(expectedRows(label).slice(0, pageLabels.length));
-    } else {
-      expect(rows).toEqual(expectedRows(label));
-    }
-  });
-});
-
+// Labels, comments and defaults against the page: test/page.test.ts. Here: the public keys.
 test("Create Contact's keys are the agreed ones, both Is Main Address flags distinct", () => {
   expect(inputsOf("createContact").map((i) => i.key)).toEqual([
     "connection",
@@ -165,19 +120,4 @@ test("the list actions expose the agreed filter keys", () => {
     "fetchAll",
     "attributes",
   ]);
-});
-
-test("every data source these actions point at is registered", () => {
-  const keys = [
-    ...Object.values(ACTION_KEYS),
-    "findContacts",
-    "findOrCreateContact",
-    "createContactPerson",
-    "updateContactPerson",
-  ];
-  const referenced = keys.flatMap((key) =>
-    (inputsOf(key) as { dataSource?: string }[]).flatMap((i) => i.dataSource ?? []),
-  );
-  expect(referenced.length).toBeGreaterThan(0);
-  for (const dataSource of new Set(referenced)) expect(Object.keys(component.dataSources)).toContain(dataSource);
 });
