@@ -3,7 +3,15 @@ import { createClient, type HttpClient } from "@prismatic-io/spectral/dist/clien
 import { businessIdOf, sageOAuth } from "./connections";
 import { DEFAULT_TIMEOUT_MS, SAGE_API_BASE_URL } from "./constants";
 import { SageApiError, toSageError } from "./util/errors";
-import { isRetryable, retryDelayMs, retryPolicy } from "./util/retry";
+import { type AxiosError, isAxiosError } from "axios";
+import {
+  EARLIER_TRY_MAY_HAVE_BEEN_PROCESSED,
+  earlierTryMayHaveBeenProcessed,
+  isRetryable,
+  mayHaveBeenProcessed,
+  retryDelayMs,
+  retryPolicy,
+} from "./util/retry";
 
 export type { HttpClient };
 
@@ -106,6 +114,12 @@ const buildClient = (
       retryDelay: retryDelayMs,
       // each attempt gets the full timeout instead of sharing one
       shouldResetTimeout: true,
+      // Remember that Sage may already have done what a retried DELETE/PUT asked (see below).
+      onRetry: (_count, error, requestConfig) => {
+        if (mayHaveBeenProcessed(error)) {
+          (requestConfig as Record<string, unknown>)[EARLIER_TRY_MAY_HAVE_BEEN_PROCESSED] = true;
+        }
+      },
     },
   });
   if (debug) {
@@ -129,7 +143,17 @@ const buildClient = (
     });
   }
   // Registered after axios-retry's interceptor, so it sees only the final failure.
-  client.interceptors.response.use(undefined, (error) => {
+  client.interceptors.response.use(undefined, (error: AxiosError) => {
+    // A DELETE whose answer was lost after Sage carried it out finds nothing on its retry:
+    // the record is gone, which is what was asked, so the step succeeds as Sage's 204 would.
+    if (
+      isAxiosError(error) &&
+      error.config?.method === "delete" &&
+      error.response?.status === 404 &&
+      earlierTryMayHaveBeenProcessed(error)
+    ) {
+      return Promise.resolve({ ...error.response, status: 204, statusText: "No Content", data: "" });
+    }
     const mapped = toSageError(error);
     if (mapped instanceof SageApiError && mapped.status === 401) {
       return Promise.reject(new ConnectionError(connection, mapped.message));

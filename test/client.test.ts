@@ -50,6 +50,31 @@ describe("retries", () => {
   });
 });
 
+describe("a DELETE retried after Sage may have carried it out", () => {
+  test("503 then 404: the record is gone, as asked, so the delete succeeds", async () => {
+    sageApi().delete(`${BASE_PATH}/contacts/c1`).reply(503).delete(`${BASE_PATH}/contacts/c1`).reply(404, []);
+    await expect(client().delete("/contacts/c1")).resolves.toMatchObject({ status: 204 });
+  });
+
+  test("429 then 404: the first try was not processed, so the 404 is real", async () => {
+    sageApi()
+      .delete(`${BASE_PATH}/contacts/c1`)
+      .reply(429, [], { "Retry-After": "0" })
+      .delete(`${BASE_PATH}/contacts/c1`)
+      .reply(404, [{ $message: "Contact not found" }]);
+    await expect(client().delete("/contacts/c1")).rejects.toThrow(
+      "Sage API error 404 on DELETE /contacts/c1: Contact not found.",
+    );
+  });
+
+  test("a plain 404 is an error", async () => {
+    sageApi()
+      .delete(`${BASE_PATH}/contacts/c1`)
+      .reply(404, [{ $message: "Contact not found" }]);
+    await expect(client().delete("/contacts/c1")).rejects.toThrow("Sage API error 404");
+  });
+});
+
 describe("errors say what went wrong without leaking the token or query", () => {
   test("the query string is left out of the message", async () => {
     sageApi()

@@ -1,3 +1,4 @@
+import * as examples from "../examplePayloads/dataSources";
 import { picklist } from "./picklist";
 
 export const selectBusiness = picklist({
@@ -7,8 +8,5 @@ export const selectBusiness = picklist({
   unpaged: true,
   // Users know a business by its name (what Sage's own business switcher shows).
   labelOf: (business) => business.name || business.displayed_as,
-  examplePayload: [
-    { label: "Acme Trading Ltd", key: "0e7a2c1f5b9d4f3e8a6c2b1d0f9e8a7c" },
-    { label: "Acme Trading US Inc", key: "8d6c4b2a0f1e4d3c9b8a7f6e5d4c3b2a" },
-  ],
+  examplePayload: examples.selectBusiness.result,
 });

@@ -1,11 +1,9 @@
+import * as examples from "../examplePayloads/dataSources";
 import { picklist } from "./picklist";
 
 export const selectContactType = picklist({
   label: "Select Contact Type",
   description: "Select a contact type (customer or supplier).",
   path: "/contact_types",
-  examplePayload: [
-    { label: "Customer", key: "CUSTOMER" },
-    { label: "Supplier", key: "VENDOR" },
-  ],
+  examplePayload: examples.selectContactType.result,
 });

@@ -1,11 +1,9 @@
+import * as examples from "../examplePayloads/dataSources";
 import { picklist } from "./picklist";
 
 export const selectCurrency = picklist({
   label: "Select Currency",
   description: "Select a currency.",
   path: "/currencies",
-  examplePayload: [
-    { label: "Euro (EUR)", key: "EUR" },
-    { label: "Pound Sterling (GBP)", key: "GBP" },
-  ],
+  examplePayload: examples.selectCurrency.result,
 });

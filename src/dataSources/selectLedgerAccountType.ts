@@ -1,11 +1,9 @@
+import * as examples from "../examplePayloads/dataSources";
 import { picklist } from "./picklist";
 
 export const selectLedgerAccountType = picklist({
   label: "Select Ledger Account Type",
   description: "Select a ledger account type.",
   path: "/ledger_account_types",
-  examplePayload: [
-    { label: "Overheads", key: "OVERHEADS" },
-    { label: "Sales", key: "SALES" },
-  ],
+  examplePayload: examples.selectLedgerAccountType.result,
 });

@@ -1,4 +1,4 @@
-import { contactsChangedPayload } from "./examplePayloads";
+import * as examples from "../examplePayloads/triggers";
 import { pollChangesTrigger } from "./pollChangesTrigger";
 
 export const contactsChanged = pollChangesTrigger({
@@ -6,5 +6,5 @@ export const contactsChanged = pollChangesTrigger({
   description:
     "Checks Sage on a schedule for contacts created or updated since the last poll and delivers them as { created, updated }.",
   path: "/contacts",
-  examplePayload: contactsChangedPayload,
+  examplePayload: examples.contactsChanged,
 });

@@ -1,4 +1,4 @@
-import { purchaseInvoicesChangedPayload } from "./examplePayloads";
+import * as examples from "../examplePayloads/triggers";
 import { pollChangesTrigger } from "./pollChangesTrigger";
 
 export const purchaseInvoicesChanged = pollChangesTrigger({
@@ -6,5 +6,5 @@ export const purchaseInvoicesChanged = pollChangesTrigger({
   description:
     "Checks Sage on a schedule for purchase invoices created or updated since the last poll and delivers them as { created, updated }.",
   path: "/purchase_invoices",
-  examplePayload: purchaseInvoicesChangedPayload,
+  examplePayload: examples.purchaseInvoicesChanged,
 });

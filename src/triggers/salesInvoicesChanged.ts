@@ -1,4 +1,4 @@
-import { salesInvoicesChangedPayload } from "./examplePayloads";
+import * as examples from "../examplePayloads/triggers";
 import { pollChangesTrigger } from "./pollChangesTrigger";
 
 export const salesInvoicesChanged = pollChangesTrigger({
@@ -6,5 +6,5 @@ export const salesInvoicesChanged = pollChangesTrigger({
   description:
     "Checks Sage on a schedule for sales invoices created or updated since the last poll and delivers them as { created, updated }.",
   path: "/sales_invoices",
-  examplePayload: salesInvoicesChangedPayload,
+  examplePayload: examples.salesInvoicesChanged,
 });

@@ -1,5 +1,6 @@
 import { ConnectionError } from "@prismatic-io/spectral";
 import { type AxiosError, isAxiosError } from "axios";
+import { earlierTryMayHaveBeenProcessed, mayHaveBeenProcessed } from "./retry";
 import { InputError } from "./validation";
 
 /** One entry of Sage's error array. */
@@ -22,6 +23,8 @@ export class SageApiError extends Error {
     readonly method: string,
     readonly path: string,
     readonly sageErrors: SageErrorItem[] = [],
+    /** An earlier try of this request failed in a way that Sage may still have carried it out. */
+    readonly earlierTryMayHaveBeenProcessed = false,
   ) {
     super(message);
     this.name = "SageApiError";
@@ -93,6 +96,15 @@ const NETWORK_HINTS: Record<string, string> = {
   ETIMEDOUT: "the request timed out",
 };
 
+/**
+ * A create that failed after Sage may have carried it out is not retried (it would duplicate the
+ * record), so the user is told to look before running the step again.
+ */
+const mayExistHint = (method: string, error: AxiosError): string =>
+  method === "POST" && mayHaveBeenProcessed(error)
+    ? " Sage may have created the record before this failure: check before running the step again."
+    : "";
+
 /** Turn any failure of a Sage call into one readable error. Errors that are already readable pass through. */
 export const toSageError = (error: unknown): unknown => {
   if (error instanceof SageApiError || error instanceof InputError || error instanceof ConnectionError) return error;
@@ -106,7 +118,14 @@ export const toSageError = (error: unknown): unknown => {
     const message = timedOut
       ? `Sage did not answer ${where} in time (timeout after ${error.config?.timeout ?? "?"} ms).`
       : `Could not reach Sage for ${where}: ${NETWORK_HINTS[code] ?? "network error"}${code ? ` (${code})` : ""}.`;
-    return new SageApiError(message, undefined, method, path);
+    return new SageApiError(
+      message + mayExistHint(method, error),
+      undefined,
+      method,
+      path,
+      [],
+      earlierTryMayHaveBeenProcessed(error),
+    );
   }
   const { status } = response;
   const items = sageErrorsIn(response.data);
@@ -115,8 +134,8 @@ export const toSageError = (error: unknown): unknown => {
   else if (status === 403)
     hint = " The connected Sage user or business may lack permission or a subscription for this.";
   else if (status === 429) hint = " Sage's rate limit was reached; retries were exhausted.";
-  const message = `Sage API error ${status} on ${where}: ${describeBody(response.data)}.${hint}`;
-  return new SageApiError(message, status, method, path, items);
+  const message = `Sage API error ${status} on ${where}: ${describeBody(response.data)}.${hint}${mayExistHint(method, error)}`;
+  return new SageApiError(message, status, method, path, items, earlierTryMayHaveBeenProcessed(error));
 };
 
 /** The component's error hook: every action, data source and trigger failure goes through it. */

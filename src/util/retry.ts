@@ -33,6 +33,22 @@ export const isRetryable = (error: AxiosError): boolean => {
   return status >= 500 && status <= 599;
 };
 
+/**
+ * Whether Sage may have carried out the request although it failed: a 5xx or a lost answer
+ * (timeout, dropped connection). A 429 and a connection never opened mean it was not.
+ */
+export const mayHaveBeenProcessed = (error: AxiosError): boolean => {
+  const status = error.response?.status;
+  if (status !== undefined) return status >= 500;
+  return !(error.code && NOT_SENT_CODES.has(error.code)) && error.code !== "ERR_CANCELED";
+};
+
+/** Set on a request's config when an earlier try of it may have been carried out by Sage. */
+export const EARLIER_TRY_MAY_HAVE_BEEN_PROCESSED = "sageEarlierTryMayHaveBeenProcessed";
+
+export const earlierTryMayHaveBeenProcessed = (error: AxiosError): boolean =>
+  Boolean((error.config as Record<string, unknown> | undefined)?.[EARLIER_TRY_MAY_HAVE_BEEN_PROCESSED]);
+
 /** Seconds or an HTTP date, as Sage (and proxies in front of it) send it; undefined when absent or unreadable. */
 export const parseRetryAfter = (header: unknown, now = Date.now()): number | undefined => {
   if (typeof header !== "string" || header.trim() === "") return undefined;

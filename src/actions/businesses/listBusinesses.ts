@@ -1,7 +1,7 @@
 import { action } from "@prismatic-io/spectral";
 import { createSageClient } from "../../client";
 import { connection } from "../../inputs/common";
-import { businessesPayload } from "./examplePayloads";
+import * as examples from "../../examplePayloads/businesses";
 
 export const listBusinesses = action({
   display: {
@@ -15,5 +15,5 @@ export const listBusinesses = action({
     const { data } = await client.get<Record<string, unknown>[]>("/businesses");
     return { data };
   },
-  examplePayload: { data: businessesPayload },
+  examplePayload: examples.listBusinesses,
 });

@@ -2,6 +2,7 @@ import { action } from "@prismatic-io/spectral";
 import { createSageClient, segment } from "../../client";
 import { connection } from "../../inputs/common";
 import { contactPaymentId } from "../../inputs/contactPayments";
+import * as examples from "../../examplePayloads/contactPayments";
 
 export const deleteContactPayment = action({
   display: {
@@ -15,5 +16,5 @@ export const deleteContactPayment = action({
     await client.delete(`/contact_payments/${segment(contactPaymentId)}`);
     return { data: { deleted: true, id: contactPaymentId } };
   },
-  examplePayload: { data: { deleted: true, id: "7c6b5a4d3e2f41009a8b7c6d5e4f3a2b" } },
+  examplePayload: examples.deleteContactPayment,
 });

@@ -2,7 +2,7 @@ import { action } from "@prismatic-io/spectral";
 import { createSageClient, segment } from "../../client";
 import { connection } from "../../inputs/common";
 import { contactPaymentId } from "../../inputs/contactPayments";
-import { contactPaymentPayload } from "./examplePayloads";
+import * as examples from "../../examplePayloads/contactPayments";
 
 export const getContactPayment = action({
   display: {
@@ -17,5 +17,5 @@ export const getContactPayment = action({
     });
     return { data };
   },
-  examplePayload: { data: contactPaymentPayload },
+  examplePayload: examples.getContactPayment,
 });

@@ -1,7 +1,7 @@
 import { bankAccountIdFilter, contactIdFilter, transactionTypeIdFilter } from "../../inputs/contactPayments";
 import { updatedOrCreatedSince } from "../../inputs/common";
 import { listAction } from "../listAction";
-import { contactPaymentListPayload } from "./examplePayloads";
+import * as examples from "../../examplePayloads/contactPayments";
 
 export const listContactPayments = listAction({
   label: "List Contact Payments",
@@ -19,5 +19,5 @@ export const listContactPayments = listAction({
     bank_account_id: bankAccountId as string | undefined,
     transaction_type_id: transactionTypeId as string | undefined,
   }),
-  examplePayload: contactPaymentListPayload,
+  examplePayload: examples.listContactPayments.data,
 });

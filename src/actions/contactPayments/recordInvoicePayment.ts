@@ -13,7 +13,6 @@ import {
 } from "../../inputs/contactPayments";
 import { compact } from "../../util/body";
 import { type PayableInvoice, paymentAmountFor, paymentContactFor } from "../../util/payments";
-import { contactPaymentPayload } from "./examplePayloads";
 
 export interface InvoiceKind {
   label: string;
@@ -25,6 +24,8 @@ export interface InvoiceKind {
   invoiceId: typeof salesInvoiceId;
   /** How error messages name the invoice, e.g. "sales invoice". */
   noun: string;
+  /** What the action returns for this kind of invoice, shown to flow builders. */
+  examplePayload: { data: Record<string, unknown> };
 }
 
 /**
@@ -71,5 +72,5 @@ export const recordInvoicePayment = (kind: InvoiceKind) =>
       const { data } = await client.post("/contact_payments", body);
       return { data };
     },
-    examplePayload: { data: contactPaymentPayload },
+    examplePayload: kind.examplePayload,
   });

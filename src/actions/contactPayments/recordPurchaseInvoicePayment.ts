@@ -1,4 +1,5 @@
 import { purchaseInvoiceId } from "../../inputs/contactPayments";
+import * as examples from "../../examplePayloads/contactPayments";
 import { recordInvoicePayment } from "./recordInvoicePayment";
 
 export const recordPurchaseInvoicePayment = recordInvoicePayment({
@@ -8,4 +9,5 @@ export const recordPurchaseInvoicePayment = recordInvoicePayment({
   transactionTypeId: "VENDOR_PAYMENT",
   invoiceId: purchaseInvoiceId,
   noun: "purchase invoice",
+  examplePayload: examples.recordPurchaseInvoicePayment,
 });

@@ -1,4 +1,5 @@
 import { salesInvoiceId } from "../../inputs/contactPayments";
+import * as examples from "../../examplePayloads/contactPayments";
 import { recordInvoicePayment } from "./recordInvoicePayment";
 
 export const recordSalesInvoicePayment = recordInvoicePayment({
@@ -8,4 +9,5 @@ export const recordSalesInvoicePayment = recordInvoicePayment({
   transactionTypeId: "CUSTOMER_RECEIPT",
   invoiceId: salesInvoiceId,
   noun: "sales invoice",
+  examplePayload: examples.recordSalesInvoicePayment,
 });

@@ -3,7 +3,7 @@ import { createSageClient } from "../../client";
 import { connection } from "../../inputs/common";
 import { createContactPersonInputs } from "../../inputs/contactPersons";
 import { contactPersonBody } from "./contactPersonBody";
-import { contactPersonPayload } from "./examplePayloads";
+import * as examples from "../../examplePayloads/contactPersons";
 
 export const createContactPerson = action({
   display: {
@@ -16,5 +16,5 @@ export const createContactPerson = action({
     const { data } = await client.post("/contact_persons", contactPersonBody(fields));
     return { data };
   },
-  examplePayload: { data: contactPersonPayload },
+  examplePayload: examples.createContactPerson,
 });

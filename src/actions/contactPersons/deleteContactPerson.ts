@@ -2,6 +2,7 @@ import { action } from "@prismatic-io/spectral";
 import { createSageClient, segment } from "../../client";
 import { connection } from "../../inputs/common";
 import { contactPersonId } from "../../inputs/contactPersons";
+import * as examples from "../../examplePayloads/contactPersons";
 
 export const deleteContactPerson = action({
   display: {
@@ -15,5 +16,5 @@ export const deleteContactPerson = action({
     // Sage answers 204 with no body; say what was deleted so later steps can use it.
     return { data: { deleted: true, id: contactPersonId } };
   },
-  examplePayload: { data: { deleted: true, id: "2c4e0c1b6f5c11ecb2660236bd82ab5b" } },
+  examplePayload: examples.deleteContactPerson,
 });

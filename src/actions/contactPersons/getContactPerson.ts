@@ -2,7 +2,7 @@ import { action } from "@prismatic-io/spectral";
 import { createSageClient, segment } from "../../client";
 import { connection } from "../../inputs/common";
 import { contactPersonId } from "../../inputs/contactPersons";
-import { contactPersonPayload } from "./examplePayloads";
+import * as examples from "../../examplePayloads/contactPersons";
 
 export const getContactPerson = action({
   display: {
@@ -17,5 +17,5 @@ export const getContactPerson = action({
     });
     return { data };
   },
-  examplePayload: { data: contactPersonPayload },
+  examplePayload: examples.getContactPerson,
 });

@@ -2,7 +2,7 @@ import { updatedOrCreatedSince } from "../../inputs/common";
 import { addressIdFilter, contactIdFilter } from "../../inputs/contactPersons";
 import type { QueryParams } from "../../util/pagination";
 import { listAction } from "../listAction";
-import { contactPersonListPayload } from "./examplePayloads";
+import * as examples from "../../examplePayloads/contactPersons";
 
 export const listContactPeople = listAction({
   label: "List Contact People",
@@ -15,5 +15,5 @@ export const listContactPeople = listAction({
     contact_id: values.contactId as string | undefined,
     address_id: values.addressId as string | undefined,
   }),
-  examplePayload: contactPersonListPayload,
+  examplePayload: examples.listContactPeople.data,
 });

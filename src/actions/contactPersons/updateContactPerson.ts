@@ -3,7 +3,7 @@ import { createSageClient, segment } from "../../client";
 import { connection } from "../../inputs/common";
 import { contactPersonId, updateContactPersonInputs } from "../../inputs/contactPersons";
 import { contactPersonBody } from "./contactPersonBody";
-import { contactPersonPayload } from "./examplePayloads";
+import * as examples from "../../examplePayloads/contactPersons";
 
 export const updateContactPerson = action({
   display: {
@@ -16,5 +16,5 @@ export const updateContactPerson = action({
     const { data } = await client.put(`/contact_persons/${segment(contactPersonId)}`, contactPersonBody(fields));
     return { data };
   },
-  examplePayload: { data: contactPersonPayload },
+  examplePayload: examples.updateContactPerson,
 });

@@ -3,7 +3,7 @@ import { createSageClient } from "../../client";
 import { connection } from "../../inputs/common";
 import { createContactInputs } from "../../inputs/contacts";
 import { contactBody } from "../../util/contactBody";
-import { contactPayload } from "./examplePayloads";
+import * as examples from "../../examplePayloads/contacts";
 
 export const createContact = action({
   display: {
@@ -16,5 +16,5 @@ export const createContact = action({
     const { data } = await client.post("/contacts", contactBody(fields));
     return { data };
   },
-  examplePayload: { data: contactPayload },
+  examplePayload: examples.createContact,
 });

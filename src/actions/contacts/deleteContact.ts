@@ -2,6 +2,7 @@ import { action } from "@prismatic-io/spectral";
 import { createSageClient, segment } from "../../client";
 import { connection } from "../../inputs/common";
 import { contactId } from "../../inputs/contacts";
+import * as examples from "../../examplePayloads/contacts";
 
 export const deleteContact = action({
   display: {
@@ -15,5 +16,5 @@ export const deleteContact = action({
     // Sage answers 204 with no body; say what was deleted so later steps can use it.
     return { data: { deleted: true, id: contactId } };
   },
-  examplePayload: { data: { deleted: true, id: "1b0ebd8a6f5c11ecb2660236bd82ab5b" } },
+  examplePayload: examples.deleteContact,
 });

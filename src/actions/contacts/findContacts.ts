@@ -3,7 +3,7 @@ import { createSageClient } from "../../client";
 import { connection } from "../../inputs/common";
 import { contactTypeId, email, search } from "../../inputs/contacts";
 import { fetchAllPages } from "../../util/pagination";
-import { contactPayload } from "./examplePayloads";
+import * as examples from "../../examplePayloads/contacts";
 
 export const findContacts = action({
   display: {
@@ -26,5 +26,5 @@ export const findContacts = action({
     });
     return { data: $items };
   },
-  examplePayload: { data: [contactPayload] },
+  examplePayload: examples.findContacts,
 });

@@ -5,7 +5,7 @@ import { createContactInputs, matchEmail, matchReference } from "../../inputs/co
 import { contactBody } from "../../util/contactBody";
 import { pagesOf } from "../../util/pagination";
 import { InputError } from "../../util/validation";
-import { contactPayload } from "./examplePayloads";
+import * as examples from "../../examplePayloads/contacts";
 
 interface SageContact extends Record<string, unknown> {
   email?: string | null;
@@ -59,5 +59,5 @@ export const findOrCreateContact = action({
     const { data } = await client.post<SageContact>("/contacts", contactBody(fields));
     return { data: { created: true, contact: data } };
   },
-  examplePayload: { data: { created: true, contact: contactPayload } },
+  examplePayload: examples.findOrCreateContact,
 });

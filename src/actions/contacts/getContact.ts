@@ -2,7 +2,7 @@ import { action } from "@prismatic-io/spectral";
 import { createSageClient, segment } from "../../client";
 import { connection } from "../../inputs/common";
 import { contactId } from "../../inputs/contacts";
-import { contactPayload } from "./examplePayloads";
+import * as examples from "../../examplePayloads/contacts";
 
 export const getContact = action({
   display: {
@@ -15,5 +15,5 @@ export const getContact = action({
     const { data } = await client.get(`/contacts/${segment(contactId)}`, { params: { attributes: "all" } });
     return { data };
   },
-  examplePayload: { data: contactPayload },
+  examplePayload: examples.getContact,
 });

@@ -2,7 +2,7 @@ import { updatedOrCreatedSince } from "../../inputs/common";
 import { contactTypeId, email, search } from "../../inputs/contacts";
 import type { QueryParams } from "../../util/pagination";
 import { listAction } from "../listAction";
-import { contactListPayload } from "./examplePayloads";
+import * as examples from "../../examplePayloads/contacts";
 
 export const listContacts = listAction({
   label: "List Contacts",
@@ -16,5 +16,5 @@ export const listContacts = listAction({
     email: values.email as string | undefined,
     contact_type_id: values.contactTypeId as string | undefined,
   }),
-  examplePayload: contactListPayload,
+  examplePayload: examples.listContacts.data,
 });

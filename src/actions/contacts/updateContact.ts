@@ -3,7 +3,7 @@ import { createSageClient, segment } from "../../client";
 import { connection } from "../../inputs/common";
 import { contactId, updateContactInputs } from "../../inputs/contacts";
 import { contactBody } from "../../util/contactBody";
-import { contactPayload } from "./examplePayloads";
+import * as examples from "../../examplePayloads/contacts";
 
 export const updateContact = action({
   display: {
@@ -16,5 +16,5 @@ export const updateContact = action({
     const { data } = await client.put(`/contacts/${segment(contactId)}`, contactBody(fields));
     return { data };
   },
-  examplePayload: { data: contactPayload },
+  examplePayload: examples.updateContact,
 });

@@ -3,7 +3,7 @@ import { createSageClient } from "../../client";
 import { connection } from "../../inputs/common";
 import { createLedgerAccountInputs } from "../../inputs/ledgerAccounts";
 import { ledgerAccountBody } from "./ledgerAccountBody";
-import { ledgerAccountPayload } from "./examplePayloads";
+import * as examples from "../../examplePayloads/ledgerAccounts";
 
 export const createLedgerAccount = action({
   display: {
@@ -16,5 +16,5 @@ export const createLedgerAccount = action({
     const { data } = await client.post("/ledger_accounts", ledgerAccountBody(fields));
     return { data };
   },
-  examplePayload: { data: ledgerAccountPayload },
+  examplePayload: examples.createLedgerAccount,
 });

@@ -2,7 +2,7 @@ import { action } from "@prismatic-io/spectral";
 import { createSageClient, segment } from "../../client";
 import { connection } from "../../inputs/common";
 import { ledgerAccountId } from "../../inputs/ledgerAccounts";
-import { ledgerAccountPayload } from "./examplePayloads";
+import * as examples from "../../examplePayloads/ledgerAccounts";
 
 export const getLedgerAccount = action({
   display: {
@@ -17,5 +17,5 @@ export const getLedgerAccount = action({
     });
     return { data };
   },
-  examplePayload: { data: ledgerAccountPayload },
+  examplePayload: examples.getLedgerAccount,
 });

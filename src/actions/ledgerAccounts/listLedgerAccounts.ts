@@ -1,7 +1,7 @@
 import { updatedOrCreatedSince } from "../../inputs/common";
 import { ledgerAccountListFilters } from "../../inputs/ledgerAccounts";
 import { listAction } from "../listAction";
-import { ledgerAccountListPayload } from "./examplePayloads";
+import * as examples from "../../examplePayloads/ledgerAccounts";
 
 export const listLedgerAccounts = listAction({
   label: "List Ledger Accounts",
@@ -13,5 +13,5 @@ export const listLedgerAccounts = listAction({
     visible_in: visibleIn as string | undefined,
     ledger_account_type_id: ledgerAccountTypeId as string | undefined,
   }),
-  examplePayload: ledgerAccountListPayload,
+  examplePayload: examples.listLedgerAccounts.data,
 });

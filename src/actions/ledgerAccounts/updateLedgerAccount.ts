@@ -3,7 +3,7 @@ import { createSageClient, segment } from "../../client";
 import { connection } from "../../inputs/common";
 import { accountId, updateLedgerAccountInputs } from "../../inputs/ledgerAccounts";
 import { ledgerAccountBody } from "./ledgerAccountBody";
-import { ledgerAccountPayload } from "./examplePayloads";
+import * as examples from "../../examplePayloads/ledgerAccounts";
 
 export const updateLedgerAccount = action({
   display: {
@@ -16,5 +16,5 @@ export const updateLedgerAccount = action({
     const { data } = await client.put(`/ledger_accounts/${segment(accountId)}`, ledgerAccountBody(fields));
     return { data };
   },
-  examplePayload: { data: ledgerAccountPayload },
+  examplePayload: examples.updateLedgerAccount,
 });

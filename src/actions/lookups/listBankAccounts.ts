@@ -1,7 +1,9 @@
 import { listAction } from "../listAction";
+import * as examples from "../../examplePayloads/lookups";
 
 export const listBankAccounts = listAction({
   label: "List Bank Accounts",
   description: "List all bank accounts",
   path: "/bank_accounts",
+  examplePayload: examples.listBankAccounts.data,
 });

@@ -1,7 +1,9 @@
 import { listAction } from "../listAction";
+import * as examples from "../../examplePayloads/lookups";
 
 export const listContactTypes = listAction({
   label: "List Contact Types",
   description: "List all contact types",
   path: "/contact_types",
+  examplePayload: examples.listContactTypes.data,
 });

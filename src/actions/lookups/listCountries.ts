@@ -1,7 +1,9 @@
 import { listAction } from "../listAction";
+import * as examples from "../../examplePayloads/lookups";
 
 export const listCountries = listAction({
   label: "List Countries",
   description: "List all countries",
   path: "/countries",
+  examplePayload: examples.listCountries.data,
 });

@@ -1,7 +1,9 @@
 import { listAction } from "../listAction";
+import * as examples from "../../examplePayloads/lookups";
 
 export const listCurrencies = listAction({
   label: "List Currencies",
   description: "List all currencies",
   path: "/currencies",
+  examplePayload: examples.listCurrencies.data,
 });

@@ -1,7 +1,9 @@
 import { listAction } from "../listAction";
+import * as examples from "../../examplePayloads/lookups";
 
 export const listLedgerAccountTypes = listAction({
   label: "List Ledger Account Types",
   description: "List all Ledger account types",
   path: "/ledger_account_types",
+  examplePayload: examples.listLedgerAccountTypes.data,
 });

@@ -1,7 +1,9 @@
 import { listAction } from "../listAction";
+import * as examples from "../../examplePayloads/lookups";
 
 export const listPaymentMethods = listAction({
   label: "List Payment Methods",
   description: "List all payment methods",
   path: "/payment_methods",
+  examplePayload: examples.listPaymentMethods.data,
 });

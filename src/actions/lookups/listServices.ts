@@ -1,7 +1,9 @@
 import { listAction } from "../listAction";
+import * as examples from "../../examplePayloads/lookups";
 
 export const listServices = listAction({
   label: "List Services",
   description: "List all services",
   path: "/services",
+  examplePayload: examples.listServices.data,
 });

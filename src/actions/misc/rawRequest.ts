@@ -6,6 +6,7 @@ import { SAGE_API_BASE_URL } from "../../constants";
 import { connection } from "../../inputs/common";
 import { safeRelativePath } from "../../util/safePath";
 import { InputError, isBlank, optionalBoolean, optionalInteger } from "../../util/validation";
+import * as examples from "../../examplePayloads/misc";
 
 interface KeyValue {
   key: string;
@@ -125,4 +126,5 @@ export const rawRequest = action({
     if (debugRequest) context.logger.info(util.types.toJSON({ type: "response", status, data }));
     return { data, headers: headers as Record<string, string>, statusCode: status };
   },
+  examplePayload: examples.rawRequest,
 });

@@ -3,7 +3,7 @@ import { createSageClient } from "../../client";
 import { connection } from "../../inputs/common";
 import { dueDate, purchaseInvoiceInputs } from "../../inputs/invoices";
 import { INVOICE_RESOURCES, invoiceBody } from "../../util/invoiceBody";
-import { purchaseInvoicePayload } from "./examplePayloads";
+import * as examples from "../../examplePayloads/purchaseInvoices";
 
 export const createPurchaseInvoice = action({
   display: {
@@ -16,5 +16,5 @@ export const createPurchaseInvoice = action({
     const { data } = await client.post(INVOICE_RESOURCES.purchase.path, invoiceBody("purchase", fields));
     return { data };
   },
-  examplePayload: { data: purchaseInvoicePayload },
+  examplePayload: examples.createPurchaseInvoice,
 });

@@ -3,7 +3,7 @@ import { createSageClient, segment } from "../../client";
 import { connection } from "../../inputs/common";
 import { purchaseInvoiceId } from "../../inputs/invoices";
 import { INVOICE_RESOURCES } from "../../util/invoiceBody";
-import { purchaseInvoicePayload } from "./examplePayloads";
+import * as examples from "../../examplePayloads/purchaseInvoices";
 
 export const deletePurchaseInvoice = action({
   display: {
@@ -17,5 +17,5 @@ export const deletePurchaseInvoice = action({
     await client.delete(`${INVOICE_RESOURCES.purchase.path}/${segment(purchaseInvoiceId)}`);
     return { data: { id: purchaseInvoiceId, deleted: true } };
   },
-  examplePayload: { data: { id: purchaseInvoicePayload.id, deleted: true } },
+  examplePayload: examples.deletePurchaseInvoice,
 });

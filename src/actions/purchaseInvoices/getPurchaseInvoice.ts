@@ -3,7 +3,7 @@ import { createSageClient, segment } from "../../client";
 import { connection } from "../../inputs/common";
 import { purchaseInvoiceId } from "../../inputs/invoices";
 import { INVOICE_RESOURCES } from "../../util/invoiceBody";
-import { purchaseInvoicePayload } from "./examplePayloads";
+import * as examples from "../../examplePayloads/purchaseInvoices";
 
 export const getPurchaseInvoice = action({
   display: {
@@ -18,5 +18,5 @@ export const getPurchaseInvoice = action({
     });
     return { data };
   },
-  examplePayload: { data: purchaseInvoicePayload },
+  examplePayload: examples.getPurchaseInvoice,
 });

@@ -2,7 +2,7 @@ import { updatedOrCreatedSince } from "../../inputs/common";
 import { invoiceListFilters, invoiceListQuery } from "../../inputs/invoices";
 import { INVOICE_RESOURCES } from "../../util/invoiceBody";
 import { listAction } from "../listAction";
-import { purchaseInvoiceListPayload } from "./examplePayloads";
+import * as examples from "../../examplePayloads/purchaseInvoices";
 
 export const listPurchaseInvoices = listAction({
   label: "List Purchase Invoices",
@@ -10,5 +10,5 @@ export const listPurchaseInvoices = listAction({
   path: INVOICE_RESOURCES.purchase.path,
   filters: { updatedOrCreatedSince, ...invoiceListFilters },
   toQuery: invoiceListQuery,
-  examplePayload: purchaseInvoiceListPayload,
+  examplePayload: examples.listPurchaseInvoices.data,
 });

@@ -3,7 +3,7 @@ import { createSageClient, segment } from "../../client";
 import { connection } from "../../inputs/common";
 import { purchaseInvoiceId, purchaseInvoiceInputs } from "../../inputs/invoices";
 import { INVOICE_RESOURCES, invoiceBody } from "../../util/invoiceBody";
-import { purchaseInvoicePayload } from "./examplePayloads";
+import * as examples from "../../examplePayloads/purchaseInvoices";
 
 export const updatePurchaseInvoice = action({
   display: {
@@ -19,5 +19,5 @@ export const updatePurchaseInvoice = action({
     );
     return { data };
   },
-  examplePayload: { data: purchaseInvoicePayload },
+  examplePayload: examples.updatePurchaseInvoice,
 });

@@ -3,7 +3,7 @@ import { createSageClient } from "../../client";
 import { connection } from "../../inputs/common";
 import { salesInvoiceInputs } from "../../inputs/invoices";
 import { INVOICE_RESOURCES, invoiceBody } from "../../util/invoiceBody";
-import { salesInvoicePayload } from "./examplePayloads";
+import * as examples from "../../examplePayloads/salesInvoices";
 
 export const createSalesInvoice = action({
   display: {
@@ -16,5 +16,5 @@ export const createSalesInvoice = action({
     const { data } = await client.post(INVOICE_RESOURCES.sales.path, invoiceBody("sales", fields));
     return { data };
   },
-  examplePayload: { data: salesInvoicePayload },
+  examplePayload: examples.createSalesInvoice,
 });

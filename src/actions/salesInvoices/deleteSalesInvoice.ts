@@ -3,8 +3,9 @@ import { createSageClient, segment } from "../../client";
 import { connection } from "../../inputs/common";
 import { salesInvoiceId, voidReason } from "../../inputs/invoices";
 import { compact } from "../../util/body";
+import { SageApiError } from "../../util/errors";
 import { INVOICE_RESOURCES } from "../../util/invoiceBody";
-import { salesInvoicePayload } from "./examplePayloads";
+import * as examples from "../../examplePayloads/salesInvoices";
 
 export const deleteSalesInvoice = action({
   display: {
@@ -15,23 +16,21 @@ export const deleteSalesInvoice = action({
   inputs: { connection, salesInvoiceId, voidReason },
   perform: async (context, { connection, salesInvoiceId, voidReason }) => {
     const client = createSageClient(connection, context.debug.enabled);
-    const { data } = await client.delete(`${INVOICE_RESOURCES.sales.path}/${segment(salesInvoiceId)}`, {
-      params: compact({ void_reason: voidReason }),
-    });
+    const path = `${INVOICE_RESOURCES.sales.path}/${segment(salesInvoiceId)}`;
+    let data: unknown;
+    try {
+      ({ data } = await client.delete(path, { params: compact({ void_reason: voidReason }) }));
+    } catch (error) {
+      // The void went through but its answer was lost, so the retry found the invoice already
+      // void: that is the outcome asked for. Anything else is a real failure.
+      if (!(error instanceof SageApiError && error.status === 422 && error.earlierTryMayHaveBeenProcessed)) throw error;
+      const { data: invoice } = await client.get<{ status?: { id?: string } }>(path, { params: { attributes: "all" } });
+      if (invoice.status?.id !== "VOID") throw error;
+      data = invoice;
+    }
     // A draft is deleted (204, no body); any other invoice is voided and Sage returns it.
     const voided = Boolean(data && typeof data === "object");
     return { data: { id: salesInvoiceId, deleted: !voided, voided, ...(voided ? { salesInvoice: data } : {}) } };
   },
-  examplePayload: {
-    data: {
-      id: salesInvoicePayload.id,
-      deleted: false,
-      voided: true,
-      salesInvoice: {
-        ...salesInvoicePayload,
-        status: { id: "VOID", displayed_as: "Void", $path: "/artefact_statuses/VOID" },
-        void_reason: "Raised in error",
-      },
-    },
-  },
+  examplePayload: examples.deleteSalesInvoice,
 });

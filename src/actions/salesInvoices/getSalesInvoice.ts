@@ -3,7 +3,7 @@ import { createSageClient, segment } from "../../client";
 import { connection } from "../../inputs/common";
 import { salesInvoiceId } from "../../inputs/invoices";
 import { INVOICE_RESOURCES } from "../../util/invoiceBody";
-import { salesInvoicePayload } from "./examplePayloads";
+import * as examples from "../../examplePayloads/salesInvoices";
 
 export const getSalesInvoice = action({
   display: {
@@ -18,5 +18,5 @@ export const getSalesInvoice = action({
     });
     return { data };
   },
-  examplePayload: { data: salesInvoicePayload },
+  examplePayload: examples.getSalesInvoice,
 });

@@ -2,7 +2,7 @@ import { updatedOrCreatedSince } from "../../inputs/common";
 import { invoiceListFilters, invoiceListQuery } from "../../inputs/invoices";
 import { INVOICE_RESOURCES } from "../../util/invoiceBody";
 import { listAction } from "../listAction";
-import { salesInvoiceListPayload } from "./examplePayloads";
+import * as examples from "../../examplePayloads/salesInvoices";
 
 export const listSalesInvoices = listAction({
   label: "List Sales Invoices",
@@ -10,5 +10,5 @@ export const listSalesInvoices = listAction({
   path: INVOICE_RESOURCES.sales.path,
   filters: { updatedOrCreatedSince, ...invoiceListFilters },
   toQuery: invoiceListQuery,
-  examplePayload: salesInvoiceListPayload,
+  examplePayload: examples.listSalesInvoices.data,
 });

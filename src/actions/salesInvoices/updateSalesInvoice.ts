@@ -3,7 +3,7 @@ import { createSageClient, segment } from "../../client";
 import { connection } from "../../inputs/common";
 import { salesInvoiceId, salesInvoiceInputs } from "../../inputs/invoices";
 import { INVOICE_RESOURCES, invoiceBody } from "../../util/invoiceBody";
-import { salesInvoicePayload } from "./examplePayloads";
+import * as examples from "../../examplePayloads/salesInvoices";
 
 export const updateSalesInvoice = action({
   display: {
@@ -19,5 +19,5 @@ export const updateSalesInvoice = action({
     );
     return { data };
   },
-  examplePayload: { data: salesInvoicePayload },
+  examplePayload: examples.updateSalesInvoice,
 });

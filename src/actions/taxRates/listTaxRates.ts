@@ -1,6 +1,6 @@
 import { updatedOrCreatedSince } from "../../inputs/common";
 import { listAction } from "../listAction";
-import { taxRateListPayload } from "./examplePayloads";
+import * as examples from "../../examplePayloads/taxRates";
 
 export const listTaxRates = listAction({
   label: "List Tax Rates",
@@ -8,5 +8,5 @@ export const listTaxRates = listAction({
   path: "/tax_rates",
   filters: { updatedOrCreatedSince },
   toQuery: ({ updatedOrCreatedSince }) => ({ updated_or_created_since: updatedOrCreatedSince as string | undefined }),
-  examplePayload: taxRateListPayload,
+  examplePayload: examples.listTaxRates.data,
 });

@@ -222,7 +222,7 @@ describe.each(kinds)("$key", ({ key, path, type, noun, number }) => {
       .once()
       .reply(500, [{ $message: "Internal error" }]);
     expect(await failureOf(runAction(key, { invoiceId: "INV1", bankAccountId: "BANK1" }))).toBe(
-      "Sage API error 500 on POST /contact_payments: Internal error.",
+      "Sage API error 500 on POST /contact_payments: Internal error. Sage may have created the record before this failure: check before running the step again.",
     );
     expect(nock.pendingMocks()).toEqual([]);
   });
