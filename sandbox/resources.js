@@ -287,6 +287,8 @@ const applyContactPatch = (ctx, contact, patch) => {
   // main_contact_person is a record of its own: written by commitContactPerson once the contact is valid.
   const { main_address, delivery_address, main_contact_person, bank_account_details, ...fields } = patch;
   merge(contact, fields);
+  // Addresses link back to the contact by name, so the name must be current before they are finished.
+  contact.displayed_as = contactDisplay(contact);
   if (main_address) finishAddress(ctx, contact, merge(contact.main_address, main_address));
   if (delivery_address !== undefined) {
     if (delivery_address === null) contact.delivery_address = null;

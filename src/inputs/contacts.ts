@@ -248,12 +248,12 @@ export const contactTypeId = input({
 export const matchEmail = input({
   ...email,
   comments:
-    "Email address of the contact. An existing contact with this email (case-insensitive) is returned instead of creating one; a new contact gets it on its main contact person. Fill in Email or Reference.",
+    "Email address of the contact. An existing contact with this email (ignoring case) on its main contact person or any other of its contact people is returned instead of creating one; a new contact gets it on its main contact person. Fill in Email or Reference.",
 });
 
 /** Find or Create Contact's Reference: the match key when no Email is given. */
 export const matchReference = input({
   ...reference,
   comments:
-    "Provide a string value for the reference of the contact. Without an Email, an existing contact with exactly this reference is returned instead of creating one.",
+    "Provide a string value for the reference of the contact. Without an Email, an existing contact with this reference (exactly, ignoring case) is returned instead of creating one.",
 });

@@ -58,20 +58,22 @@ type AddressFields = {
 };
 
 /**
- * An address block, sent only when one of its fields is filled. The flag alone never sends a
- * block: on create it carries a "false" default, and an address made of nothing but a flag
- * is not an address.
+ * An address block, sent only when one of its fields is filled. On create the flag alone never
+ * sends a block: it carries the page's "false" default, and an address made of nothing but a flag
+ * is not an address. On update the flag is tri-state, so a True/False chosen on its own is a
+ * real change and is sent by itself.
  */
-const address = (fields: AddressFields, isMainAddress: boolean | undefined) => {
+const address = (fields: AddressFields, isMainAddress: boolean | undefined, update: boolean) => {
   const filled = section(fields);
-  return filled && compact({ ...filled, is_main_address: isMainAddress });
+  if (!filled) return update && isMainAddress !== undefined ? { is_main_address: isMainAddress } : undefined;
+  return compact({ ...filled, is_main_address: isMainAddress });
 };
 
 /**
  * Sage's `postContacts` / `putContacts` body. Create and update share it: what was not filled
  * in is not sent, so an update changes only the fields the user set.
  */
-export const contactBody = (fields: ContactFields) => ({
+export const contactBody = (fields: ContactFields, { update = false } = {}) => ({
   contact: compact({
     name: fields.name,
     contact_type_ids: fields.contactTypeIds,
@@ -98,6 +100,7 @@ export const contactBody = (fields: ContactFields) => ({
         bank_account_id: fields.bankAccountId,
       },
       fields.isMainAddress,
+      update,
     ),
     delivery_address: address(
       {
@@ -112,6 +115,7 @@ export const contactBody = (fields: ContactFields) => ({
         bank_account_id: fields.deliveryAddressBankAccountId,
       },
       fields.deliveryIsMainAddress,
+      update,
     ),
     // A contact has no email of its own in Sage's schema: it is its main contact person's.
     main_contact_person: section({ email: fields.email }),

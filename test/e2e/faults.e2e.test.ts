@@ -19,7 +19,7 @@ test("a 503 after Sage processed a POST fails the step and is not retried: one c
   sage.sandbox().setFaults({ methods: ["POST"], sequence: [{ kind: "503", when: "after" }] });
   const message = await failureOf(sage.run("createContact", { name: "Once Only Ltd", contactTypeIds: "CUSTOMER" }));
   expect(message).toBe(
-    'Sage API error 503 on POST /contacts: an HTML error page ("503 Service Temporarily Unavailable").',
+    'Sage API error 503 on POST /contacts: an HTML error page ("503 Service Temporarily Unavailable"). Sage may have created the record before this failure: check before running the step again.',
   );
   expect(posts()).toEqual([expect.objectContaining({ status: 503, processed: true })]);
   expect(contactsNamed("Once Only Ltd")).toHaveLength(1);

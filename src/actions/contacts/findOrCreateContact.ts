@@ -3,7 +3,7 @@ import { createSageClient, type HttpClient } from "../../client";
 import { connection } from "../../inputs/common";
 import { createContactInputs, matchEmail, matchReference } from "../../inputs/contacts";
 import { contactBody } from "../../util/contactBody";
-import { pagesOf } from "../../util/pagination";
+import { fetchAllPages, pagesOf } from "../../util/pagination";
 import { InputError } from "../../util/validation";
 import * as examples from "../../examplePayloads/contacts";
 
@@ -17,14 +17,34 @@ interface SageContact extends Record<string, unknown> {
  * name or reference), so each candidate is checked for an exact match; pages are read only
  * until one is found.
  */
+const sameText = (a: unknown, b: string) => typeof a === "string" && a.toLowerCase() === b.toLowerCase();
+
+/**
+ * Sage's `email` filter looks at every contact person of a contact, but a contact's own `email`
+ * is only its main person's; so a candidate whose main email differs is confirmed against its
+ * contact people (exactly, ignoring case) rather than trusted or dropped.
+ */
+const hasPersonWithEmail = async (client: HttpClient, contactId: string, email: string) => {
+  const { $items } = await fetchAllPages<{ email?: string }>(client, "/contact_persons", {
+    contact_id: contactId,
+    attributes: "email",
+  });
+  return $items.some((person) => sameText(person.email, email));
+};
+
+/** References are unique in Sage regardless of case, so they match ignoring case too. */
 const findMatch = async (client: HttpClient, email: string | undefined, reference: string | undefined) => {
   const params = email ? { email } : { search: reference };
-  const matches = email
-    ? (contact: SageContact) => typeof contact.email === "string" && contact.email.toLowerCase() === email.toLowerCase()
-    : (contact: SageContact) => contact.reference === reference;
   for await (const page of pagesOf<SageContact>(client, "/contacts", { ...params, attributes: "all" })) {
-    const found = page.$items?.find(matches);
-    if (found) return found;
+    const candidates = page.$items ?? [];
+    const direct = candidates.find((contact) =>
+      email ? sameText(contact.email, email) : sameText(contact.reference, reference ?? ""),
+    );
+    if (direct) return direct;
+    if (!email) continue;
+    for (const contact of candidates) {
+      if (await hasPersonWithEmail(client, String(contact.id), email)) return contact;
+    }
   }
   return undefined;
 };

@@ -13,7 +13,7 @@ export const updateContact = action({
   inputs: { connection, contactId, ...updateContactInputs },
   perform: async (context, { connection, contactId, ...fields }) => {
     const client = createSageClient(connection, context.debug.enabled);
-    const { data } = await client.put(`/contacts/${segment(contactId)}`, contactBody(fields));
+    const { data } = await client.put(`/contacts/${segment(contactId)}`, contactBody(fields, { update: true }));
     return { data };
   },
   examplePayload: examples.updateContact,

@@ -250,8 +250,10 @@ describe("Update Contact", () => {
       deliveryIsMainAddress: "true",
       isMainAddress: "false",
     });
-    // The main flag has no main address field with it, so it is not sent.
-    expect(sent.body).toEqual({ contact: { delivery_address: { city: "Leeds", is_main_address: true } } });
+    // On update a flag chosen on its own is a change too, so the main address gets just its flag.
+    expect(sent.body).toEqual({
+      contact: { delivery_address: { city: "Leeds", is_main_address: true }, main_address: { is_main_address: false } },
+    });
   });
 
   test("all inputs filled sends the same body as create", async () => {

@@ -64,9 +64,30 @@ describe("Find or Create Contact", () => {
     expect(result).toEqual({ data: { created: false, contact: match } });
   });
 
-  test("a contact whose other person has the email is not a match: a new contact is created with it", async () => {
+  test("a contact whose other person has the email is a match: nothing is created", async () => {
     // Sage's email filter also returns contacts where a non-main person has the address.
+    const other = { id: "c0", email: "boss@acme.example" };
+    contactsPage({ email: "jane@acme.example" }, 1, [other]);
+    sageApi()
+      .get(`${BASE_PATH}/contact_persons`)
+      .query({ contact_id: "c0", attributes: "email", page: "1", items_per_page: "200" })
+      .reply(
+        200,
+        envelope([
+          { id: "p1", email: "boss@acme.example" },
+          { id: "p2", email: "Jane@Acme.example" },
+        ]),
+      );
+    const result = await runAction("findOrCreateContact", { ...base, email: "jane@acme.example" });
+    expect(result).toEqual({ data: { created: false, contact: other } });
+  });
+
+  test("a candidate whose people only loosely match the email is not a match: a new contact is created", async () => {
     contactsPage({ email: "jane@acme.example" }, 1, [{ id: "c0", email: "boss@acme.example" }]);
+    sageApi()
+      .get(`${BASE_PATH}/contact_persons`)
+      .query({ contact_id: "c0", attributes: "email", page: "1", items_per_page: "200" })
+      .reply(200, envelope([{ id: "p1", email: "mary.jane@acme.example" }]));
     const sent = captureCreate();
     const result = await runAction("findOrCreateContact", { ...base, email: "jane@acme.example", city: "Leeds" });
     expect(sent.body).toEqual({
@@ -100,10 +121,9 @@ describe("Find or Create Contact", () => {
     });
   });
 
-  test("a reference that only contains, or differs in case from, the given one is not a match", async () => {
+  test("a reference that only contains the given one is not a match", async () => {
     contactsPage({ search: "ACME001" }, 1, [
       { id: "c1", reference: "ACME0012" },
-      { id: "c2", reference: "acme001" },
       { id: "c3", name: "ACME001 Holdings", reference: null },
     ]);
     const sent = captureCreate();
@@ -112,6 +132,13 @@ describe("Find or Create Contact", () => {
       contact: { name: "Acme Trading Ltd", contact_type_ids: ["CUSTOMER"], reference: "ACME001" },
     });
     expect(result).toEqual({ data: { created: true, contact: { id: "new", name: "Acme Trading Ltd" } } });
+  });
+
+  test("a reference that differs only in case is a match: Sage keeps references unique regardless of case", async () => {
+    const match = { id: "c2", reference: "acme001" };
+    contactsPage({ search: "ACME001" }, 1, [{ id: "c1", reference: "ACME0012" }, match]);
+    const result = await runAction("findOrCreateContact", { ...base, reference: "ACME001" });
+    expect(result).toEqual({ data: { created: false, contact: match } });
   });
 
   test("with both Email and Reference, only Email is matched on", async () => {
