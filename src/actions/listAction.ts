@@ -8,11 +8,15 @@ interface ListActionSpec<TFilters extends Inputs> {
   description: string;
   /** Sage path, e.g. "/contacts". */
   path: string;
-  /** Inputs after the pagination inputs (filters), mapped by `toQuery` to Sage's query names. */
+  /**
+   * Inputs after the pagination inputs. Each is keyed by the camelCase of the Sage query
+   * parameter it fills (contactId → contact_id), so the mapping cannot drift from the keys.
+   */
   filters?: TFilters;
-  toQuery?: (values: Record<keyof TFilters, unknown>) => QueryParams;
   examplePayload?: SageList<Record<string, unknown>>;
 }
+
+const snakeCase = (key: string): string => key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
 /**
  * A list action: the page's Items Per Page and Page, plus Fetch All and Attributes, plus the
@@ -23,7 +27,6 @@ export const listAction = <TFilters extends Inputs = Record<string, never>>({
   description,
   path,
   filters,
-  toQuery,
   examplePayload,
 }: ListActionSpec<TFilters>) =>
   action({
@@ -34,7 +37,10 @@ export const listAction = <TFilters extends Inputs = Record<string, never>>({
       const values = params as unknown as ListOptions & { connection: Connection } & Record<keyof TFilters, unknown>;
       const client = createSageClient(values.connection, context.debug.enabled);
       const { fetchAll, page, itemsPerPage, attributes } = values;
-      const query = toQuery ? toQuery(values) : {};
+      const query: QueryParams = {};
+      for (const key of Object.keys(filters ?? {})) {
+        query[snakeCase(key)] = values[key as keyof TFilters] as QueryParams[string];
+      }
       return { data: await listRecords(client, path, { fetchAll, page, itemsPerPage, attributes }, query) };
     },
     examplePayload: examplePayload ? { data: examplePayload } : undefined,

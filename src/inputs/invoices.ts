@@ -205,12 +205,3 @@ export const invoiceListFilters = {
     clean: optionalDate("To Date"),
   }),
 };
-
-/** Sage's query names for the invoice list filters (Update or Created Since included). */
-export const invoiceListQuery = (values: Record<string, unknown>) => ({
-  updated_or_created_since: values.updatedOrCreatedSince as string | undefined,
-  contact_id: values.contactId as string | undefined,
-  status_id: values.statusId as string | undefined,
-  from_date: values.fromDate as string | undefined,
-  to_date: values.toDate as string | undefined,
-});

@@ -13,11 +13,5 @@ export const listContactPayments = listAction({
     bankAccountId: bankAccountIdFilter,
     transactionTypeId: transactionTypeIdFilter,
   },
-  toQuery: ({ updatedOrCreatedSince, contactId, bankAccountId, transactionTypeId }) => ({
-    updated_or_created_since: updatedOrCreatedSince as string | undefined,
-    contact_id: contactId as string | undefined,
-    bank_account_id: bankAccountId as string | undefined,
-    transaction_type_id: transactionTypeId as string | undefined,
-  }),
   examplePayload: examples.listContactPayments.data,
 });

@@ -8,10 +8,5 @@ export const listLedgerAccounts = listAction({
   description: "List all Ledger accounts",
   path: "/ledger_accounts",
   filters: { updatedOrCreatedSince, ...ledgerAccountListFilters },
-  toQuery: ({ updatedOrCreatedSince, visibleIn, ledgerAccountTypeId }) => ({
-    updated_or_created_since: updatedOrCreatedSince as string | undefined,
-    visible_in: visibleIn as string | undefined,
-    ledger_account_type_id: ledgerAccountTypeId as string | undefined,
-  }),
   examplePayload: examples.listLedgerAccounts.data,
 });

@@ -1,5 +1,5 @@
 import { updatedOrCreatedSince } from "../../inputs/common";
-import { invoiceListFilters, invoiceListQuery } from "../../inputs/invoices";
+import { invoiceListFilters } from "../../inputs/invoices";
 import { INVOICE_RESOURCES } from "../../util/invoiceBody";
 import { listAction } from "../listAction";
 import * as examples from "../../examplePayloads/purchaseInvoices";
@@ -9,6 +9,5 @@ export const listPurchaseInvoices = listAction({
   description: "List all purchase invoices",
   path: INVOICE_RESOURCES.purchase.path,
   filters: { updatedOrCreatedSince, ...invoiceListFilters },
-  toQuery: invoiceListQuery,
   examplePayload: examples.listPurchaseInvoices.data,
 });

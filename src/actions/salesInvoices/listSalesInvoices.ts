@@ -1,5 +1,5 @@
 import { updatedOrCreatedSince } from "../../inputs/common";
-import { invoiceListFilters, invoiceListQuery } from "../../inputs/invoices";
+import { invoiceListFilters } from "../../inputs/invoices";
 import { INVOICE_RESOURCES } from "../../util/invoiceBody";
 import { listAction } from "../listAction";
 import * as examples from "../../examplePayloads/salesInvoices";
@@ -9,6 +9,5 @@ export const listSalesInvoices = listAction({
   description: "List all sales invoices",
   path: INVOICE_RESOURCES.sales.path,
   filters: { updatedOrCreatedSince, ...invoiceListFilters },
-  toQuery: invoiceListQuery,
   examplePayload: examples.listSalesInvoices.data,
 });

@@ -7,6 +7,5 @@ export const listTaxRates = listAction({
   description: "List all tax rates",
   path: "/tax_rates",
   filters: { updatedOrCreatedSince },
-  toQuery: ({ updatedOrCreatedSince }) => ({ updated_or_created_since: updatedOrCreatedSince as string | undefined }),
   examplePayload: examples.listTaxRates.data,
 });
