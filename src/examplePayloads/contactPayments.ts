@@ -59,69 +59,76 @@ const contactPayment = {
   editable: true,
 };
 
-const contactPayment2 = {
-  id: "dfb457a1d995bbdd90c24aaec7687199",
-  displayed_as: "BACS-0415",
-  $path: "/contact_payments/dfb457a1d995bbdd90c24aaec7687199",
-  created_at: "2026-01-31T09:30:00.000Z",
-  updated_at: "2026-01-31T09:30:00.000Z",
-  links: [],
-  transaction: {
-    id: "71abf30c898b78417fd86cfd8636110b",
-    displayed_as: "BACS-0415",
-    $path: "/transactions/71abf30c898b78417fd86cfd8636110b",
-  },
-  transaction_type: {
-    id: "VENDOR_PAYMENT",
-    displayed_as: "Supplier Payment",
-    $path: "/transaction_types/VENDOR_PAYMENT",
-  },
-  deleted_at: null,
-  payment_method: { id: "BANK_TRANSFER", displayed_as: "Bank Transfer", $path: "/payment_methods/BANK_TRANSFER" },
-  contact: {
-    id: "42a3f84302146dec857596052eeb8a28",
-    displayed_as: "Northwind Supplies Ltd (NORTH01)",
-    $path: "/contacts/42a3f84302146dec857596052eeb8a28",
-  },
-  bank_account: {
-    id: "194726afbd8194b4d8aa37bbb0cc68aa",
-    displayed_as: "Current (1200)",
-    $path: "/bank_accounts/194726afbd8194b4d8aa37bbb0cc68aa",
-  },
-  date: "2026-01-31",
-  net_amount: 576,
-  tax_amount: 0,
-  total_amount: 576,
-  currency: { id: "GBP", displayed_as: "Pound Sterling (GBP)", $path: "/currencies/GBP" },
-  exchange_rate: 1,
-  base_currency_net_amount: 576,
-  base_currency_tax_amount: 0,
-  base_currency_total_amount: 576,
-  base_currency_currency_charge: 0,
-  reference: "BACS-0415",
-  allocated_artefacts: [
-    {
-      id: "02b7f96fb036d8a8e84e25c201478396",
-      artefact: {
-        id: "88e8dee531269fc516056df451883ef7",
-        displayed_as: "PI-1",
-        $path: "/purchase_invoices/88e8dee531269fc516056df451883ef7",
-      },
-      amount: 576,
-      discount: 0,
-    },
-  ],
-  tax_rate: null,
-  payment_on_account: null,
-  editable: true,
-};
-
 export const recordSalesInvoicePayment = { data: contactPayment };
 
-export const recordPurchaseInvoicePayment = { data: contactPayment2 };
+export const recordPurchaseInvoicePayment = {
+  data: {
+    id: "dfb457a1d995bbdd90c24aaec7687199",
+    displayed_as: "BACS-0415",
+    $path: "/contact_payments/dfb457a1d995bbdd90c24aaec7687199",
+    created_at: "2026-01-31T09:30:00.000Z",
+    updated_at: "2026-01-31T09:30:00.000Z",
+    links: [],
+    transaction: {
+      id: "71abf30c898b78417fd86cfd8636110b",
+      displayed_as: "BACS-0415",
+      $path: "/transactions/71abf30c898b78417fd86cfd8636110b",
+    },
+    transaction_type: {
+      id: "VENDOR_PAYMENT",
+      displayed_as: "Supplier Payment",
+      $path: "/transaction_types/VENDOR_PAYMENT",
+    },
+    deleted_at: null,
+    payment_method: { id: "BANK_TRANSFER", displayed_as: "Bank Transfer", $path: "/payment_methods/BANK_TRANSFER" },
+    contact: {
+      id: "42a3f84302146dec857596052eeb8a28",
+      displayed_as: "Northwind Supplies Ltd (NORTH01)",
+      $path: "/contacts/42a3f84302146dec857596052eeb8a28",
+    },
+    bank_account: {
+      id: "194726afbd8194b4d8aa37bbb0cc68aa",
+      displayed_as: "Current (1200)",
+      $path: "/bank_accounts/194726afbd8194b4d8aa37bbb0cc68aa",
+    },
+    date: "2026-01-31",
+    net_amount: 576,
+    tax_amount: 0,
+    total_amount: 576,
+    currency: { id: "GBP", displayed_as: "Pound Sterling (GBP)", $path: "/currencies/GBP" },
+    exchange_rate: 1,
+    base_currency_net_amount: 576,
+    base_currency_tax_amount: 0,
+    base_currency_total_amount: 576,
+    base_currency_currency_charge: 0,
+    reference: "BACS-0415",
+    allocated_artefacts: [
+      {
+        id: "02b7f96fb036d8a8e84e25c201478396",
+        artefact: {
+          id: "88e8dee531269fc516056df451883ef7",
+          displayed_as: "PI-1",
+          $path: "/purchase_invoices/88e8dee531269fc516056df451883ef7",
+        },
+        amount: 576,
+        discount: 0,
+      },
+    ],
+    tax_rate: null,
+    payment_on_account: null,
+    editable: true,
+  },
+};
 
 export const listContactPayments = {
-  data: { $total: 2, $page: 1, $next: null, $back: null, $itemsPerPage: 2, $items: [contactPayment, contactPayment2] },
+  data: {
+    $total: 2,
+    $page: 1,
+    $next: "/contact_payments?page=2&items_per_page=1&attributes=all",
+    $back: null,
+    $itemsPerPage: 1,
+    $items: [contactPayment],
+  },
 };
 
 export const getContactPayment = { data: contactPayment };

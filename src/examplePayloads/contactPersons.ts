@@ -57,5 +57,5 @@ export const getContactPerson = { data: contactPerson2 };
 export const deleteContactPerson = { data: { deleted: true, id: "f050610cb48d465cd6988fbd9292209f" } };
 
 export const listContactPeople = {
-  data: { $total: 1, $page: 1, $next: null, $back: null, $itemsPerPage: 2, $items: [contactPerson2] },
+  data: { $total: 1, $page: 1, $next: null, $back: null, $itemsPerPage: 1, $items: [contactPerson2] },
 };

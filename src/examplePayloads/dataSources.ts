@@ -61,7 +61,7 @@ export const selectTaxRate = {
 export const selectSalesInvoice = {
   result: [
     { label: "SI-1", key: "be91fcc4d6506403cc5d80bc3e0f5678" },
-    { label: "SI-2", key: "72e7580ceed07a16da7ebc7c070266b2" },
+    { label: "SI-2", key: "ec69f1b66937664c57005f1e550b86e4" },
   ],
 };
 

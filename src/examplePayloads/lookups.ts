@@ -6,13 +6,10 @@ export const listAddressTypes = {
   data: {
     $total: 4,
     $page: 1,
-    $next: "/address_types?page=2&items_per_page=2&attributes=all",
+    $next: "/address_types?page=2&items_per_page=1&attributes=all",
     $back: null,
-    $itemsPerPage: 2,
-    $items: [
-      { id: "DELIVERY", displayed_as: "Delivery", $path: "/address_types/DELIVERY" },
-      { id: "ACCOUNTS", displayed_as: "Accounts", $path: "/address_types/ACCOUNTS" },
-    ],
+    $itemsPerPage: 1,
+    $items: [{ id: "DELIVERY", displayed_as: "Delivery", $path: "/address_types/DELIVERY" }],
   },
 };
 
@@ -20,9 +17,9 @@ export const listBankAccounts = {
   data: {
     $total: 3,
     $page: 1,
-    $next: "/bank_accounts?page=2&items_per_page=2&attributes=all",
+    $next: "/bank_accounts?page=2&items_per_page=1&attributes=all",
     $back: null,
-    $itemsPerPage: 2,
+    $itemsPerPage: 1,
     $items: [
       {
         id: "194726afbd8194b4d8aa37bbb0cc68aa",
@@ -58,40 +55,6 @@ export const listBankAccounts = {
         },
         gifi_code: null,
       },
-      {
-        id: "ce532bdeda42cfde6e1463304d8d4fb4",
-        displayed_as: "Savings (1210)",
-        $path: "/bank_accounts/ce532bdeda42cfde6e1463304d8d4fb4",
-        created_at: "2024-01-02T09:00:00.000Z",
-        updated_at: "2024-01-02T09:00:00.000Z",
-        deleted_at: null,
-        bank_account_details: {
-          account_name: "Savings",
-          account_number: "41104129",
-          sort_code: "40-11-62",
-          bic: null,
-          iban: null,
-        },
-        ledger_account: {
-          id: "5e39c9a445d8f772e20ec4ca80af3431",
-          displayed_as: "Savings (1210)",
-          $path: "/ledger_accounts/5e39c9a445d8f772e20ec4ca80af3431",
-        },
-        bank_account_type: { id: "SAVINGS", displayed_as: "Savings", $path: "/bank_account_types/SAVINGS" },
-        balance: 0,
-        main_address: null,
-        main_contact_person: null,
-        nominal_code: 1210,
-        editable: true,
-        deletable: false,
-        journal_code: null,
-        default_payment_method: {
-          id: "BANK_TRANSFER",
-          displayed_as: "Bank Transfer",
-          $path: "/payment_methods/BANK_TRANSFER",
-        },
-        gifi_code: null,
-      },
     ],
   },
 };
@@ -100,13 +63,10 @@ export const listContactTypes = {
   data: {
     $total: 2,
     $page: 1,
-    $next: null,
+    $next: "/contact_types?page=2&items_per_page=1&attributes=all",
     $back: null,
-    $itemsPerPage: 2,
-    $items: [
-      { id: "CUSTOMER", displayed_as: "Customer", $path: "/contact_types/CUSTOMER" },
-      { id: "VENDOR", displayed_as: "Supplier", $path: "/contact_types/VENDOR" },
-    ],
+    $itemsPerPage: 1,
+    $items: [{ id: "CUSTOMER", displayed_as: "Customer", $path: "/contact_types/CUSTOMER" }],
   },
 };
 
@@ -114,13 +74,10 @@ export const listCountries = {
   data: {
     $total: 7,
     $page: 1,
-    $next: "/countries?page=2&items_per_page=2&attributes=all",
+    $next: "/countries?page=2&items_per_page=1&attributes=all",
     $back: null,
-    $itemsPerPage: 2,
-    $items: [
-      { id: "GB", displayed_as: "United Kingdom (GB)", $path: "/countries/GB" },
-      { id: "IE", displayed_as: "Ireland (IE)", $path: "/countries/IE" },
-    ],
+    $itemsPerPage: 1,
+    $items: [{ id: "GB", displayed_as: "United Kingdom (GB)", $path: "/countries/GB" }],
   },
 };
 
@@ -128,13 +85,10 @@ export const listCurrencies = {
   data: {
     $total: 4,
     $page: 1,
-    $next: "/currencies?page=2&items_per_page=2&attributes=all",
+    $next: "/currencies?page=2&items_per_page=1&attributes=all",
     $back: null,
-    $itemsPerPage: 2,
-    $items: [
-      { id: "GBP", displayed_as: "Pound Sterling (GBP)", $path: "/currencies/GBP" },
-      { id: "EUR", displayed_as: "Euro (EUR)", $path: "/currencies/EUR" },
-    ],
+    $itemsPerPage: 1,
+    $items: [{ id: "GBP", displayed_as: "Pound Sterling (GBP)", $path: "/currencies/GBP" }],
   },
 };
 
@@ -142,13 +96,10 @@ export const listLedgerAccountTypes = {
   data: {
     $total: 13,
     $page: 1,
-    $next: "/ledger_account_types?page=2&items_per_page=2&attributes=all",
+    $next: "/ledger_account_types?page=2&items_per_page=1&attributes=all",
     $back: null,
-    $itemsPerPage: 2,
-    $items: [
-      { id: "SALES", displayed_as: "Sales", $path: "/ledger_account_types/SALES" },
-      { id: "OTHER_INCOME", displayed_as: "Other Income", $path: "/ledger_account_types/OTHER_INCOME" },
-    ],
+    $itemsPerPage: 1,
+    $items: [{ id: "SALES", displayed_as: "Sales", $path: "/ledger_account_types/SALES" }],
   },
 };
 
@@ -156,13 +107,10 @@ export const listPaymentMethods = {
   data: {
     $total: 5,
     $page: 1,
-    $next: "/payment_methods?page=2&items_per_page=2&attributes=all",
+    $next: "/payment_methods?page=2&items_per_page=1&attributes=all",
     $back: null,
-    $itemsPerPage: 2,
-    $items: [
-      { id: "BANK_TRANSFER", displayed_as: "Bank Transfer", $path: "/payment_methods/BANK_TRANSFER" },
-      { id: "CASH", displayed_as: "Cash", $path: "/payment_methods/CASH" },
-    ],
+    $itemsPerPage: 1,
+    $items: [{ id: "BANK_TRANSFER", displayed_as: "Bank Transfer", $path: "/payment_methods/BANK_TRANSFER" }],
   },
 };
 
@@ -170,9 +118,9 @@ export const listProducts = {
   data: {
     $total: 2,
     $page: 1,
-    $next: null,
+    $next: "/products?page=2&items_per_page=1&attributes=all",
     $back: null,
-    $itemsPerPage: 2,
+    $itemsPerPage: 1,
     $items: [
       {
         id: "69c89d08fecb9b4a0d2c39a997a486b7",
@@ -220,52 +168,6 @@ export const listProducts = {
         active: true,
         catalog_item_type: { id: "STOCK_ITEM", displayed_as: "Stock", $path: "/catalog_item_types/STOCK_ITEM" },
       },
-      {
-        id: "e3b506d184f53b66125aded0a69febf6",
-        displayed_as: "USB-C Cable 2m",
-        $path: "/products/e3b506d184f53b66125aded0a69febf6",
-        created_at: "2024-01-02T09:00:00.000Z",
-        updated_at: "2024-01-02T09:00:00.000Z",
-        deleted_at: null,
-        deletable: true,
-        deactivatable: true,
-        used_on_recurring_invoice: false,
-        item_code: "CABLE-USBC-2M",
-        description: "USB-C Cable 2m",
-        notes: null,
-        sales_ledger_account: {
-          id: "198688c296eafdd590eed0be28526bdc",
-          displayed_as: "Sales Type A (4000)",
-          $path: "/ledger_accounts/198688c296eafdd590eed0be28526bdc",
-        },
-        purchase_ledger_account: {
-          id: "dc93e4d2868709310835d219d148ef50",
-          displayed_as: "Cost of sales - goods (5000)",
-          $path: "/ledger_accounts/dc93e4d2868709310835d219d148ef50",
-        },
-        sales_tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
-        purchase_tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
-        usual_supplier: null,
-        cost_price: 2.1,
-        sales_prices: [
-          {
-            id: "2fdadd6fa6103a592d9ebcb38aefaba7",
-            displayed_as: "Selling Price",
-            price_name: "Selling Price",
-            price: 7.5,
-            price_includes_tax: false,
-            product_sales_price_type: {
-              id: "987dbd695ee3d4cc8898fcef2be4cfa2",
-              displayed_as: "Selling Price",
-              $path: "/product_sales_price_types/987dbd695ee3d4cc8898fcef2be4cfa2",
-            },
-          },
-        ],
-        source_guid: null,
-        purchase_description: null,
-        active: true,
-        catalog_item_type: { id: "STOCK_ITEM", displayed_as: "Stock", $path: "/catalog_item_types/STOCK_ITEM" },
-      },
     ],
   },
 };
@@ -274,9 +176,9 @@ export const listServices = {
   data: {
     $total: 2,
     $page: 1,
-    $next: null,
+    $next: "/services?page=2&items_per_page=1&attributes=all",
     $back: null,
-    $itemsPerPage: 2,
+    $itemsPerPage: 1,
     $items: [
       {
         id: "a5a8e2dd7747f3647fbba3d3214af4e6",
@@ -309,46 +211,6 @@ export const listServices = {
             displayed_as: "Hourly",
             rate_name: "Hourly",
             rate: 95,
-            rate_includes_tax: false,
-          },
-        ],
-        source_guid: null,
-        purchase_description: null,
-        usual_supplier: null,
-        active: true,
-        cost_price: null,
-      },
-      {
-        id: "0141b9862900b79a0ee44ab49b955cad",
-        displayed_as: "Support plan (monthly)",
-        $path: "/services/0141b9862900b79a0ee44ab49b955cad",
-        created_at: "2024-01-02T09:00:00.000Z",
-        updated_at: "2024-01-02T09:00:00.000Z",
-        deleted_at: null,
-        deletable: true,
-        deactivatable: true,
-        used_on_recurring_invoice: false,
-        item_code: "SUPPORT-MO",
-        description: "Support plan (monthly)",
-        notes: "Support for Sandbox Trading Ltd customers",
-        sales_ledger_account: {
-          id: "198688c296eafdd590eed0be28526bdc",
-          displayed_as: "Sales Type A (4000)",
-          $path: "/ledger_accounts/198688c296eafdd590eed0be28526bdc",
-        },
-        purchase_ledger_account: {
-          id: "dc93e4d2868709310835d219d148ef50",
-          displayed_as: "Cost of sales - goods (5000)",
-          $path: "/ledger_accounts/dc93e4d2868709310835d219d148ef50",
-        },
-        sales_tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
-        purchase_tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
-        sales_rates: [
-          {
-            id: "78519a088b757ce0d1bb5cea0de95c59",
-            displayed_as: "Monthly",
-            rate_name: "Monthly",
-            rate: 250,
             rate_includes_tax: false,
           },
         ],

@@ -6,19 +6,14 @@ export const rawRequest = {
   data: {
     $total: 3,
     $page: 1,
-    $next: "/contacts?page=2&items_per_page=2",
+    $next: "/contacts?page=2&items_per_page=1",
     $back: null,
-    $itemsPerPage: 2,
+    $itemsPerPage: 1,
     $items: [
       {
         id: "12f71e3a068ade2d8e5180191fad4a84",
         displayed_as: "Acme Trading Ltd (ACME001)",
         $path: "/contacts/12f71e3a068ade2d8e5180191fad4a84",
-      },
-      {
-        id: "42a3f84302146dec857596052eeb8a28",
-        displayed_as: "Northwind Supplies Ltd (NORTH01)",
-        $path: "/contacts/42a3f84302146dec857596052eeb8a28",
       },
     ],
   },

@@ -127,110 +127,6 @@ export const purchaseInvoice = {
   base_currency_total_discount_amount: 0,
 };
 
-export const purchaseInvoice2 = {
-  id: "0d3ba2d68dc84b6bec5e1e9049d583de",
-  displayed_as: "PI-2",
-  $path: "/purchase_invoices/0d3ba2d68dc84b6bec5e1e9049d583de",
-  created_at: "2026-01-31T09:45:00.000Z",
-  updated_at: "2026-01-31T09:45:00.000Z",
-  links: [],
-  editable: true,
-  tax_calculation_method: null,
-  transaction: {
-    id: "34aad91434f949378b6249d9bbeafd56",
-    displayed_as: "PI-2",
-    $path: "/transactions/34aad91434f949378b6249d9bbeafd56",
-  },
-  transaction_type: {
-    id: "PURCHASE_INVOICE",
-    displayed_as: "Purchase Invoice",
-    $path: "/transaction_types/PURCHASE_INVOICE",
-  },
-  deleted_at: null,
-  is_cis: false,
-  contact: {
-    id: "42a3f84302146dec857596052eeb8a28",
-    displayed_as: "Northwind Supplies Ltd (NORTH01)",
-    $path: "/contacts/42a3f84302146dec857596052eeb8a28",
-  },
-  invoice_number_prefix: "PI-",
-  invoice_number: "PI-2",
-  contact_name: "Northwind Supplies Ltd",
-  contact_reference: "NORTH01",
-  date: "2026-01-31",
-  due_date: "2026-02-28",
-  reference: null,
-  vendor_reference: null,
-  notes: null,
-  net_amount: 140,
-  tax_amount: 28,
-  total_amount: 168,
-  payments_allocations_total_amount: 0,
-  payments_allocations_total_discount: 0,
-  total_paid: 0,
-  outstanding_amount: 168,
-  currency: { id: "GBP", displayed_as: "Pound Sterling (GBP)", $path: "/currencies/GBP" },
-  exchange_rate: 1,
-  inverse_exchange_rate: 1,
-  total_quantity: 4,
-  total_discount_amount: 0,
-  status: { id: "UNPAID", displayed_as: "Unpaid", $path: "/artefact_statuses/UNPAID" },
-  void_reason: null,
-  invoice_lines: [
-    {
-      id: "eef273d0ebcc9b80304b2283deb46f33",
-      displayed_as: "Desk lamps",
-      product: null,
-      service: null,
-      trade_of_asset: false,
-      tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
-      tax_breakdown: [],
-      unit_price_includes_tax: false,
-      eu_goods_services_type: null,
-      discount_amount: 0,
-      discount_percentage: 0,
-      description: "Desk lamps",
-      ledger_account: {
-        id: "dc93e4d2868709310835d219d148ef50",
-        displayed_as: "Cost of sales - goods (5000)",
-        $path: "/ledger_accounts/dc93e4d2868709310835d219d148ef50",
-      },
-      unit_price: 35,
-      quantity: 4,
-      net_amount: 140,
-      tax_amount: 28,
-      total_amount: 168,
-      base_currency_unit_price: 35,
-      base_currency_net_amount: 140,
-      base_currency_tax_amount: 28,
-      base_currency_total_amount: 168,
-      base_currency_discount_amount: 0,
-    },
-  ],
-  tax_analysis: [
-    {
-      tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
-      net_amount: 140,
-      tax_amount: 28,
-      total_amount: 168,
-      goods_amount: 140,
-      service_amount: 0,
-    },
-  ],
-  payments_allocations: [],
-  last_paid: null,
-  withholding_tax_rate: null,
-  withholding_tax_amount: null,
-  corrections: [],
-  tax_reconciled: false,
-  migrated: false,
-  base_currency_net_amount: 140,
-  base_currency_tax_amount: 28,
-  base_currency_total_amount: 168,
-  base_currency_outstanding_amount: 168,
-  base_currency_total_discount_amount: 0,
-};
-
 export const createPurchaseInvoice = {
   data: {
     id: "88e8dee531269fc516056df451883ef7",
@@ -341,15 +237,15 @@ export const updatePurchaseInvoice = { data: purchaseInvoice };
 
 export const getPurchaseInvoice = { data: purchaseInvoice };
 
-export const deletePurchaseInvoice = { data: { id: "0d3ba2d68dc84b6bec5e1e9049d583de", deleted: true } };
+export const deletePurchaseInvoice = { data: { id: "73865b4a12469d52bb8df5843571fcc9", deleted: true } };
 
 export const listPurchaseInvoices = {
   data: {
     $total: 2,
     $page: 1,
-    $next: null,
+    $next: "/purchase_invoices?page=2&items_per_page=1&attributes=all",
     $back: null,
-    $itemsPerPage: 2,
-    $items: [purchaseInvoice, purchaseInvoice2],
+    $itemsPerPage: 1,
+    $items: [purchaseInvoice],
   },
 };

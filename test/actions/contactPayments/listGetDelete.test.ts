@@ -115,7 +115,7 @@ describe("deleteContactPayment", () => {
 
 describe("example payloads", () => {
   test("the contact payment example uses only fields of Sage's ContactPayment", async () => {
-    const { contactPaymentPayload } = await import("../../../src/actions/contactPayments/examplePayloads");
-    expect(unknownKeys("ContactPayment", contactPaymentPayload)).toEqual([]);
+    const { getContactPayment } = await import("../../../src/examplePayloads/contactPayments");
+    expect(unknownKeys("ContactPayment", getContactPayment.data)).toEqual([]);
   });
 });

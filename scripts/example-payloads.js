@@ -1,0 +1,604 @@
+#!/usr/bin/env node
+// @ts-check
+"use strict";
+
+/**
+ * The example payloads flow builders see (each action's, data source's and trigger's
+ * `examplePayload`) are what the component really returns: this script runs every one of them
+ * against a fresh local Sage sandbox and writes the results into src/examplePayloads/*.ts.
+ *
+ *   npm run build --silent && node scripts/example-payloads.js          rewrite src/examplePayloads/
+ *   node scripts/example-payloads.js --check                           exit 1 if a file would change
+ *   node scripts/example-payloads.js --dist <file.js>                  use another build of the component
+ *
+ * The same scenario (`runScenario`) drives test/e2e/examplePayloads.e2e.test.ts, which runs it
+ * on the TypeScript sources and checks every example against the real results' shape, so an
+ * example cannot drift from what the component returns.
+ *
+ * Output is deterministic: the sandbox clock is fixed per step, seeded ids are stable, and the
+ * ids of records the scenario creates (random in the sandbox) are replaced with stable fake ids.
+ */
+
+const crypto = require("crypto");
+const fs = require("fs");
+const path = require("path");
+
+const ROOT = path.join(__dirname, "..");
+const OUT_DIR = path.join(ROOT, "src", "examplePayloads");
+const DEFAULT_DIST = path.join(ROOT, "dist", "index.js");
+
+/** Which generated file holds which examples (one file per resource, as in src/actions/). */
+const FILES = {
+  contacts: [
+    "createContact",
+    "updateContact",
+    "getContact",
+    "deleteContact",
+    "listContacts",
+    "findContacts",
+    "findOrCreateContact",
+  ],
+  contactPersons: [
+    "createContactPerson",
+    "updateContactPerson",
+    "getContactPerson",
+    "deleteContactPerson",
+    "listContactPeople",
+  ],
+  ledgerAccounts: ["createLedgerAccount", "updateLedgerAccount", "getLedgerAccount", "listLedgerAccounts"],
+  salesInvoices: [
+    "createSalesInvoice",
+    "updateSalesInvoice",
+    "getSalesInvoice",
+    "deleteSalesInvoice",
+    "listSalesInvoices",
+  ],
+  purchaseInvoices: [
+    "createPurchaseInvoice",
+    "updatePurchaseInvoice",
+    "getPurchaseInvoice",
+    "deletePurchaseInvoice",
+    "listPurchaseInvoices",
+  ],
+  contactPayments: [
+    "recordSalesInvoicePayment",
+    "recordPurchaseInvoicePayment",
+    "listContactPayments",
+    "getContactPayment",
+    "deleteContactPayment",
+  ],
+  lookups: [
+    "listAddressTypes",
+    "listBankAccounts",
+    "listContactTypes",
+    "listCountries",
+    "listCurrencies",
+    "listLedgerAccountTypes",
+    "listPaymentMethods",
+    "listProducts",
+    "listServices",
+  ],
+  taxRates: ["listTaxRates"],
+  businesses: ["listBusinesses"],
+  misc: ["rawRequest"],
+};
+const DATA_SOURCES_FILE = "dataSources";
+const TRIGGERS_FILE = "triggers";
+
+/** The scenario's clock: every step happens at a fixed time of this day. */
+const DAY = "2026-01-31";
+const at = (/** @type {string} */ time) => new Date(`${DAY}T${time}.000Z`);
+/** Triggers deliver what changed since here: records created before it and edited after are "updated". */
+const TRIGGER_START_FROM = `${DAY}T09:15:00Z`;
+/** Lists are read two records a page: a realistic first page whose `$next` points at the second. */
+const PAGE = { itemsPerPage: "1" };
+
+/**
+ * @typedef {object} Harness  Spectral's component test harness (createHarness(component))
+ * @property {{ dataSources: Record<string, unknown>, triggers: Record<string, unknown> }} component
+ * @property {(key: string, params?: Record<string, unknown>) => Promise<any>} action
+ * @property {(key: string, params?: Record<string, unknown>) => Promise<any>} dataSource
+ * @property {(key: string, payload?: Record<string, unknown>, params?: Record<string, unknown>, context?: Record<string, unknown>) => Promise<any>} trigger
+ */
+/**
+ * @typedef {object} ScenarioResults  what each action, data source and trigger returned, by key
+ * @property {Record<string, any>} actions
+ * @property {Record<string, any>} dataSources
+ * @property {Record<string, any>} triggers
+ */
+
+/**
+ * Run every action, data source and trigger of the component once, as a flow builder would, on
+ * a fresh sandbox (the component must already point at it through SAGE_API_BASE_URL). Records
+ * are created first so that every get, list and dropdown returns real, non-empty data.
+ * @param {Harness} harness
+ * @param {unknown} connection  the Sage connection holding the sandbox's token
+ * @param {import("../sandbox").Sandbox} sandbox
+ * @returns {Promise<ScenarioResults>}
+ */
+const runScenario = async (harness, connection, sandbox) => {
+  /** @type {ScenarioResults} */
+  const results = { actions: {}, dataSources: {}, triggers: {} };
+  const clock = (/** @type {string} */ time) => sandbox.setNow(() => at(time));
+  /** Run an action as a flow step would; a failure names the action. @param {string} key @param {Record<string, unknown>} [params] */
+  const call = async (key, params = {}) => {
+    try {
+      return await harness.action(key, { connection, ...params });
+    } catch (error) {
+      throw new Error(`${key} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  /** Run an action and keep its result as the action's example. @param {string} key @param {Record<string, unknown>} [params] */
+  const run = async (key, params = {}) => {
+    results.actions[key] = await call(key, params);
+    return results.actions[key].data;
+  };
+  const seeded = (/** @type {string} */ collection, /** @type {(r: any) => boolean} */ match) => {
+    const record = sandbox.store.list(collection).find(match);
+    if (!record) throw new Error(`the sandbox seed has no such ${collection} record`);
+    return record.id;
+  };
+  const salesLedger = seeded("ledger_accounts", (a) => a.nominal_code === 4000);
+  const purchaseLedger = seeded("ledger_accounts", (a) => a.nominal_code === 5000);
+  const currentAccount = seeded("bank_accounts", (b) => b.nominal_code === 1200);
+  const product = seeded("products", () => true);
+  const service = seeded("services", () => true);
+
+  // 09:00 – lookups, then the records the rest of the scenario works with.
+  clock("09:00:00");
+  for (const key of FILES.lookups) await run(key, PAGE);
+  await run("listTaxRates", PAGE);
+  await run("listBusinesses");
+
+  const customer = await run("createContact", {
+    name: "Acme Trading Ltd",
+    contactTypeIds: "CUSTOMER",
+    reference: "ACME001",
+    defaultSalesLedgerId: salesLedger,
+    defaultSalesTaxRateId: "GB_STANDARD",
+    taxNumber: "GB123456789",
+    notes: "Prefers invoices by email.",
+    creditLimit: "5000",
+    creditDays: "30",
+    currencyId: "GBP",
+    addressLine1: "1 High Street",
+    city: "Newcastle upon Tyne",
+    region: "Tyne and Wear",
+    postalCode: "NE1 1AA",
+    countryId: "GB",
+    deliveryAddressLine1: "Unit 4, Quayside Trading Estate",
+    deliveryAddressCity: "Gateshead",
+    deliveryAddressPostalCode: "NE8 2BH",
+    deliveryAddressCountryId: "GB",
+    accountName: "Acme Trading Ltd",
+    accountNumber: "12345678",
+    sortCode: "40-11-62",
+  });
+  const vendor = (
+    await call("createContact", {
+      name: "Northwind Supplies Ltd",
+      contactTypeIds: "VENDOR",
+      reference: "NORTH01",
+      defaultPurchaseLedgerId: purchaseLedger,
+      creditDays: "14",
+      addressLine1: "22 Harbour Road",
+      city: "Bristol",
+      postalCode: "BS1 5TY",
+      countryId: "GB",
+    })
+  ).data;
+  const ledgerAccount = await run("createLedgerAccount", {
+    ledgerAccountTypeId: "SALES",
+    includedInChart: "true",
+    name: "Consulting Income",
+    displayName: "Consulting",
+    nominalCode: "4020",
+    taxRateId: "GB_STANDARD",
+  });
+  const salesLines = [
+    {
+      description: "Consulting (day rate)",
+      ledger_account_id: ledgerAccount.id,
+      service_id: service,
+      quantity: 2,
+      unit_price: 650,
+      tax_rate_id: "GB_STANDARD",
+    },
+    {
+      description: "Blue Widget",
+      ledger_account_id: salesLedger,
+      product_id: product,
+      quantity: 3,
+      unit_price: 12.5,
+      tax_rate_id: "GB_STANDARD",
+    },
+  ];
+  const salesInvoice = await run("createSalesInvoice", {
+    contactId: customer.id,
+    date: DAY,
+    invoiceLines: JSON.stringify(salesLines),
+  });
+  const purchaseLines = [
+    {
+      description: "Office chairs",
+      ledger_account_id: purchaseLedger,
+      quantity: 4,
+      unit_price: 120,
+      tax_rate_id: "GB_STANDARD",
+    },
+  ];
+  const purchaseInvoice = await run("createPurchaseInvoice", {
+    contactId: vendor.id,
+    date: DAY,
+    dueDate: "2026-02-14",
+    invoiceLines: JSON.stringify(purchaseLines),
+  });
+  const person = await run("createContactPerson", {
+    addressId: customer.main_address.id,
+    name: "Jane Smith",
+    contactPersonTypeIds: "ACCOUNTS",
+    jobTitle: "Finance Manager",
+    telephone: "0191 496 0000",
+    mobile: "07700 900123",
+    email: "jane.smith@acme.example",
+    isMainContact: "false",
+    isPreferredContact: "true",
+  });
+
+  // 09:30 – payments and edits (after TRIGGER_START_FROM: the triggers report these records as updated).
+  clock("09:30:00");
+  await run("updateContact", { contactId: customer.id, notes: "Prefers invoices by email; PO number required." });
+  await run("getContact", { contactId: customer.id });
+  await run("updateLedgerAccount", { accountId: ledgerAccount.id, displayName: "Consulting fees" });
+  await run("getLedgerAccount", { ledgerAccountId: ledgerAccount.id });
+  await run("updateContactPerson", { contactPersonId: person.id, jobTitle: "Head of Finance" });
+  await run("getContactPerson", { contactPersonId: person.id });
+  const salesPayment = await run("recordSalesInvoicePayment", {
+    invoiceId: salesInvoice.id,
+    bankAccountId: currentAccount,
+    amount: "500",
+    date: DAY,
+    paymentMethodId: "BANK_TRANSFER",
+    reference: "PAY-0001",
+  });
+  const purchasePayment = await run("recordPurchaseInvoicePayment", {
+    invoiceId: purchaseInvoice.id,
+    bankAccountId: currentAccount,
+    date: DAY,
+    paymentMethodId: "BANK_TRANSFER",
+    reference: "BACS-0415",
+  });
+  await run("updateSalesInvoice", {
+    salesInvoiceId: salesInvoice.id,
+    dueDate: "2026-02-14",
+    notes: "Thank you for your business.",
+  });
+  await run("updatePurchaseInvoice", {
+    purchaseInvoiceId: purchaseInvoice.id,
+    notes: "Delivered to the Bristol office.",
+  });
+  await run("getSalesInvoice", { salesInvoiceId: salesInvoice.id });
+  await run("getPurchaseInvoice", { purchaseInvoiceId: purchaseInvoice.id });
+  await run("getContactPayment", { contactPaymentId: salesPayment.id });
+
+  // 09:45 – new records (the triggers report these as created), then every list.
+  clock("09:45:00");
+  const found = await run("findOrCreateContact", {
+    name: "Bright Ideas Inc",
+    contactTypeIds: "CUSTOMER",
+    email: "accounts@brightideas.example",
+    reference: "BRIGHT01",
+    city: "Leeds",
+    countryId: "GB",
+  });
+  const secondSalesInvoice = (
+    await call("createSalesInvoice", {
+      contactId: customer.id,
+      date: DAY,
+      invoiceLines: JSON.stringify([{ ...salesLines[0], quantity: 1 }]),
+    })
+  ).data;
+  const secondPurchaseInvoice = (
+    await call("createPurchaseInvoice", {
+      contactId: vendor.id,
+      date: DAY,
+      dueDate: "2026-02-28",
+      invoiceLines: JSON.stringify([{ ...purchaseLines[0], description: "Desk lamps", unit_price: 35 }]),
+    })
+  ).data;
+  await run("listContacts", PAGE);
+  await run("findContacts", { search: "Acme" });
+  await run("listContactPeople", { ...PAGE, contactId: customer.id });
+  await run("listLedgerAccounts", { ...PAGE, ledgerAccountTypeId: "SALES" });
+  await run("listSalesInvoices", PAGE);
+  await run("listPurchaseInvoices", PAGE);
+  await run("listContactPayments", PAGE);
+  await run("rawRequest", { url: "/contacts", method: "GET", queryParams: [{ key: "items_per_page", value: "1" }] });
+
+  // 10:00 – the triggers' first poll, starting from TRIGGER_START_FROM.
+  clock("10:00:00");
+  // Every trigger is a "New and Updated ..." poll taking Start From.
+  for (const key of Object.keys(harness.component.triggers)) {
+    results.triggers[key] = await harness.trigger(
+      key,
+      { startedAt: at("10:00:00").toISOString() },
+      { connection, startFrom: TRIGGER_START_FROM },
+      { instanceState: {} },
+    );
+  }
+
+  // 10:15 – deletes (a sales invoice that is not a draft is voided), then every dropdown.
+  clock("10:15:00");
+  await run("deleteContactPayment", { contactPaymentId: purchasePayment.id });
+  await run("deleteSalesInvoice", { salesInvoiceId: secondSalesInvoice.id, voidReason: "Raised in error" });
+  await run("deletePurchaseInvoice", { purchaseInvoiceId: secondPurchaseInvoice.id });
+  await run("deleteContactPerson", { contactPersonId: person.id });
+  await run("deleteContact", { contactId: found.contact.id });
+  // Every dropdown takes just the connection.
+  for (const key of Object.keys(harness.component.dataSources)) {
+    results.dataSources[key] = await harness.dataSource(key, { connection });
+  }
+  return results;
+};
+
+// ------------------------------------------------------------------------------------------------
+// From results to example payloads
+
+/** What each definition's `examplePayload` holds, from what it returned. */
+const toExamples = (/** @type {ScenarioResults} */ results) => ({
+  actions: results.actions,
+  dataSources: results.dataSources,
+  // The platform part of a trigger's payload is not Sage's: src/triggers keeps it; this is body.data.
+  triggers: Object.fromEntries(Object.entries(results.triggers).map(([key, value]) => [key, value.payload.body.data])),
+});
+
+/** At most two items per array: enough to show a list, short enough to read. @returns {any} */
+const trim = (/** @type {unknown} */ value) => {
+  if (Array.isArray(value)) return value.slice(0, 2).map(trim);
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, trim(entry)]));
+  return value;
+};
+
+const HEX_ID = /\b[0-9a-f]{32}\b/g;
+
+/**
+ * Records the scenario created carry random ids; give each a stable fake one, the same
+ * everywhere it appears: the n-th id of a kind (its collection, from `$path`) always maps to the
+ * same id, so re-running changes nothing. Ids the sandbox seeds are stable already and kept.
+ * @param {unknown} examples
+ * @param {Set<string>} seededIds
+ */
+const stabiliseIds = (examples, seededIds) => {
+  /** @type {Map<string, string>} */
+  const mapping = new Map();
+  /** @type {Map<string, number>} */
+  const perKind = new Map();
+  const assign = (/** @type {string} */ id, /** @type {string} */ kind) => {
+    if (seededIds.has(id) || mapping.has(id)) return;
+    const n = (perKind.get(kind) ?? 0) + 1;
+    perKind.set(kind, n);
+    mapping.set(id, crypto.createHash("sha256").update(`example:${kind}:${n}`).digest("hex").slice(0, 32));
+  };
+  // Ids of records first (their kind is known), then any other id (in paths, references, delete results).
+  const walkRecords = (/** @type {unknown} */ value, /** @type {string} */ parentKey) => {
+    if (Array.isArray(value)) value.forEach((item) => walkRecords(item, parentKey));
+    else if (value && typeof value === "object") {
+      const record = /** @type {Record<string, unknown>} */ (value);
+      if (typeof record.id === "string" && /^[0-9a-f]{32}$/.test(record.id)) {
+        const kind = typeof record.$path === "string" ? record.$path.split("/")[1] : parentKey;
+        assign(record.id, kind);
+      }
+      for (const [key, entry] of Object.entries(record)) walkRecords(entry, key);
+    }
+  };
+  walkRecords(examples, "");
+  const text = JSON.stringify(examples);
+  for (const [id] of text.matchAll(HEX_ID)) assign(id, "other");
+  return JSON.parse(text.replace(HEX_ID, (id) => mapping.get(id) ?? id));
+};
+
+/** Every 32-hex id in the sandbox's seed (both businesses), which is the same on every start. */
+const seededIdsOf = (/** @type {import("../sandbox").Sandbox} */ sandbox) => {
+  const { store } = sandbox;
+  const everything = [store.businesses()];
+  for (const business of store.businesses())
+    for (const collection of store.collections()) everything.push(store.list(collection, business.id));
+  return new Set([...JSON.stringify(everything).matchAll(HEX_ID)].map(([id]) => id));
+};
+
+// ------------------------------------------------------------------------------------------------
+// TypeScript output
+
+const HEADER = `// Generated by scripts/example-payloads.js from the local Sage sandbox: do not edit by hand.
+// Regenerate with \`npm run build && node scripts/example-payloads.js\`;
+// test/e2e/examplePayloads.e2e.test.ts checks these against what the component really returns.
+`;
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+const isPlainObject = (/** @type {unknown} */ v) => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** camelCase singular of a collection: sales_invoices → salesInvoice. */
+const recordName = (/** @type {string} */ collection) =>
+  collection
+    .replace(/_([a-z])/g, (_, letter) => letter.toUpperCase())
+    .replace(/ies$/, "y")
+    .replace(/(ss|x|ch|sh)es$/, "$1")
+    .replace(/([^s])s$/, "$1")
+    .replace(/^\W+/, "") || "record";
+
+/** A full record (not a bare reference): worth a name when it appears more than once. */
+const isRecord = (/** @type {unknown} */ value) =>
+  isPlainObject(value) &&
+  typeof (/** @type {Record<string, unknown>} */ (value).$path) === "string" &&
+  "created_at" in /** @type {Record<string, unknown>} */ (value);
+
+/**
+ * The TypeScript source of every file: `export const <key> = <example>;` per entry. A full record
+ * that appears more than once (get, update and list of the same record; a trigger delivering it)
+ * is written once as a const and referred to by name. It lives in the first file that uses it,
+ * exported when a later file imports it; imports only go to earlier files, so there is no cycle.
+ * @param {[string, [string, unknown][]][]} files  [file name, entries] in output order
+ * @returns {[string, string][]} [file name, source]
+ */
+const renderFiles = (files) => {
+  /** @typedef {{ count: number, home: string, files: Set<string>, value: Record<string, unknown>, name?: string }} Shared */
+  /** @type {Map<string, Shared>} canonical JSON → record, in post-order (a nested record before its holder) */
+  const records = new Map();
+  for (const [file, entries] of files) {
+    const collect = (/** @type {unknown} */ value) => {
+      if (Array.isArray(value)) value.forEach(collect);
+      else if (isPlainObject(value)) {
+        Object.values(/** @type {Record<string, unknown>} */ (value)).forEach(collect);
+        if (!isRecord(value)) return;
+        const text = JSON.stringify(value);
+        const shared = records.get(text);
+        if (shared) {
+          shared.count++;
+          shared.files.add(file);
+        } else
+          records.set(text, {
+            count: 1,
+            home: file,
+            files: new Set([file]),
+            value: /** @type {Record<string, unknown>} */ (value),
+          });
+      }
+    };
+    entries.forEach(([, value]) => collect(value));
+  }
+  /** @type {Map<string, number>} */
+  const taken = new Map();
+  for (const shared of records.values()) {
+    if (shared.count < 2) continue;
+    const base = recordName(String(shared.value.$path).split("/")[1] ?? "record");
+    const n = (taken.get(base) ?? 0) + 1;
+    taken.set(base, n);
+    shared.name = n === 1 ? base : `${base}${n}`;
+  }
+
+  /** @type {Map<Shared, Set<string>>} which files refer to each named record */
+  const referrers = new Map();
+  const rendered = files.map(([file, entries]) => {
+    /**
+     * @param {unknown} value
+     * @param {boolean} [defining] writing the named record itself, not a reference to it
+     * @returns {string}
+     */
+    const literal = (value, defining = false) => {
+      if (Array.isArray(value)) return `[${value.map((item) => literal(item)).join(", ")}]`;
+      if (!isPlainObject(value)) return JSON.stringify(value);
+      const shared = isRecord(value) ? records.get(JSON.stringify(value)) : undefined;
+      if (shared?.name && !defining) {
+        referrers.set(shared, (referrers.get(shared) ?? new Set()).add(file));
+        return shared.name;
+      }
+      const fields = Object.entries(/** @type {Record<string, unknown>} */ (value)).map(
+        ([key, entry]) => `${IDENTIFIER.test(key) ? key : JSON.stringify(key)}: ${literal(entry)}`,
+      );
+      return `{ ${fields.join(", ")} }`;
+    };
+    const consts = [...records.values()]
+      .filter((shared) => shared.name && shared.home === file)
+      .map((shared) => ({ shared, text: `const ${shared.name} = ${literal(shared.value, true)};` }));
+    const exports = entries.map(([key, value]) => `export const ${key} = ${literal(value)};`);
+    return { file, consts, exports };
+  });
+
+  return rendered.map(({ file, consts, exports }) => {
+    /** @type {Map<string, string[]>} home file → names this file imports from it */
+    const imports = new Map();
+    for (const [shared, users] of referrers) {
+      if (shared.home !== file && users.has(file))
+        imports.set(shared.home, [...(imports.get(shared.home) ?? []), /** @type {string} */ (shared.name)]);
+    }
+    const importedElsewhere = (/** @type {Shared} */ shared) =>
+      [...(referrers.get(shared) ?? [])].some((user) => user !== file);
+    const body = [
+      ...consts.map(({ shared, text }) => (importedElsewhere(shared) ? `export ${text}` : text)),
+      ...exports,
+    ].join("\n\n");
+    const importLines = [...imports].map(([home, names]) => `import { ${names.sort().join(", ")} } from "./${home}";`);
+    return [file, `${HEADER}\n${importLines.length ? `${importLines.join("\n")}\n\n` : ""}${body}\n`];
+  });
+};
+
+/**
+ * Every generated file's path and (prettier-formatted) source.
+ * @param {ScenarioResults} results
+ * @param {Set<string>} seededIds
+ */
+const renderAll = async (results, seededIds) => {
+  const examples = stabiliseIds(trim(toExamples(results)), seededIds);
+  const missing = Object.keys(examples.actions).filter((key) => !Object.values(FILES).flat().includes(key));
+  if (missing.length) throw new Error(`FILES in scripts/example-payloads.js has no file for: ${missing.join(", ")}`);
+  /** @type {[string, [string, unknown][]][]} */
+  const files = Object.entries(FILES).map(([file, keys]) => [file, keys.map((key) => [key, examples.actions[key]])]);
+  files.push([DATA_SOURCES_FILE, Object.entries(examples.dataSources)]);
+  files.push([TRIGGERS_FILE, Object.entries(examples.triggers)]);
+
+  const prettier = require("prettier");
+  const options = { ...(await prettier.resolveConfig(path.join(OUT_DIR, "x.ts"))), parser: "typescript" };
+  /** @type {{ file: string, source: string }[]} */
+  const out = [];
+  for (const [name, source] of renderFiles(files)) {
+    out.push({ file: path.join(OUT_DIR, `${name}.ts`), source: await prettier.format(source, options) });
+  }
+  return out;
+};
+
+// ------------------------------------------------------------------------------------------------
+
+const main = async () => {
+  const args = process.argv.slice(2);
+  const check = args.includes("--check");
+  const distAt = args.indexOf("--dist");
+  const dist = distAt >= 0 ? path.resolve(args[distAt + 1] ?? "") : DEFAULT_DIST;
+  if (!fs.existsSync(dist)) throw new Error(`${dist} is missing: run \`npm run build\` first.`);
+
+  const { startSandbox } = require("../sandbox");
+  const sandbox = await startSandbox();
+  process.env.SAGE_API_BASE_URL = sandbox.url;
+  try {
+    const loaded = require(dist);
+    const component = loaded.default ?? loaded;
+    const { createHarness, createConnection } = require("@prismatic-io/spectral/dist/testing");
+    const connection = createConnection(
+      /** @type {any} */ ({ key: "oauth" }),
+      { scopes: "full_access", clientId: "sandbox-client", clientSecret: "sandbox-secret" },
+      { access_token: sandbox.token },
+    );
+    const seededIds = seededIdsOf(sandbox);
+    const results = await runScenario(createHarness(component), connection, sandbox);
+    const files = await renderAll(results, seededIds);
+    const changed = files.filter(
+      ({ file, source }) => !fs.existsSync(file) || fs.readFileSync(file, "utf8") !== source,
+    );
+    if (check) {
+      for (const { file } of changed) console.error(`out of date: ${path.relative(ROOT, file)}`);
+      return changed.length ? 1 : 0;
+    }
+    fs.mkdirSync(OUT_DIR, { recursive: true });
+    for (const { file, source } of changed) fs.writeFileSync(file, source);
+    console.error(
+      changed.length
+        ? `wrote ${changed.map(({ file }) => path.relative(ROOT, file)).join(", ")}`
+        : "src/examplePayloads/ is up to date",
+    );
+    return 0;
+  } finally {
+    await sandbox.stop();
+  }
+};
+
+module.exports = { runScenario, FILES };
+
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (error) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+}
