@@ -107,3 +107,6 @@ export interface Sandbox {
 
 export function startSandbox(options?: SandboxOptions): Promise<Sandbox>;
 export function round2(n: number): number;
+
+/** mulberry32: the seeded PRNG behind the fault draws, for tests that plan their own repeatable runs. */
+export function prng(seed: number): () => number;

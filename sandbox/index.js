@@ -645,4 +645,4 @@ async function startSandbox(options = {}) {
   return sandbox;
 }
 
-module.exports = { startSandbox, round2 };
+module.exports = { startSandbox, round2, prng };

@@ -719,37 +719,24 @@ const addDays = (/** @type {string} */ date, /** @type {number} */ days) => {
   return at.toISOString().slice(0, 10);
 };
 
-const artefactAddress = (/** @type {SageRecord | null | undefined} */ address) => {
-  if (!address) return null;
-  const {
-    id,
-    displayed_as,
-    $path,
-    address_line_1,
-    address_line_2,
-    city,
-    postal_code,
-    country,
-    deleted_at,
-    address_type,
-    region,
-    country_group,
-  } = address;
-  return {
-    id,
-    displayed_as,
-    $path,
-    address_line_1,
-    address_line_2,
-    city,
-    postal_code,
-    country,
-    deleted_at,
-    address_type,
-    region,
-    country_group,
-  };
-};
+// The fields of a contact's address that an invoice copies, as Sage's artefact address has them.
+const ARTEFACT_ADDRESS_FIELDS = [
+  "id",
+  "displayed_as",
+  "$path",
+  "address_line_1",
+  "address_line_2",
+  "city",
+  "postal_code",
+  "country",
+  "deleted_at",
+  "address_type",
+  "region",
+  "country_group",
+];
+
+const artefactAddress = (/** @type {SageRecord | null | undefined} */ address) =>
+  address ? Object.fromEntries(ARTEFACT_ADDRESS_FIELDS.map((field) => [field, address[field]])) : null;
 
 /** @param {Ctx} ctx @param {InvoiceKind} kind @param {SageRecord | null} contactLink */
 const checkInvoiceContact = (ctx, kind, contactLink) => {

@@ -1,6 +1,6 @@
 import { format, inspect } from "node:util";
 import type { ActionLogger } from "@prismatic-io/spectral";
-import type { FaultKind, LogEntry } from "../../sandbox";
+import { type FaultKind, type LogEntry, prng } from "../../sandbox";
 import { type ActionResult, withSandbox } from "./withSandbox";
 
 /*
@@ -29,18 +29,6 @@ const FAULT_KINDS: FaultKind[] = ["429", "503", "slow", "drop"];
 const MAX_TRIES = 4;
 
 const sage = withSandbox();
-
-/** mulberry32, as the sandbox uses: the operation plan repeats exactly. */
-const prng = (seed: number) => {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
 
 type OperationKind =
   | "createContact"
