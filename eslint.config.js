@@ -11,9 +11,19 @@ const compat = new FlatCompat({
 
 module.exports = [
   {
-    ignores: ["dist/**", "node_modules/**", "coverage/**", "bench/results.json", "webpack.config.js", "jest.config.js", "eslint.config.js"],
+    ignores: [
+      "dist/**",
+      "node_modules/**",
+      "coverage/**",
+      "bench/results.json",
+      "webpack.config.js",
+      "jest.config.js",
+      "eslint.config.js",
+    ],
   },
-  ...compat.extends("@prismatic-io/eslint-config-spectral").map((config) => ({ ...config, files: ["src/**/*.ts", "test/**/*.ts"] })),
+  ...compat
+    .extends("@prismatic-io/eslint-config-spectral")
+    .map((config) => ({ ...config, files: ["src/**/*.ts", "test/**/*.ts"] })),
   {
     files: ["src/**/*.ts", "test/**/*.ts"],
     languageOptions: { parserOptions: { project: "./tsconfig.json", tsconfigRootDir: __dirname } },

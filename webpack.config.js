@@ -21,7 +21,9 @@ module.exports = {
     alias: { zod: false, yaml: false, "jest-mock": false },
   },
   module: {
-    rules: [{ test: /\.ts$/, loader: "ts-loader", exclude: /node_modules/, options: { configFile: "tsconfig.build.json" } }],
+    rules: [
+      { test: /\.ts$/, loader: "ts-loader", exclude: /node_modules/, options: { configFile: "tsconfig.build.json" } },
+    ],
   },
   plugins: [new CopyPlugin({ patterns: [{ from: "assets", to: "." }] })],
   // Spectral logs a warning for optional peer modules; stats "errors-warnings" keeps CI output short.

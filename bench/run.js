@@ -63,7 +63,8 @@ const row = (scenario, metric, value, shown, goal = "", passed = undefined) => {
   rows.push({ scenario, metric, value, shown, goal, status: passed === undefined ? "" : passed ? "pass" : "MISS" });
 };
 
-const fmtMs = (/** @type {number} */ ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(ms < 10 ? 2 : 0)} ms`);
+const fmtMs = (/** @type {number} */ ms) =>
+  ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(ms < 10 ? 2 : 0)} ms`;
 const fmtKb = (/** @type {number} */ kb) => (kb >= 10 * 1024 ? `${(kb / 1024).toFixed(0)} MB` : `${kb} KB`);
 const fmtN = (/** @type {number} */ n) => n.toLocaleString("en-GB");
 const median = (/** @type {number[]} */ values) => {
@@ -118,7 +119,14 @@ const scenario = async (/** @type {string} */ name, /** @type {() => Promise<voi
   } catch (error) {
     errors++;
     const message = error instanceof Error ? error.message : String(error);
-    rows.push({ scenario: name, metric: "error", value: message, shown: message.split("\n")[0].slice(0, 100), goal: "", status: "ERROR" });
+    rows.push({
+      scenario: name,
+      metric: "error",
+      value: message,
+      shown: message.split("\n")[0].slice(0, 100),
+      goal: "",
+      status: "ERROR",
+    });
     console.error(`[bench] ${name} failed:`, error);
   }
   details[`${name} seconds`] = Number(((performance.now() - started) / 1000).toFixed(1));
@@ -137,9 +145,14 @@ const bundle = async () => {
     /** @type {number[]} */
     const times = [];
     for (let i = 0; i < runs; i++) {
-      const run = spawnSync(process.execPath, ["-e", code], { cwd: ROOT, encoding: "utf8", env: { ...process.env, SAGE_API_BASE_URL: "" } });
+      const run = spawnSync(process.execPath, ["-e", code], {
+        cwd: ROOT,
+        encoding: "utf8",
+        env: { ...process.env, SAGE_API_BASE_URL: "" },
+      });
       const ms = Number(run.stdout.trim().split("\n").pop());
-      if (run.status !== 0 || !Number.isFinite(ms)) throw new Error(`require(${target}) failed: ${run.stderr || run.stdout}`);
+      if (run.status !== 0 || !Number.isFinite(ms))
+        throw new Error(`require(${target}) failed: ${run.stderr || run.stdout}`);
       times.push(ms);
     }
     return { median: median(times), times };
@@ -147,7 +160,14 @@ const bundle = async () => {
   const component = coldRequire(DIST);
   const spectral = coldRequire(require.resolve("@prismatic-io/spectral", { paths: [ROOT] }));
   details.bundle = { bytes: size, componentRequireMs: component.times, spectralRequireMs: spectral.times };
-  row("Bundle", `cold require dist (median of ${runs})`, component.median, fmtMs(component.median), `≤ ${goalMs} ms`, component.median <= goalMs);
+  row(
+    "Bundle",
+    `cold require dist (median of ${runs})`,
+    component.median,
+    fmtMs(component.median),
+    `≤ ${goalMs} ms`,
+    component.median <= goalMs,
+  );
   row("Bundle", `cold require bare spectral (median of ${runs})`, spectral.median, fmtMs(spectral.median), "reference");
   const ratio = component.median / spectral.median;
   row("Bundle", "require dist / bare spectral", ratio, `${ratio.toFixed(2)}×`);
@@ -170,7 +190,14 @@ const fetchAll = async () => {
       perSize[n] = { ...result, requests: requests.length, otherRequests: others, minimum };
       if (result.records !== n) throw new Error(`List Contacts returned ${result.records} records, expected ${n}`);
       if (!result.fullRecords) throw new Error("List Contacts did not return full records (attributes default 'all')");
-      row(label, "requests (min ceil(N/200))", requests.length, `${requests.length} (min ${minimum})`, `= ${minimum}`, requests.length === minimum && others === 0);
+      row(
+        label,
+        "requests (min ceil(N/200))",
+        requests.length,
+        `${requests.length} (min ${minimum})`,
+        `= ${minimum}`,
+        requests.length === minimum && others === 0,
+      );
       row(label, "wall time", result.wallMs, fmtMs(result.wallMs));
       row(label, "records per second", n / (result.wallMs / 1000), fmtN(Math.round(n / (result.wallMs / 1000))));
       row(label, "peak RSS of the worker (maxRSS)", result.maxRssKb, fmtKb(result.maxRssKb));
@@ -193,13 +220,25 @@ const overhead = async () => {
     const gets = sandbox.requestLog.filter((e) => e.method === "GET" && e.path.startsWith("/contacts/"));
     const expected = 2 * (calls + warmup);
     if (gets.length !== expected || gets.some((e) => e.status !== 200)) {
-      throw new Error(`expected ${expected} GETs answered 200, the sandbox saw ${gets.length} (${gets.filter((e) => e.status !== 200).length} not 200)`);
+      throw new Error(
+        `expected ${expected} GETs answered 200, the sandbox saw ${gets.length} (${gets.filter((e) => e.status !== 200).length} not 200)`,
+      );
     }
     const ratio = result.componentMs / result.axiosMs;
     details.overhead = result;
     const label = `Get Contact ×${fmtN(calls)}`;
-    row(label, "component (harness) total", result.componentMs, `${fmtMs(result.componentMs)} (${((result.componentMs / calls) * 1000).toFixed(0)} µs/call)`);
-    row(label, "bare axios total", result.axiosMs, `${fmtMs(result.axiosMs)} (${((result.axiosMs / calls) * 1000).toFixed(0)} µs/call)`);
+    row(
+      label,
+      "component (harness) total",
+      result.componentMs,
+      `${fmtMs(result.componentMs)} (${((result.componentMs / calls) * 1000).toFixed(0)} µs/call)`,
+    );
+    row(
+      label,
+      "bare axios total",
+      result.axiosMs,
+      `${fmtMs(result.axiosMs)} (${((result.axiosMs / calls) * 1000).toFixed(0)} µs/call)`,
+    );
     const addedUs = ((result.componentMs - result.axiosMs) / calls) * 1000;
     row(label, "added per call", addedUs, `${addedUs.toFixed(0)} µs`);
     row(label, "component / bare axios", ratio, `${ratio.toFixed(2)}×`, `≤ ${goalRatio}×`, ratio <= goalRatio);
@@ -222,17 +261,34 @@ const throughput = async () => {
     /** @type {Map<string, number>} */
     const byName = new Map();
     for (const contact of sandbox.store.list("contacts")) {
-      if (typeof contact.name === "string" && contact.name.startsWith(namePrefix)) byName.set(contact.name, (byName.get(contact.name) ?? 0) + 1);
+      if (typeof contact.name === "string" && contact.name.startsWith(namePrefix))
+        byName.set(contact.name, (byName.get(contact.name) ?? 0) + 1);
     }
     const duplicates = [...byName.values()].reduce((sum, count) => sum + Math.max(0, count - 1), 0);
     const missing = calls - byName.size;
     const rate = result.completed / (result.wallMs / 1000);
     const limitRate = limit / (windowMs / 1000);
-    details.throughput = { ...result, posts: posts.length, tooMany, duplicates, missing, rate, limitRate, minimumMs: (Math.ceil(calls / limit) - 1) * windowMs };
+    details.throughput = {
+      ...result,
+      posts: posts.length,
+      tooMany,
+      duplicates,
+      missing,
+      rate,
+      limitRate,
+      minimumMs: (Math.ceil(calls / limit) - 1) * windowMs,
+    };
     const label = `Create Contact ×${calls}`;
     const scale = `${limit}/${windowMs / 1000} s (Sage: ${realLimit}/${realWindowMs / 1000} s), ${concurrency} in flight`;
     row(label, "rate limit used", scale, scale);
-    row(label, "completed", result.completed, `${result.completed} / ${calls}`, `= ${calls}`, result.completed === calls);
+    row(
+      label,
+      "completed",
+      result.completed,
+      `${result.completed} / ${calls}`,
+      `= ${calls}`,
+      result.completed === calls,
+    );
     row(label, "failures", result.failures, String(result.failures), "0", result.failures === 0);
     row(label, "429s answered by the sandbox", tooMany, `${tooMany} (of ${posts.length} POSTs)`);
     row(label, "duplicates (same name twice)", duplicates, String(duplicates), "0", duplicates === 0);
@@ -240,8 +296,18 @@ const throughput = async () => {
     // Fixed windows: N calls need ceil(N/limit) windows, the last one only started, so the
     // fastest possible run lasts (ceil(N/limit) − 1) windows and can beat the nominal rate a little.
     const minimumMs = (Math.ceil(calls / limit) - 1) * windowMs;
-    row(label, "wall time (fixed-window minimum)", result.wallMs, `${fmtMs(result.wallMs)} (min ${fmtMs(minimumMs)}, ${(result.wallMs / minimumMs).toFixed(2)}×)`);
-    row(label, "achieved rate / limit", rate / limitRate, `${rate.toFixed(2)}/s of ${limitRate}/s = ${((rate / limitRate) * 100).toFixed(0)}%`);
+    row(
+      label,
+      "wall time (fixed-window minimum)",
+      result.wallMs,
+      `${fmtMs(result.wallMs)} (min ${fmtMs(minimumMs)}, ${(result.wallMs / minimumMs).toFixed(2)}×)`,
+    );
+    row(
+      label,
+      "achieved rate / limit",
+      rate / limitRate,
+      `${rate.toFixed(2)}/s of ${limitRate}/s = ${((rate / limitRate) * 100).toFixed(0)}%`,
+    );
   } finally {
     await sandbox.stop();
   }
@@ -261,11 +327,30 @@ const polling = async () => {
     const delivered = (result.created ?? 0) + (result.updated ?? 0);
     details.polling = { ...result, requests, minimum };
     const label = `Poll ${fmtN(records)} changes`;
-    row(label, "delivered (created + updated)", delivered, `${fmtN(delivered)} (${fmtN(result.created)} created, ${fmtN(result.updated)} updated)`, `= ${fmtN(records)}`, delivered === records && result.distinct === records);
-    row(label, "requests (min ceil(N/200))", requests, `${requests} (min ${minimum})`, `= ${minimum}`, requests === minimum);
+    row(
+      label,
+      "delivered (created + updated)",
+      delivered,
+      `${fmtN(delivered)} (${fmtN(result.created)} created, ${fmtN(result.updated)} updated)`,
+      `= ${fmtN(records)}`,
+      delivered === records && result.distinct === records,
+    );
+    row(
+      label,
+      "requests (min ceil(N/200))",
+      requests,
+      `${requests} (min ${minimum})`,
+      `= ${minimum}`,
+      requests === minimum,
+    );
     row(label, "wall time", result.wallMs, fmtMs(result.wallMs));
     row(label, "peak RSS of the worker (maxRSS)", result.maxRssKb, fmtKb(result.maxRssKb));
-    row(label, "saved state (seen ids, JSON size)", result.stateBytes, `${fmtN(result.stateSeen)} ids, ${fmtKb(Math.round(result.stateBytes / 1024))}`);
+    row(
+      label,
+      "saved state (seen ids, JSON size)",
+      result.stateBytes,
+      `${fmtN(result.stateSeen)} ids, ${fmtKb(Math.round(result.stateBytes / 1024))}`,
+    );
   } finally {
     await sandbox.stop();
   }
@@ -275,11 +360,20 @@ const printTable = () => {
   /** @type {{ scenario: string, metric: string, shown: string, goal: string, status: string }} */
   const header = { scenario: "scenario", metric: "metric", shown: "value", goal: "goal", status: "result" };
   const all = [header, ...rows];
-  const width = (/** @type {"scenario" | "metric" | "shown" | "goal" | "status"} */ key) => Math.max(...all.map((r) => String(r[key]).length));
-  const widths = { scenario: width("scenario"), metric: width("metric"), shown: width("shown"), goal: width("goal"), status: width("status") };
+  const width = (/** @type {"scenario" | "metric" | "shown" | "goal" | "status"} */ key) =>
+    Math.max(...all.map((r) => String(r[key]).length));
+  const widths = {
+    scenario: width("scenario"),
+    metric: width("metric"),
+    shown: width("shown"),
+    goal: width("goal"),
+    status: width("status"),
+  };
   const line = (/** @type {typeof header} */ r) =>
     `${r.scenario.padEnd(widths.scenario)} | ${r.metric.padEnd(widths.metric)} | ${r.shown.padEnd(widths.shown)} | ${r.goal.padEnd(widths.goal)} | ${r.status}`;
-  const rule = Object.values(widths).map((w) => "-".repeat(w)).join("-+-");
+  const rule = Object.values(widths)
+    .map((w) => "-".repeat(w))
+    .join("-+-");
   console.log("");
   console.log(line(header));
   console.log(rule);
@@ -292,7 +386,8 @@ const printTable = () => {
 };
 
 const main = async () => {
-  if (!fs.existsSync(DIST)) throw new Error("dist/index.js is missing: run `npm run build` first (npm run bench does).");
+  if (!fs.existsSync(DIST))
+    throw new Error("dist/index.js is missing: run `npm run build` first (npm run bench does).");
   const started = performance.now();
   await scenario("Bundle", bundle);
   await scenario("Fetch all", fetchAll);
@@ -305,7 +400,9 @@ const main = async () => {
   const missed = rows.filter((r) => r.status === "MISS");
   const failed = rows.filter((r) => r.status === "ERROR");
   const passed = rows.filter((r) => r.status === "pass");
-  console.log(`${passed.length} goals met, ${missed.length} MISSED${failed.length ? `, ${failed.length} scenarios FAILED TO RUN` : ""}; ${seconds.toFixed(0)} s (${os.cpus().length} cores, Node ${process.version}).`);
+  console.log(
+    `${passed.length} goals met, ${missed.length} MISSED${failed.length ? `, ${failed.length} scenarios FAILED TO RUN` : ""}; ${seconds.toFixed(0)} s (${os.cpus().length} cores, Node ${process.version}).`,
+  );
   for (const r of missed) console.log(`MISS: ${r.scenario}: ${r.metric} = ${r.shown} (goal ${r.goal})`);
   for (const r of failed) console.log(`ERROR: ${r.scenario}: ${r.shown}`);
 
@@ -316,7 +413,14 @@ const main = async () => {
     cpus: os.cpus().length,
     seconds: Number(seconds.toFixed(1)),
     settings: SETTINGS,
-    rows: rows.map(({ scenario: s, metric, value, shown, goal, status }) => ({ scenario: s, metric, value, shown, goal, result: status })),
+    rows: rows.map(({ scenario: s, metric, value, shown, goal, status }) => ({
+      scenario: s,
+      metric,
+      value,
+      shown,
+      goal,
+      result: status,
+    })),
     details,
   };
   fs.writeFileSync(RESULTS, `${JSON.stringify(report, null, 2)}\n`);

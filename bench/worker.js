@@ -181,6 +181,10 @@ process.once("message", (/** @type {any} */ message) => {
   };
   run().then(
     (result) => process.send?.({ ok: true, result }, () => process.exit(0)),
-    (error) => process.send?.({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }, () => process.exit(0)),
+    (error) =>
+      process.send?.(
+        { ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) },
+        () => process.exit(0),
+      ),
   );
 });
