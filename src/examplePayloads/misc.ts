@@ -17,12 +17,6 @@ export const rawRequest = {
       },
     ],
   },
-  headers: {
-    "content-type": "application/json; charset=utf-8",
-    date: "Sat, 31 Jan 2026 09:45:00 GMT",
-    connection: "keep-alive",
-    "keep-alive": "timeout=5",
-    "transfer-encoding": "chunked",
-  },
+  headers: { "content-type": "application/json; charset=utf-8", date: "Sat, 31 Jan 2026 09:45:00 GMT" },
   statusCode: 200,
 };
