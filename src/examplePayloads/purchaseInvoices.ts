@@ -237,7 +237,7 @@ export const updatePurchaseInvoice = { data: purchaseInvoice };
 
 export const getPurchaseInvoice = { data: purchaseInvoice };
 
-export const deletePurchaseInvoice = { data: { id: "73865b4a12469d52bb8df5843571fcc9", deleted: true } };
+export const deletePurchaseInvoice = { data: { deleted: true, id: "73865b4a12469d52bb8df5843571fcc9" } };
 
 export const listPurchaseInvoices = {
   data: {
