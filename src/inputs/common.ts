@@ -4,8 +4,10 @@ import {
   booleanWithDefault,
   optionalBoolean,
   optionalDateTime,
+  optionalId,
   optionalInteger,
   optionalString,
+  requiredId,
 } from "../util/validation";
 
 export const connection = input({
@@ -83,3 +85,27 @@ export const leaveUnchangedBoolean = <T extends { label: string; comments?: stri
     ],
     clean: optionalBoolean(create.label),
   });
+
+// Ids that several resources take: one definition, and filters or optional variants are spreads of it.
+
+export const contactId = input({
+  label: "Contact Id",
+  type: "string",
+  required: true,
+  comments: "Provide the unique identifier of a contact.",
+  example: "1b0ebd8a6f5c11ecb2660236bd82ab5b",
+  placeholder: "Select a contact",
+  dataSource: "selectContact",
+  clean: requiredId("Contact Id"),
+});
+
+export const currencyId = input({
+  label: "Currency Id",
+  type: "string",
+  required: false,
+  comments: "Provide the unique identifier of the currency type.",
+  example: "GBP",
+  placeholder: "Select a currency",
+  dataSource: "selectCurrency",
+  clean: optionalId("Currency Id"),
+});

@@ -1,5 +1,6 @@
 import { input } from "@prismatic-io/spectral";
 import { optionalDate, optionalId, optionalNumber, optionalString, requiredId } from "../util/validation";
+import { contactId } from "./common";
 
 /** The invoice a payment settles; the purchase variant only swaps the picker and the wording. */
 export const salesInvoiceId = input({
@@ -75,13 +76,10 @@ export const reference = input({
 
 /** Blank on a payment means the invoice's own contact; on a list it means any contact. */
 export const paymentContactId = input({
-  label: "Contact Id",
-  type: "string",
+  ...contactId,
   required: false,
   comments: "Provide the unique identifier of a contact. Leave blank to use the invoice's contact.",
-  example: "2f3e4d5c6b7a48190a1b2c3d4e5f6a7b",
   placeholder: "The invoice's contact",
-  dataSource: "selectContact",
   clean: optionalId("Contact Id"),
 });
 

@@ -9,7 +9,7 @@ import {
   requiredIdList,
   requiredString,
 } from "../util/validation";
-import { leaveUnchangedBoolean } from "./common";
+import { contactId, leaveUnchangedBoolean } from "./common";
 
 export const contactPersonId = input({
   label: "Contact Person Id",
@@ -23,13 +23,9 @@ export const contactPersonId = input({
 // Filters of List Contact People (Sage's `contact_id` and `address_id`).
 
 export const contactIdFilter = input({
-  label: "Contact Id",
-  type: "string",
+  ...contactId,
   required: false,
   comments: "Only the contact people of this contact.",
-  example: "1b0ebd8a6f5c11ecb2660236bd82ab5b",
-  placeholder: "Select a contact",
-  dataSource: "selectContact",
   clean: optionalId("Contact Id"),
 });
 

@@ -6,22 +6,11 @@ import {
   optionalNumber,
   optionalString,
   optionalTrimmed,
-  requiredId,
   requiredIdList,
   requiredString,
 } from "../util/validation";
+import { contactId, currencyId } from "./common";
 import { addressInputs, deliveryIsMainAddressOnUpdate, isMainAddressOnUpdate } from "./addresses";
-
-export const contactId = input({
-  label: "Contact Id",
-  type: "string",
-  required: true,
-  comments: "Provide the unique identifier of a contact.",
-  example: "1b0ebd8a6f5c11ecb2660236bd82ab5b",
-  placeholder: "Select a contact",
-  dataSource: "selectContact",
-  clean: requiredId("Contact Id"),
-});
 
 export const name = input({
   label: "Name",
@@ -126,16 +115,6 @@ export const sourceGuid = input({
   comments: "Provide a valid GUID, used for importing/exporting contacts from 3rd party services.",
   example: "3f2504e0-4f89-11d3-9a0c-0305e82c3301",
   clean: optionalTrimmed("Source GUID"),
-});
-
-export const currencyId = input({
-  label: "Currency Id",
-  type: "string",
-  required: false,
-  comments: "Provide the unique identifier of the currency type.",
-  example: "GBP",
-  dataSource: "selectCurrency",
-  clean: optionalId("Currency Id"),
 });
 
 export const accountName = input({
@@ -257,3 +236,5 @@ export const matchReference = input({
   comments:
     "Provide a string value for the reference of the contact. Without an Email, an existing contact with this reference (exactly, ignoring case) is returned instead of creating one.",
 });
+
+export { contactId };

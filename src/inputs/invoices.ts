@@ -1,6 +1,7 @@
 import { input } from "@prismatic-io/spectral";
 import { INVOICE_LINES_TEMPLATE, type InvoiceKind, invoiceLines as cleanInvoiceLines } from "../util/invoiceLines";
 import { optionalDate, optionalId, optionalNumber, optionalString, requiredDate, requiredId } from "../util/validation";
+import { contactId, currencyId } from "./common";
 
 const EXAMPLE_ID = "a5fe7e0e2d3a4c1d9f6d6c2f0e4b8a11";
 
@@ -24,17 +25,6 @@ export const purchaseInvoiceId = input({
   placeholder: "Select a purchase invoice",
   dataSource: "selectPurchaseInvoice",
   clean: requiredId("Purchase Invoice Id"),
-});
-
-export const contactId = input({
-  label: "Contact Id",
-  type: "string",
-  required: true,
-  comments: "Provide the unique identifier of a contact.",
-  example: EXAMPLE_ID,
-  placeholder: "Select a contact",
-  dataSource: "selectContact",
-  clean: requiredId("Contact Id"),
 });
 
 export const date = input({
@@ -109,17 +99,6 @@ export const taxAmount = input({
   comments: "Provide a tax amount for the invoice.",
   example: "20.00",
   clean: optionalNumber("Tax Amount"),
-});
-
-export const currencyId = input({
-  label: "Currency Id",
-  type: "string",
-  required: false,
-  comments: "Provide the unique identifier of the currency type.",
-  example: "GBP",
-  placeholder: "Select a currency",
-  dataSource: "selectCurrency",
-  clean: optionalId("Currency Id"),
 });
 
 /**
