@@ -5,7 +5,7 @@ import { redactHeaders, sageAuthHeaders, sageBaseUrl } from "../../client";
 import { SAGE_API_BASE_URL } from "../../constants";
 import { connection } from "../../inputs/common";
 import { safeRelativePath } from "../../util/safePath";
-import { InputError, isBlank, optionalBoolean, optionalInteger } from "../../util/validation";
+import { booleanWithDefault, InputError, isBlank, optionalInteger } from "../../util/validation";
 import * as examples from "../../examplePayloads/misc";
 
 interface KeyValue {
@@ -48,11 +48,6 @@ const oneOf =
     return match;
   };
 
-const flag =
-  (label: string) =>
-  (value: unknown): boolean =>
-    optionalBoolean(label)(value) ?? false;
-
 const METHODS = ["DELETE", "GET", "HEAD", "LINK", "OPTIONS", "PATCH", "POST", "PURGE", "PUT", "UNLINK"];
 const RESPONSE_TYPES = ["arraybuffer", "document", "json", "text"];
 
@@ -92,13 +87,20 @@ export const rawRequest = action({
       ...httpInputs.retryDelayMS,
       clean: (value: unknown) => optionalInteger("Retry Delay (ms)", { min: 0, max: 60000 })(value) ?? 0,
     }),
-    retryAllErrors: input({ ...httpInputs.retryAllErrors, clean: flag("Retry On All Errors") }),
+    retryAllErrors: input({ ...httpInputs.retryAllErrors, clean: booleanWithDefault("Retry On All Errors", false) }),
     maxRetries: input({
       ...httpInputs.maxRetries,
       clean: (value: unknown) => optionalInteger("Max Retry Count", { min: 0, max: 10 })(value) ?? 0,
     }),
-    useExponentialBackoff: input({ ...httpInputs.useExponentialBackoff, clean: flag("Use Exponential Backoff") }),
-    debugRequest: input({ ...httpInputs.debugRequest, default: "false", clean: flag("Debug Request") }),
+    useExponentialBackoff: input({
+      ...httpInputs.useExponentialBackoff,
+      clean: booleanWithDefault("Use Exponential Backoff", false),
+    }),
+    debugRequest: input({
+      ...httpInputs.debugRequest,
+      default: "false",
+      clean: booleanWithDefault("Debug Request", false),
+    }),
   },
   perform: async (context, { connection, url, debugRequest, ...values }) => {
     const baseUrl = sageBaseUrl();
