@@ -1,58 +1,9 @@
-import { BASE_PATH, envelope, failureOf, runAction, sageApi, useNock } from "../../helpers";
+import { BASE_PATH, failureOf, runAction, sageApi, useNock } from "../../helpers";
 import { unknownKeys } from "../../sageSchema";
 
 useNock();
 
 describe("listContactPayments", () => {
-  test("each filter is sent under Sage's query name, with the paging inputs", async () => {
-    const body = envelope([{ id: "PAY1", displayed_as: "Payment" }]);
-    sageApi()
-      .get(`${BASE_PATH}/contact_payments`)
-      .query({
-        items_per_page: "50",
-        page: "2",
-        attributes: "all",
-        updated_or_created_since: "2026-01-31T00:00:00Z",
-        contact_id: "CONTACT1",
-        bank_account_id: "BANK1",
-        transaction_type_id: "CUSTOMER_RECEIPT",
-      })
-      .reply(200, body);
-    const result = await runAction("listContactPayments", {
-      itemsPerPage: "50",
-      page: "2",
-      updatedOrCreatedSince: "2026-01-31T00:00:00Z",
-      contactId: "CONTACT1",
-      bankAccountId: "BANK1",
-      transactionTypeId: "CUSTOMER_RECEIPT",
-    });
-    expect(result).toEqual({ data: body });
-  });
-
-  test("blank filters are not sent", async () => {
-    sageApi().get(`${BASE_PATH}/contact_payments`).query({ attributes: "all" }).reply(200, envelope([]));
-    await expect(
-      runAction("listContactPayments", { contactId: "", bankAccountId: "", transactionTypeId: "" }),
-    ).resolves.toEqual({
-      data: envelope([]),
-    });
-  });
-
-  test("Fetch All walks every page with the filters", async () => {
-    sageApi()
-      .get(`${BASE_PATH}/contact_payments`)
-      .query({ page: "1", items_per_page: "200", attributes: "all", transaction_type_id: "VENDOR_PAYMENT" })
-      .reply(200, { ...envelope([{ id: "A" }], { total: 2, itemsPerPage: 1 }) })
-      .get(`${BASE_PATH}/contact_payments`)
-      .query({ page: "2", items_per_page: "200", attributes: "all", transaction_type_id: "VENDOR_PAYMENT" })
-      .reply(200, envelope([{ id: "B" }], { page: 2, total: 2, itemsPerPage: 1 }));
-    await expect(
-      runAction("listContactPayments", { fetchAll: true, transactionTypeId: "VENDOR_PAYMENT" }),
-    ).resolves.toEqual({
-      data: { $total: 2, $items: [{ id: "A" }, { id: "B" }] },
-    });
-  });
-
   test.each([
     [
       { updatedOrCreatedSince: "yesterday" },

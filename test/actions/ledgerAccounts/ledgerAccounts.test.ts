@@ -1,5 +1,5 @@
 import nock from "nock";
-import { BASE_PATH, envelope, failureOf, harness, runAction, sageApi, useNock } from "../../helpers";
+import { BASE_PATH, failureOf, harness, runAction, sageApi, useNock } from "../../helpers";
 import { schemaProblems } from "../../sageSchema";
 
 useNock();
@@ -145,34 +145,6 @@ describe("getLedgerAccount", () => {
 });
 
 describe("listLedgerAccounts", () => {
-  test("maps its filters to Sage's query names", async () => {
-    const body = envelope([account]);
-    sageApi()
-      .get(`${BASE_PATH}/ledger_accounts`)
-      .query({
-        items_per_page: "200",
-        page: "3",
-        updated_or_created_since: "2026-01-01T00:00:00+01:00",
-        visible_in: "other_receipts",
-        ledger_account_type_id: "SALES",
-        attributes: "all",
-      })
-      .reply(200, body);
-    const result = await runAction("listLedgerAccounts", {
-      itemsPerPage: "200",
-      page: "3",
-      updatedOrCreatedSince: "2026-01-01T00:00:00+01:00",
-      visibleIn: "other_receipts",
-      ledgerAccountTypeId: "SALES",
-    });
-    expect(result).toEqual({ data: body });
-  });
-
-  test("sends no filter that was left empty", async () => {
-    sageApi().get(`${BASE_PATH}/ledger_accounts`).query({ attributes: "all" }).reply(200, envelope([]));
-    await expect(runAction("listLedgerAccounts")).resolves.toEqual({ data: envelope([]) });
-  });
-
   test("Visible In offers exactly Sage's areas", () => {
     const input = harness.component.actions.listLedgerAccounts.inputs.find(({ key }) => key === "visibleIn");
     expect(input?.model?.map(({ value }) => value)).toEqual([

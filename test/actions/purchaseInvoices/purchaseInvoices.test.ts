@@ -1,5 +1,5 @@
 import nock from "nock";
-import { BASE_PATH, envelope, failureOf, harness, runAction, sageApi, useNock } from "../../helpers";
+import { BASE_PATH, failureOf, harness, runAction, sageApi, useNock } from "../../helpers";
 import { schemaProblems } from "../../sageSchema";
 
 useNock();
@@ -185,40 +185,6 @@ describe("deletePurchaseInvoice", () => {
   test("has no Void Reason input (Sage's purchase invoice DELETE takes none)", () => {
     const keys = harness.component.actions.deletePurchaseInvoice.inputs.map((input) => input.key);
     expect(keys).toEqual(["connection", "purchaseInvoiceId"]);
-  });
-});
-
-describe("listPurchaseInvoices", () => {
-  test("maps the page's inputs and the extra filters to Sage's query names", async () => {
-    const body = envelope([invoice]);
-    sageApi()
-      .get(`${BASE_PATH}/purchase_invoices`)
-      .query({
-        items_per_page: "50",
-        page: "1",
-        updated_or_created_since: "2026-01-01",
-        contact_id: CONTACT_ID,
-        status_id: "PAID",
-        from_date: "2026-01-01",
-        to_date: "2026-03-31",
-        attributes: "all",
-      })
-      .reply(200, body);
-    const result = await runAction("listPurchaseInvoices", {
-      itemsPerPage: "50",
-      page: "1",
-      updatedOrCreatedSince: "2026-01-01",
-      contactId: CONTACT_ID,
-      statusId: "PAID",
-      fromDate: "2026-01-01",
-      toDate: "2026-03-31T12:00:00Z",
-    });
-    expect(result).toEqual({ data: body });
-  });
-
-  test("sends no filter that was left empty", async () => {
-    sageApi().get(`${BASE_PATH}/purchase_invoices`).query({ attributes: "all" }).reply(200, envelope([]));
-    await expect(runAction("listPurchaseInvoices")).resolves.toEqual({ data: envelope([]) });
   });
 });
 

@@ -1,45 +1,6 @@
-import nock from "nock";
-import { BASE_PATH, envelope, failureOf, runAction, sageApi, useNock } from "../../helpers";
+import { BASE_PATH, runAction, sageApi, useNock } from "../helpers";
 
 useNock();
-
-const lookups = [
-  ["listAddressTypes", "/address_types"],
-  ["listContactTypes", "/contact_types"],
-  ["listCountries", "/countries"],
-  ["listCurrencies", "/currencies"],
-  ["listLedgerAccountTypes", "/ledger_account_types"],
-] as const;
-
-describe.each(lookups)("%s", (key, path) => {
-  test("sends items_per_page, page and attributes and returns Sage's envelope unchanged", async () => {
-    const body = envelope([{ id: "A", displayed_as: "A thing", $path: `${path}/A` }], {
-      page: 2,
-      itemsPerPage: 5,
-      total: 6,
-    });
-    sageApi().get(`${BASE_PATH}${path}`).query({ items_per_page: "5", page: "2", attributes: "all" }).reply(200, body);
-    const result = await runAction(key, { itemsPerPage: "5", page: "2" });
-    expect(result).toEqual({ data: body });
-  });
-
-  test("without paging inputs asks Sage for its defaults (no items_per_page or page sent)", async () => {
-    sageApi().get(`${BASE_PATH}${path}`).query({ attributes: "all" }).reply(200, envelope([]));
-    await expect(runAction(key)).resolves.toEqual({ data: envelope([]) });
-  });
-
-  test.each(["0", "201", "-1", "abc", "1.5"])("Items Per Page %p is refused before any request", async (bad) => {
-    const message = await failureOf(runAction(key, { itemsPerPage: bad }));
-    expect(message).toBe(`Invalid "Items Per Page": expected a whole number from 1 to 200, got "${bad}".`);
-    expect(nock.pendingMocks()).toEqual([]);
-  });
-
-  test.each(["0", "-1", "abc"])("Page %p is refused before any request", async (bad) => {
-    await expect(runAction(key, { page: bad })).rejects.toThrow(
-      `Invalid "Page": expected a whole number of at least 1, got "${bad}".`,
-    );
-  });
-});
 
 describe("Sage errors become readable messages", () => {
   test("400 with Sage's error array names each message and its field", async () => {
@@ -93,7 +54,7 @@ describe("Sage errors become readable messages", () => {
   });
 
   test("a token-less connection fails before any request", async () => {
-    const { testConnection } = await import("../../helpers");
+    const { testConnection } = await import("../helpers");
     await expect(runAction("listCountries", { connection: testConnection({}, {}) })).rejects.toThrow(
       "The Sage connection has no access token",
     );
