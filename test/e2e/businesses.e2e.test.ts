@@ -7,22 +7,6 @@ const sage = withSandbox();
 beforeEach(() => sage.sandbox().clearLog());
 
 const log = () => sage.sandbox().requestLog;
-const ledgerId = (code: number, businessId?: string) => {
-  const account = sage
-    .sandbox()
-    .store.list("ledger_accounts", businessId)
-    .find((a) => a.nominal_code === code);
-  if (!account) throw new Error(`no ledger account ${code} in the sandbox`);
-  return account.id as string;
-};
-const bankId = (businessId?: string) => {
-  const bank = sage
-    .sandbox()
-    .store.list("bank_accounts", businessId)
-    .find((b) => b.nominal_code === 1200);
-  if (!bank) throw new Error("no bank account 1200 in the sandbox");
-  return bank.id as string;
-};
 
 describe("List Businesses", () => {
   test("returns Sage's plain array of both businesses in one request", async () => {
@@ -66,12 +50,12 @@ const flowOn = async (connection: unknown, businessId: string | undefined) => {
     contactId: contact.id,
     date: "2026-01-31",
     invoiceLines: JSON.stringify([
-      { description: "Work", ledger_account_id: ledgerId(4000, businessId), unit_price: 10 },
+      { description: "Work", ledger_account_id: sage.ledgerId(4000, businessId), unit_price: 10 },
     ]),
   });
   const { data: payment } = await run("recordSalesInvoicePayment", {
     invoiceId: invoice.id,
-    bankAccountId: bankId(businessId),
+    bankAccountId: sage.bankAccountId(1200, businessId),
   });
   await run("listContacts", { fetchAll: "true" });
   await sage.harness.dataSource("selectTaxRate", { connection });

@@ -1,4 +1,4 @@
-import { failureOf, withSandbox } from "./withSandbox";
+import { failureOf, withSandbox, ref } from "./withSandbox";
 
 // Contacts end to end: every action through Spectral's harness against the sandbox over real HTTP.
 const sage = withSandbox();
@@ -7,23 +7,6 @@ beforeEach(() => sage.sandbox().clearLog());
 
 const log = () => sage.sandbox().requestLog;
 const stored = (id: string) => sage.sandbox().store.get("contacts", id);
-const ledgerId = (code: number) => {
-  const account = sage
-    .sandbox()
-    .store.list("ledger_accounts")
-    .find((a) => a.nominal_code === code);
-  if (!account) throw new Error(`no ledger account ${code} in the sandbox`);
-  return account.id as string;
-};
-const bankId = (code: number) => {
-  const bank = sage
-    .sandbox()
-    .store.list("bank_accounts")
-    .find((b) => b.nominal_code === code);
-  if (!bank) throw new Error(`no bank account ${code} in the sandbox`);
-  return bank.id as string;
-};
-const ref = (collection: string, id: string) => expect.objectContaining({ id, $path: `/${collection}/${id}` });
 
 let serial = 0;
 /** A customer with a unique name, created through the action. */
@@ -43,9 +26,9 @@ describe("Create Contact", () => {
       name: "Northwind Traders Ltd",
       contactTypeIds: ["CUSTOMER", "VENDOR"],
       reference: "NORTH01",
-      defaultSalesLedgerId: ledgerId(4000),
+      defaultSalesLedgerId: sage.ledgerId(4000),
       defaultSalesTaxRateId: "GB_STANDARD",
-      defaultPurchaseLedgerId: ledgerId(5000),
+      defaultPurchaseLedgerId: sage.ledgerId(5000),
       taxNumber: "GB123456789",
       notes: "Pays on time.",
       creditLimit: "5000",
@@ -58,7 +41,7 @@ describe("Create Contact", () => {
       city: "Newcastle upon Tyne",
       countryId: "GB",
       postalCode: "NE1 1AA",
-      bankAccountId: bankId(1200),
+      bankAccountId: sage.bankAccountId(1200),
       addressTypeId: "ACCOUNTS",
       region: "Tyne and Wear",
       deliveryAddressName: "Warehouse",
@@ -69,7 +52,7 @@ describe("Create Contact", () => {
       deliveryAddressCity: "Leeds",
       deliveryAddressPostalCode: "LS1 4AP",
       deliveryAddressCountryId: "IE",
-      deliveryAddressBankAccountId: bankId(1210),
+      deliveryAddressBankAccountId: sage.bankAccountId(1210),
       deliveryAddressTypeId: "DELIVERY",
       deliveryIsMainAddress: "false",
       accountName: "Northwind Traders Ltd",
@@ -87,9 +70,9 @@ describe("Create Contact", () => {
         name: "Northwind Traders Ltd",
         contact_type_ids: ["CUSTOMER", "VENDOR"],
         reference: "NORTH01",
-        default_sales_ledger_account_id: ledgerId(4000),
+        default_sales_ledger_account_id: sage.ledgerId(4000),
         default_sales_tax_rate_id: "GB_STANDARD",
-        default_purchase_ledger_account_id: ledgerId(5000),
+        default_purchase_ledger_account_id: sage.ledgerId(5000),
         tax_number: "GB123456789",
         notes: "Pays on time.",
         credit_limit: 5000,
@@ -105,7 +88,7 @@ describe("Create Contact", () => {
           region: "Tyne and Wear",
           country_id: "GB",
           address_type_id: "ACCOUNTS",
-          bank_account_id: bankId(1200),
+          bank_account_id: sage.bankAccountId(1200),
           is_main_address: true,
         },
         delivery_address: {
@@ -117,7 +100,7 @@ describe("Create Contact", () => {
           region: "West Yorkshire",
           country_id: "IE",
           address_type_id: "DELIVERY",
-          bank_account_id: bankId(1210),
+          bank_account_id: sage.bankAccountId(1210),
           is_main_address: false,
         },
         bank_account_details: {
@@ -137,9 +120,9 @@ describe("Create Contact", () => {
       name: "Northwind Traders Ltd",
       reference: "NORTH01",
       contact_types: [ref("contact_types", "CUSTOMER"), ref("contact_types", "VENDOR")],
-      default_sales_ledger_account: ref("ledger_accounts", ledgerId(4000)),
+      default_sales_ledger_account: ref("ledger_accounts", sage.ledgerId(4000)),
       default_sales_tax_rate: ref("tax_rates", "GB_STANDARD"),
-      default_purchase_ledger_account: ref("ledger_accounts", ledgerId(5000)),
+      default_purchase_ledger_account: ref("ledger_accounts", sage.ledgerId(5000)),
       tax_number: "GB123456789",
       notes: "Pays on time.",
       credit_limit: 5000,
@@ -155,7 +138,7 @@ describe("Create Contact", () => {
         region: "Tyne and Wear",
         country: ref("countries", "GB"),
         address_type: ref("address_types", "ACCOUNTS"),
-        bank_account: ref("bank_accounts", bankId(1200)),
+        bank_account: ref("bank_accounts", sage.bankAccountId(1200)),
         is_main_address: true,
       },
       delivery_address: {
@@ -167,7 +150,7 @@ describe("Create Contact", () => {
         region: "West Yorkshire",
         country: ref("countries", "IE"),
         address_type: ref("address_types", "DELIVERY"),
-        bank_account: ref("bank_accounts", bankId(1210)),
+        bank_account: ref("bank_accounts", sage.bankAccountId(1210)),
         is_main_address: false,
       },
       bank_account_details: {

@@ -1,4 +1,4 @@
-import { failureOf, withSandbox } from "./withSandbox";
+import { failureOf, withSandbox, ref } from "./withSandbox";
 
 // Sales and purchase invoices end to end: every action through Spectral's harness against the sandbox over real HTTP.
 const sage = withSandbox();
@@ -6,15 +6,6 @@ const sage = withSandbox();
 beforeEach(() => sage.sandbox().clearLog());
 
 const log = () => sage.sandbox().requestLog;
-const ref = (collection: string, id: string) => expect.objectContaining({ id, $path: `/${collection}/${id}` });
-const ledgerId = (code: number) => {
-  const account = sage
-    .sandbox()
-    .store.list("ledger_accounts")
-    .find((a) => a.nominal_code === code);
-  if (!account) throw new Error(`no ledger account ${code} in the sandbox`);
-  return account.id as string;
-};
 
 let serial = 0;
 const newContact = async (type: "CUSTOMER" | "VENDOR", extra: Record<string, unknown> = {}) => {
@@ -32,20 +23,25 @@ describe("Sales invoices", () => {
   const lines = () => [
     {
       description: "Consulting",
-      ledger_account_id: ledgerId(4000),
+      ledger_account_id: sage.ledgerId(4000),
       unit_price: 100,
       quantity: 2,
       tax_rate_id: "GB_STANDARD",
       discount_amount: 10,
     },
-    { description: "Books", ledger_account_id: ledgerId(4010), unit_price: 12.5, tax_rate_id: "GB_ZERO" },
+    { description: "Books", ledger_account_id: sage.ledgerId(4010), unit_price: 12.5, tax_rate_id: "GB_ZERO" },
   ];
   const newInvoice = async (contactId: string, unitPrice = 100) => {
     const { data } = await sage.run("createSalesInvoice", {
       contactId,
       date: "2026-01-31",
       invoiceLines: JSON.stringify([
-        { description: "Work", ledger_account_id: ledgerId(4000), unit_price: unitPrice, tax_rate_id: "GB_STANDARD" },
+        {
+          description: "Work",
+          ledger_account_id: sage.ledgerId(4000),
+          unit_price: unitPrice,
+          tax_rate_id: "GB_STANDARD",
+        },
       ]),
     });
     return data as { id: string; displayed_as: string; total_amount: number };
@@ -178,7 +174,9 @@ describe("Sales invoices", () => {
 
     test("new Invoice Lines replace all lines and the totals follow", async () => {
       const invoice = await newInvoice((await newContact("CUSTOMER")).id);
-      const replacement = [{ description: "Redo", ledger_account_id: ledgerId(4000), unit_price: 50, quantity: 3 }];
+      const replacement = [
+        { description: "Redo", ledger_account_id: sage.ledgerId(4000), unit_price: 50, quantity: 3 },
+      ];
       const { data } = await sage.run("updateSalesInvoice", {
         salesInvoiceId: invoice.id,
         invoiceLines: JSON.stringify(replacement),
@@ -270,7 +268,7 @@ describe("Sales invoices", () => {
             contact_id: customer.id,
             date: "2026-01-31",
             status_id: "DRAFT",
-            invoice_lines: [{ description: "Draft", ledger_account_id: ledgerId(4000), unit_price: 5 }],
+            invoice_lines: [{ description: "Draft", ledger_account_id: sage.ledgerId(4000), unit_price: 5 }],
           },
         }),
         headers: [{ key: "Content-Type", value: "application/json" }],
@@ -345,7 +343,7 @@ describe("Purchase invoices", () => {
   const lines = () => [
     {
       description: "Paper",
-      ledger_account_id: ledgerId(5000),
+      ledger_account_id: sage.ledgerId(5000),
       unit_price: 4.5,
       quantity: 10,
       tax_rate_id: "GB_STANDARD",
@@ -431,7 +429,7 @@ describe("Purchase invoices", () => {
           contactId: "c".repeat(32),
           date: "2026-02-01",
           dueDate: "2026-03-01",
-          invoiceLines: JSON.stringify([{ description: "X", ledger_account_id: ledgerId(5000), unit_price: 1 }]),
+          invoiceLines: JSON.stringify([{ description: "X", ledger_account_id: sage.ledgerId(5000), unit_price: 1 }]),
         }),
       );
       expect(message).toBe('Invalid "Invoice Lines": line 1 (index 0): "quantity" is required.');

@@ -1,4 +1,4 @@
-import { failureOf, withSandbox } from "./withSandbox";
+import { failureOf, withSandbox, ref } from "./withSandbox";
 
 // Ledger accounts end to end: every action through Spectral's harness against the sandbox over real HTTP.
 const sage = withSandbox();
@@ -7,7 +7,6 @@ beforeEach(() => sage.sandbox().clearLog());
 
 const log = () => sage.sandbox().requestLog;
 const stored = (id: string) => sage.sandbox().store.get("ledger_accounts", id);
-const ref = (collection: string, id: string) => expect.objectContaining({ id, $path: `/${collection}/${id}` });
 
 let nextCode = 4100;
 const newAccount = async (extra: Record<string, unknown> = {}) => {

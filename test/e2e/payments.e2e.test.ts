@@ -1,5 +1,5 @@
 import { format } from "date-fns";
-import { failureOf, withSandbox } from "./withSandbox";
+import { failureOf, withSandbox, ref } from "./withSandbox";
 
 // Contact payments end to end (issue 11): customer → invoice → payment → invoice status, over real HTTP.
 const sage = withSandbox();
@@ -9,15 +9,7 @@ beforeEach(() => sage.sandbox().clearLog());
 const log = () => sage.sandbox().requestLog;
 const posts = () => log().filter((entry) => entry.method === "POST");
 const store = () => sage.sandbox().store;
-const ref = (collection: string, id: string) => expect.objectContaining({ id, $path: `/${collection}/${id}` });
-const idOf = (collection: string, code: number) => {
-  const record = store()
-    .list(collection)
-    .find((r) => r.nominal_code === code);
-  if (!record) throw new Error(`no ${collection} ${code} in the sandbox`);
-  return record.id as string;
-};
-const currentAccount = () => idOf("bank_accounts", 1200);
+const currentAccount = () => sage.bankAccountId(1200);
 const balance = () => store().get("bank_accounts", currentAccount())?.balance as number;
 
 let serial = 0;
@@ -31,7 +23,7 @@ const contactWithInvoice = async (kind: "sales" | "purchase", unitPrice: number)
   });
   const line = {
     description: "Goods",
-    ledger_account_id: idOf("ledger_accounts", sales ? 4000 : 5000),
+    ledger_account_id: sage.ledgerId(sales ? 4000 : 5000),
     unit_price: unitPrice,
     quantity: 1,
     tax_rate_id: "GB_STANDARD",
@@ -334,7 +326,7 @@ describe("List, Get and Delete Contact Payment", () => {
     const { invoice: supplierInvoice } = await contactWithInvoice("purchase", 10);
     await sage.run("recordPurchaseInvoicePayment", {
       invoiceId: supplierInvoice.id,
-      bankAccountId: idOf("bank_accounts", 1210),
+      bankAccountId: sage.bankAccountId(1210),
     });
     sage.sandbox().clearLog();
 
@@ -365,7 +357,7 @@ describe("List, Get and Delete Contact Payment", () => {
 
     const { data: vendorPayments } = await sage.run("listContactPayments", { transactionTypeId: "VENDOR_PAYMENT" });
     expect(vendorPayments.$items.map((p: { bank_account: { id: string } }) => p.bank_account.id)).toContain(
-      idOf("bank_accounts", 1210),
+      sage.bankAccountId(1210),
     );
     expect(
       vendorPayments.$items.every(

@@ -221,12 +221,6 @@ describe("New and Updated Contacts over several polls", () => {
   });
 });
 
-const ledgerId = (code: number) =>
-  sage
-    .sandbox()
-    .store.list("ledger_accounts")
-    .find((a) => a.nominal_code === code)?.id as string;
-
 describe("New and Updated Sales Invoices over several polls", () => {
   let customerId = "";
   beforeAll(async () => {
@@ -239,7 +233,7 @@ describe("New and Updated Sales Invoices over several polls", () => {
         contactId: customerId,
         date: today,
         invoiceLines: JSON.stringify([
-          { description: "Work", ledger_account_id: ledgerId(4000), unit_price: unitPrice },
+          { description: "Work", ledger_account_id: sage.ledgerId(4000), unit_price: unitPrice },
         ]),
       })
     ).data as SageRecord;
@@ -317,7 +311,7 @@ describe("New and Updated Purchase Invoices", () => {
           date: today,
           dueDate: today,
           invoiceLines: JSON.stringify([
-            { description: "Parts", ledger_account_id: ledgerId(5000), unit_price: 5, quantity: 2 },
+            { description: "Parts", ledger_account_id: sage.ledgerId(5000), unit_price: 5, quantity: 2 },
           ]),
         })
       ).data as SageRecord;

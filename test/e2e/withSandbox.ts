@@ -1,6 +1,9 @@
 import { createConnection, createHarness } from "@prismatic-io/spectral/dist/testing";
 import { type Sandbox, type SandboxOptions, startSandbox } from "../../sandbox";
 import component from "../../src";
+import { idByNominalCode } from "../sandbox/client";
+
+export { sageRef as ref } from "../sandbox/client";
 import { sageOAuth } from "../../src/connections";
 
 /** What an action returns; its data is Sage's JSON, loosely typed on purpose (tests compare it with the sandbox's records). */
@@ -65,7 +68,11 @@ export const withSandbox = (options: SandboxOptions = {}) => {
   const run = async (key: string, params: Record<string, unknown> = {}): Promise<ActionResult> =>
     (await harness.action(key, { connection: connection(), ...params })) as ActionResult;
 
-  return { sandbox, connection, run, harness };
+  /** Seeded accounts by nominal code (sales 4000, current account 1200, ...), optionally of another business. */
+  const ledgerId = (code: number, business?: string) => idByNominalCode(sandbox(), "ledger_accounts", code, business);
+  const bankAccountId = (code = 1200, business?: string) => idByNominalCode(sandbox(), "bank_accounts", code, business);
+
+  return { sandbox, connection, run, harness, ledgerId, bankAccountId };
 };
 
 /** Run something expected to fail; returns the error's message. Fails the test if it succeeds. (Not from test/helpers, which loads nock.) */

@@ -37,9 +37,21 @@ export const customer = (name: string, extra: Record<string, unknown> = {}) => (
   contact: { name, contact_type_ids: ["CUSTOMER"], ...extra },
 });
 
-/** The id of the seeded ledger account with this nominal code. */
-export const ledgerId = (sandbox: Sandbox, code: number, business?: string): string => {
-  const account = sandbox.store.list("ledger_accounts", business).find((a) => a.nominal_code === code);
-  if (!account) throw new Error(`no ledger account ${code}`);
-  return account.id as string;
+/** The id of the seeded ledger or bank account with this nominal code. */
+export const idByNominalCode = (
+  sandbox: Sandbox,
+  collection: "ledger_accounts" | "bank_accounts",
+  code: number,
+  business?: string,
+): string => {
+  const record = sandbox.store.list(collection, business).find((r) => r.nominal_code === code);
+  if (!record) throw new Error(`no ${collection} ${code} in the sandbox`);
+  return record.id as string;
 };
+
+export const ledgerId = (sandbox: Sandbox, code: number, business?: string): string =>
+  idByNominalCode(sandbox, "ledger_accounts", code, business);
+
+/** How Sage links one record to another: `{ id, displayed_as, $path }`. */
+export const sageRef = (collection: string, id: string) =>
+  expect.objectContaining({ id, $path: `/${collection}/${id}` });
