@@ -63,3 +63,15 @@ export const failureOf = async (promise: Promise<unknown>): Promise<string> => {
   }
   throw new Error("expected the action to fail, but it succeeded");
 };
+
+/** Mock one POST (201) or PUT (200) on the Sage API answering `reply`, and hand back the body Sage received. */
+export const captureBody = (method: "post" | "put", path: string, reply: nock.Body) => {
+  const captured: { body?: unknown } = {};
+  sageApi()
+    [method](`${BASE_PATH}${path}`, (body) => {
+      captured.body = body;
+      return true;
+    })
+    .reply(method === "post" ? 201 : 200, reply);
+  return captured;
+};

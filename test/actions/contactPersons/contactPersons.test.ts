@@ -1,5 +1,5 @@
 import component from "../../../src";
-import { BASE_PATH, failureOf, runAction, sageApi, useNock } from "../../helpers";
+import { BASE_PATH, failureOf, runAction, sageApi, useNock, captureBody } from "../../helpers";
 import { keyPaths, schemaProblems } from "../../sageSchema";
 
 useNock();
@@ -10,16 +10,7 @@ const person = { id: PERSON_ID, displayed_as: "Jane Smith", $path: `/contact_per
 const BAD_ID = `Invalid "Contact Person Id": expected a Sage Id (letters, digits, '-', '_', '.' or ':'), got "../businesses".`;
 
 /** Mock one write and hand back the body Sage received. */
-const captureWrite = (method: "post" | "put", path: string) => {
-  const captured: { body?: unknown } = {};
-  sageApi()
-    [method](`${BASE_PATH}${path}`, (body) => {
-      captured.body = body;
-      return true;
-    })
-    .reply(method === "post" ? 201 : 200, person);
-  return captured;
-};
+const captureWrite = (method: "post" | "put", path: string) => captureBody(method, path, person);
 
 describe("Get Contact Person", () => {
   test("GET /contact_persons/{id} asks for the full record", async () => {

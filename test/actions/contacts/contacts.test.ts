@@ -1,6 +1,6 @@
 import nock from "nock";
 import component from "../../../src";
-import { BASE_PATH, failureOf, runAction, sageApi, useNock } from "../../helpers";
+import { BASE_PATH, failureOf, runAction, sageApi, useNock, captureBody } from "../../helpers";
 import { keyPaths, schemaProblems } from "../../sageSchema";
 
 useNock();
@@ -9,16 +9,8 @@ const CONTACT_ID = "1b0ebd8a6f5c11ecb2660236bd82ab5b";
 const created = { id: CONTACT_ID, displayed_as: "Acme Trading Ltd (ACME001)", $path: `/contacts/${CONTACT_ID}` };
 
 /** Mock one write and hand back the body Sage received. */
-const captureWrite = (method: "post" | "put", path: string, reply: unknown = created) => {
-  const captured: { body?: unknown } = {};
-  sageApi()
-    [method](`${BASE_PATH}${path}`, (body) => {
-      captured.body = body;
-      return true;
-    })
-    .reply(method === "post" ? 201 : 200, reply as nock.Body);
-  return captured;
-};
+const captureWrite = (method: "post" | "put", path: string, reply: nock.Body = created) =>
+  captureBody(method, path, reply);
 
 // Every input of Create Contact except the connection, filled in as a flow builder would.
 const FULL_CREATE = {

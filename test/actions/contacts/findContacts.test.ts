@@ -1,4 +1,4 @@
-import { BASE_PATH, envelope, failureOf, runAction, sageApi, useNock } from "../../helpers";
+import { BASE_PATH, envelope, failureOf, runAction, sageApi, useNock, captureBody } from "../../helpers";
 import { schemaProblems } from "../../sageSchema";
 
 useNock();
@@ -41,16 +41,7 @@ describe("Find or Create Contact", () => {
   const base = { name: "Acme Trading Ltd", contactTypeIds: ["CUSTOMER"] };
 
   /** Mock POST /contacts and hand back the body Sage received. */
-  const captureCreate = () => {
-    const captured: { body?: unknown } = {};
-    sageApi()
-      .post(`${BASE_PATH}/contacts`, (body) => {
-        captured.body = body;
-        return true;
-      })
-      .reply(201, { id: "new", name: "Acme Trading Ltd" });
-    return captured;
-  };
+  const captureCreate = () => captureBody("post", "/contacts", { id: "new", name: "Acme Trading Ltd" });
 
   test("an existing contact with the email (any case) is returned and nothing is created", async () => {
     const match = { id: "c1", email: "Accounts@Acme.example", reference: "ACME001" };

@@ -1,5 +1,5 @@
 import nock from "nock";
-import { BASE_PATH, failureOf, harness, runAction, sageApi, useNock } from "../../helpers";
+import { BASE_PATH, failureOf, harness, runAction, sageApi, useNock, captureBody } from "../../helpers";
 import { schemaProblems } from "../../sageSchema";
 
 useNock();
@@ -7,16 +7,7 @@ useNock();
 const ACCOUNT_ID = "9a994b92267a11e797950a57719b2edb";
 const account = { id: ACCOUNT_ID, displayed_as: "Consulting Income (4010)", $path: `/ledger_accounts/${ACCOUNT_ID}` };
 
-const captureBody = (method: "post" | "put", path: string) => {
-  const captured: { body?: unknown } = {};
-  sageApi()
-    [method](`${BASE_PATH}${path}`, (body) => {
-      captured.body = body;
-      return true;
-    })
-    .reply(method === "post" ? 201 : 200, account);
-  return captured;
-};
+const captureAccount = (method: "post" | "put", path: string) => captureBody(method, path, account);
 
 const required = {
   ledgerAccountTypeId: "SALES",
@@ -28,7 +19,7 @@ const required = {
 
 describe("createLedgerAccount", () => {
   test("sends every field in Sage's wrapper, nominal code as an integer, and returns the account", async () => {
-    const sent = captureBody("post", "/ledger_accounts");
+    const sent = captureAccount("post", "/ledger_accounts");
     const result = await runAction("createLedgerAccount", { ...required, taxRateId: "GB_STANDARD" });
     expect(sent.body).toEqual({
       ledger_account: {
@@ -45,7 +36,7 @@ describe("createLedgerAccount", () => {
   });
 
   test("minimal: Include In Chart's default false is sent, no tax rate", async () => {
-    const sent = captureBody("post", "/ledger_accounts");
+    const sent = captureAccount("post", "/ledger_accounts");
     const { includedInChart: _default, ...rest } = required;
     await runAction("createLedgerAccount", rest);
     expect(sent.body).toEqual({
@@ -81,20 +72,20 @@ describe("createLedgerAccount", () => {
 
 describe("updateLedgerAccount", () => {
   test("sends only what was filled in; Include In Chart left unchanged is not sent", async () => {
-    const sent = captureBody("put", `/ledger_accounts/${ACCOUNT_ID}`);
+    const sent = captureAccount("put", `/ledger_accounts/${ACCOUNT_ID}`);
     const result = await runAction("updateLedgerAccount", { accountId: ACCOUNT_ID, displayName: "Consulting (UK)" });
     expect(sent.body).toEqual({ ledger_account: { display_name: "Consulting (UK)" } });
     expect(result).toEqual({ data: account });
   });
 
   test("Include In Chart set to False is sent as false", async () => {
-    const sent = captureBody("put", `/ledger_accounts/${ACCOUNT_ID}`);
+    const sent = captureAccount("put", `/ledger_accounts/${ACCOUNT_ID}`);
     await runAction("updateLedgerAccount", { accountId: ACCOUNT_ID, includedInChart: "false" });
     expect(sent.body).toEqual({ ledger_account: { included_in_chart: false } });
   });
 
   test("every field, Gifi Code included, under Sage's names", async () => {
-    const sent = captureBody("put", `/ledger_accounts/${ACCOUNT_ID}`);
+    const sent = captureAccount("put", `/ledger_accounts/${ACCOUNT_ID}`);
     await runAction("updateLedgerAccount", {
       accountId: ACCOUNT_ID,
       ...required,

@@ -1,5 +1,5 @@
 import nock from "nock";
-import { BASE_PATH, failureOf, harness, runAction, sageApi, useNock } from "../../helpers";
+import { BASE_PATH, failureOf, harness, runAction, sageApi, useNock, captureBody } from "../../helpers";
 import { schemaProblems } from "../../sageSchema";
 
 useNock();
@@ -23,22 +23,13 @@ const fullLine = {
   total_amount: 240,
 };
 
-const captureBody = (method: "post" | "put", path: string) => {
-  const captured: { body?: unknown } = {};
-  sageApi()
-    [method](`${BASE_PATH}${path}`, (body) => {
-      captured.body = body;
-      return true;
-    })
-    .reply(method === "post" ? 201 : 200, invoice);
-  return captured;
-};
+const captureInvoice = (method: "post" | "put", path: string) => captureBody(method, path, invoice);
 
 const DATE_EXPECTED = "a date as YYYY-MM-DD (an ISO-8601 timestamp is also accepted; its date part is sent)";
 
 describe("createPurchaseInvoice", () => {
   test("sends every filled field, due date included, and returns the created invoice", async () => {
-    const sent = captureBody("post", "/purchase_invoices");
+    const sent = captureInvoice("post", "/purchase_invoices");
     const result = await runAction("createPurchaseInvoice", {
       contactId: CONTACT_ID,
       date: "2026-01-31",
@@ -60,7 +51,7 @@ describe("createPurchaseInvoice", () => {
   });
 
   test("minimal: only Sage's required fields", async () => {
-    const sent = captureBody("post", "/purchase_invoices");
+    const sent = captureInvoice("post", "/purchase_invoices");
     await runAction("createPurchaseInvoice", {
       contactId: CONTACT_ID,
       date: "2026-01-31",
@@ -111,7 +102,7 @@ describe("createPurchaseInvoice", () => {
 
 describe("updatePurchaseInvoice", () => {
   test("sends only what was filled in", async () => {
-    const sent = captureBody("put", `/purchase_invoices/${INVOICE_ID}`);
+    const sent = captureInvoice("put", `/purchase_invoices/${INVOICE_ID}`);
     const result = await runAction("updatePurchaseInvoice", {
       purchaseInvoiceId: INVOICE_ID,
       dueDate: "2026-03-31",
@@ -122,7 +113,7 @@ describe("updatePurchaseInvoice", () => {
   });
 
   test("sends every field under its own Sage name when all are filled in", async () => {
-    const sent = captureBody("put", `/purchase_invoices/${INVOICE_ID}`);
+    const sent = captureInvoice("put", `/purchase_invoices/${INVOICE_ID}`);
     await runAction("updatePurchaseInvoice", {
       purchaseInvoiceId: INVOICE_ID,
       contactId: CONTACT_ID,

@@ -1,6 +1,6 @@
 import nock from "nock";
 import { INVOICE_LINES_TEMPLATE } from "../../../src/util/invoiceLines";
-import { BASE_PATH, failureOf, harness, runAction, sageApi, useNock } from "../../helpers";
+import { BASE_PATH, failureOf, harness, runAction, sageApi, useNock, captureBody } from "../../helpers";
 import { schemaProblems } from "../../sageSchema";
 
 useNock();
@@ -26,16 +26,8 @@ const fullLine = {
 };
 
 /** Mock one write to Sage and keep the body it received. */
-const captureBody = (method: "post" | "put", path: string, reply: Record<string, unknown> = invoice) => {
-  const captured: { body?: unknown } = {};
-  sageApi()
-    [method](`${BASE_PATH}${path}`, (body) => {
-      captured.body = body;
-      return true;
-    })
-    .reply(method === "post" ? 201 : 200, reply);
-  return captured;
-};
+const captureInvoice = (method: "post" | "put", path: string, reply: Record<string, unknown> = invoice) =>
+  captureBody(method, path, reply);
 
 test("the schema check itself catches unknown keys and wrong types", () => {
   expect(
@@ -52,7 +44,7 @@ test("the schema check itself catches unknown keys and wrong types", () => {
 
 describe("createSalesInvoice", () => {
   test("sends every filled field in Sage's wrapper and returns the created invoice", async () => {
-    const sent = captureBody("post", "/sales_invoices");
+    const sent = captureInvoice("post", "/sales_invoices");
     const result = await runAction("createSalesInvoice", {
       contactId: CONTACT_ID,
       date: "2026-01-31T15:30:00Z",
@@ -72,7 +64,7 @@ describe("createSalesInvoice", () => {
   });
 
   test("minimal: no Total Amount means no total_amount key; lines may come already parsed", async () => {
-    const sent = captureBody("post", "/sales_invoices");
+    const sent = captureInvoice("post", "/sales_invoices");
     await runAction("createSalesInvoice", { contactId: CONTACT_ID, date: "2026-01-31", invoiceLines: [minimalLine] });
     expect(sent.body).toEqual({
       sales_invoice: { contact_id: CONTACT_ID, date: "2026-01-31", invoice_lines: [minimalLine] },
@@ -141,7 +133,7 @@ describe("createSalesInvoice", () => {
 
 describe("updateSalesInvoice", () => {
   test("sends only what was filled in; the untouched Invoice Lines template is not sent", async () => {
-    const sent = captureBody("put", `/sales_invoices/${INVOICE_ID}`);
+    const sent = captureInvoice("put", `/sales_invoices/${INVOICE_ID}`);
     const result = await runAction("updateSalesInvoice", {
       salesInvoiceId: INVOICE_ID,
       notes: "Paid by card",
@@ -152,7 +144,7 @@ describe("updateSalesInvoice", () => {
   });
 
   test("sends every field under its own Sage name when all are filled in", async () => {
-    const sent = captureBody("put", `/sales_invoices/${INVOICE_ID}`);
+    const sent = captureInvoice("put", `/sales_invoices/${INVOICE_ID}`);
     await runAction("updateSalesInvoice", {
       salesInvoiceId: INVOICE_ID,
       contactId: CONTACT_ID,
@@ -186,7 +178,7 @@ describe("updateSalesInvoice", () => {
   });
 
   test("the Id is one encoded path segment", async () => {
-    const sent = captureBody("put", "/sales_invoices/a%3Ab");
+    const sent = captureInvoice("put", "/sales_invoices/a%3Ab");
     await runAction("updateSalesInvoice", { salesInvoiceId: "a:b", notes: "x" });
     expect(sent.body).toEqual({ sales_invoice: { notes: "x" } });
   });
