@@ -123,4 +123,3 @@ describe("base URL", () => {
     expect(() => sageBaseUrl()).toThrow("SAGE_API_BASE_URL");
   });
 });
-
