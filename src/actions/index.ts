@@ -5,16 +5,14 @@ import contacts from "./contacts";
 import ledgerAccounts from "./ledgerAccounts";
 import lookups from "./lookups";
 import misc from "./misc";
-import purchaseInvoices from "./purchaseInvoices";
-import salesInvoices from "./salesInvoices";
+import { resourceActions } from "../resources";
 import taxRates from "./taxRates";
 
 export default {
   ...contacts,
   ...contactPersons,
   ...ledgerAccounts,
-  ...salesInvoices,
-  ...purchaseInvoices,
+  ...resourceActions,
   ...contactPayments,
   ...lookups,
   ...taxRates,

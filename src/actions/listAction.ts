@@ -1,46 +1,50 @@
-import { action, type Connection, type Inputs } from "@prismatic-io/spectral";
+import { action, type Connection, type InputFieldDefinition } from "@prismatic-io/spectral";
 import { createSageClient } from "../client";
 import { attributes, connection, fetchAll, itemsPerPage, page } from "../inputs/common";
 import { type ListOptions, listRecords, type QueryParams, type SageList } from "../util/pagination";
 
-interface ListActionSpec<TFilters extends Inputs> {
+/** A list filter: the input a flow builder fills in and the Sage query parameter it is sent as. */
+export interface ListFilter {
+  /** Sage's query name, e.g. "contact_id"; test/resources/filters.test.ts checks it is one of the path's GET parameters. */
+  query: string;
+  input: InputFieldDefinition;
+}
+
+/** Filters keyed by their public input key; the input key and Sage's query name are both written out. */
+export type ListFilters = Record<string, ListFilter>;
+
+interface ListActionSpec {
   label: string;
   description: string;
   /** Sage path, e.g. "/contacts". */
   path: string;
-  /**
-   * Inputs after the pagination inputs. Each is keyed by the camelCase of the Sage query
-   * parameter it fills (contactId → contact_id), so the mapping cannot drift from the keys.
-   */
-  filters?: TFilters;
+  /** Inputs after the pagination inputs, each with the Sage query name it fills. */
+  filters?: ListFilters;
   examplePayload?: SageList<Record<string, unknown>>;
 }
 
-const snakeCase = (key: string): string => key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
-
 /**
- * A list action: the page's Items Per Page and Page, plus Fetch All and Attributes, plus the
- * resource's own filters. Returns Sage's envelope for one page or { $total, $items } for all.
+ * A list action: the page's Items Per Page and Page, plus the resource's own filters, plus Fetch
+ * All and Attributes. Returns Sage's envelope for one page or { $total, $items } for all.
  */
-export const listAction = <TFilters extends Inputs = Record<string, never>>({
-  label,
-  description,
-  path,
-  filters,
-  examplePayload,
-}: ListActionSpec<TFilters>) =>
+export const listAction = ({ label, description, path, filters = {}, examplePayload }: ListActionSpec) =>
   action({
     display: { label, description },
-    inputs: { connection, itemsPerPage, page, ...(filters ?? ({} as TFilters)), fetchAll, attributes },
+    inputs: {
+      connection,
+      itemsPerPage,
+      page,
+      ...Object.fromEntries(Object.entries(filters).map(([key, filter]) => [key, filter.input])),
+      fetchAll,
+      attributes,
+    },
     perform: async (context, params) => {
-      // The generic filters widen Spectral's inferred types; the shared inputs' cleaners fix them.
-      const values = params as unknown as ListOptions & { connection: Connection } & Record<keyof TFilters, unknown>;
+      // The filter inputs are built from data, so Spectral cannot type them; their cleaners already ran.
+      const values = params as unknown as ListOptions & { connection: Connection } & Record<string, unknown>;
       const client = createSageClient(values.connection, context.debug.enabled);
       const { fetchAll, page, itemsPerPage, attributes } = values;
       const query: QueryParams = {};
-      for (const key of Object.keys(filters ?? {})) {
-        query[snakeCase(key)] = values[key as keyof TFilters] as QueryParams[string];
-      }
+      for (const [key, filter] of Object.entries(filters)) query[filter.query] = values[key] as QueryParams[string];
       return { data: await listRecords(client, path, { fetchAll, page, itemsPerPage, attributes }, query) };
     },
     examplePayload: examplePayload ? { data: examplePayload } : undefined,

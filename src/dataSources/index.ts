@@ -1,3 +1,4 @@
+import { resourceDropdowns } from "../resources";
 import { selectAddressType } from "./selectAddressType";
 import { selectBankAccount } from "./selectBankAccount";
 import { selectBusiness } from "./selectBusiness";
@@ -9,8 +10,6 @@ import { selectLedgerAccount } from "./selectLedgerAccount";
 import { selectLedgerAccountType } from "./selectLedgerAccountType";
 import { selectPaymentMethod } from "./selectPaymentMethod";
 import { selectProduct } from "./selectProduct";
-import { selectPurchaseInvoice } from "./selectPurchaseInvoice";
-import { selectSalesInvoice } from "./selectSalesInvoice";
 import { selectService } from "./selectService";
 import { selectTaxRate } from "./selectTaxRate";
 
@@ -24,8 +23,7 @@ export default {
   selectLedgerAccount,
   selectLedgerAccountType,
   selectTaxRate,
-  selectSalesInvoice,
-  selectPurchaseInvoice,
+  ...resourceDropdowns,
   selectBusiness,
   selectBankAccount,
   selectPaymentMethod,

@@ -1,7 +1,8 @@
 import { input } from "@prismatic-io/spectral";
-import { INVOICE_LINES_TEMPLATE, type InvoiceKind, invoiceLines as cleanInvoiceLines } from "../util/invoiceLines";
+import type { LineKind } from "../util/invoiceLines";
 import { optionalDate, optionalId, optionalNumber, optionalString, requiredDate, requiredId } from "../util/validation";
 import { contactId, currencyId } from "./common";
+import { documentLines } from "./documents";
 
 const EXAMPLE_ID = "a5fe7e0e2d3a4c1d9f6d6c2f0e4b8a11";
 
@@ -101,26 +102,14 @@ export const taxAmount = input({
   clean: optionalNumber("Tax Amount"),
 });
 
-/**
- * Invoice Lines for one kind of invoice. On create the lines are required; on update they are
- * optional, and the untouched template counts as not filled in, so the default never replaces
- * an invoice's real lines.
- */
-const invoiceLinesInput = (kind: InvoiceKind, { required }: { required: boolean }) =>
-  input({
-    label: "Invoice Lines",
-    type: "code",
-    language: "json",
-    required,
-    comments: "Provide a list of javascript objects, each containing information of an an invoice line item.",
-    default: INVOICE_LINES_TEMPLATE,
-    example: INVOICE_LINES_TEMPLATE,
-    clean: cleanInvoiceLines("Invoice Lines", kind, { required }),
-  });
-
 /** The inputs of the create and update actions of one invoice kind, so both kinds declare them once. */
-const invoiceInputsOf = (kind: InvoiceKind) => ({
-  create: { contactId, date, invoiceLines: invoiceLinesInput(kind, { required: true }), totalAmount },
+const invoiceInputsOf = (kind: LineKind) => ({
+  create: {
+    contactId,
+    date,
+    invoiceLines: documentLines("Invoice Lines", kind, { required: true }, "invoice line"),
+    totalAmount,
+  },
   update: {
     contactId: input({ ...contactId, required: false, clean: optionalId("Contact Id") }),
     date: input({ ...date, required: false, clean: optionalDate("Date") }),
@@ -132,9 +121,24 @@ const invoiceInputsOf = (kind: InvoiceKind) => ({
     taxAmount,
     currencyId,
     totalAmount,
-    invoiceLines: invoiceLinesInput(kind, { required: false }),
+    invoiceLines: documentLines("Invoice Lines", kind, { required: false }, "invoice line"),
   },
 });
+
+/** Body mapper of the invoice inputs: input key → Sage field (create and update alike). */
+export const INVOICE_BODY = {
+  contactId: "contact_id",
+  date: "date",
+  dueDate: "due_date",
+  contactName: "contact_name",
+  notes: "notes",
+  totalQuantity: "total_quantity",
+  netAmount: "net_amount",
+  taxAmount: "tax_amount",
+  currencyId: "currency_id",
+  totalAmount: "total_amount",
+  invoiceLines: "invoice_lines",
+};
 
 export const salesInvoiceInputs = invoiceInputsOf("sales");
 export const purchaseInvoiceInputs = invoiceInputsOf("purchase");
@@ -148,39 +152,3 @@ export const voidReason = input({
   example: "Raised in error",
   clean: optionalString("Void Reason"),
 });
-
-/** Extra filters of the invoice list actions, after the page's own inputs. */
-export const invoiceListFilters = {
-  contactId: input({
-    ...contactId,
-    required: false,
-    comments: "Limit the response to the invoices of this contact.",
-    clean: optionalId("Contact Id"),
-  }),
-  statusId: input({
-    label: "Status Id",
-    type: "string",
-    required: false,
-    comments: "Limit the response to invoices with this status, e.g. DRAFT, UNPAID, PART_PAID, PAID or VOID.",
-    example: "UNPAID",
-    clean: optionalId("Status Id"),
-  }),
-  fromDate: input({
-    label: "From Date",
-    type: "string",
-    required: false,
-    comments: "Limit the response to invoices dated on or after this date (YYYY-MM-DD).",
-    example: "2026-01-01",
-    placeholder: "YYYY-MM-DD",
-    clean: optionalDate("From Date"),
-  }),
-  toDate: input({
-    label: "To Date",
-    type: "string",
-    required: false,
-    comments: "Limit the response to invoices dated on or before this date (YYYY-MM-DD).",
-    example: "2026-01-31",
-    placeholder: "YYYY-MM-DD",
-    clean: optionalDate("To Date"),
-  }),
-};

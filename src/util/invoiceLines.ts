@@ -1,28 +1,35 @@
 import { InputError, isBlank, isSageId, optionalJson, quoted } from "./validation";
 
-export type InvoiceKind = "sales" | "purchase";
+/**
+ * Which line schema of Sage's a document's lines follow: "sales" (sales invoices and credit
+ * notes: quantity optional, discount allowed), "purchase" (purchase invoices and credit notes:
+ * quantity required, no discount), "quote" (sales quotes and estimates: quantity required,
+ * discount allowed).
+ */
+export type LineKind = "sales" | "purchase" | "quote";
 
 type LineFieldType = "text" | "id" | "number";
 
 interface LineField {
   type: LineFieldType;
-  /** Invoice kinds whose lines Sage rejects without this field. */
-  requiredFor?: InvoiceKind[];
-  /** Invoice kinds whose line schema has this field (default: both). */
-  onlyFor?: InvoiceKind[];
+  /** Line kinds Sage rejects without this field. */
+  requiredFor?: LineKind[];
+  /** Line kinds whose schema has this field (default: all). */
+  onlyFor?: LineKind[];
 }
 
-// The fields a flow builder can set on a line, named and typed as in Sage's invoice_lines items of
-// postSalesInvoices / postPurchaseInvoices. Purchase lines have no discount_amount in Sage's schema.
+// The fields a flow builder can set on a line, named and typed as in the line items of Sage's
+// postSalesInvoices / postPurchaseInvoices (and the credit note, quote and estimate bodies, whose
+// lines are the same). Purchase lines have no discount_amount in Sage's schema.
 const LINE_FIELDS: Record<string, LineField> = {
-  description: { type: "text", requiredFor: ["sales", "purchase"] },
-  ledger_account_id: { type: "id", requiredFor: ["sales", "purchase"] },
-  unit_price: { type: "number", requiredFor: ["sales", "purchase"] },
-  quantity: { type: "number", requiredFor: ["purchase"] },
+  description: { type: "text", requiredFor: ["sales", "purchase", "quote"] },
+  ledger_account_id: { type: "id", requiredFor: ["sales", "purchase", "quote"] },
+  unit_price: { type: "number", requiredFor: ["sales", "purchase", "quote"] },
+  quantity: { type: "number", requiredFor: ["purchase", "quote"] },
   product_id: { type: "id" },
   service_id: { type: "id" },
   tax_rate_id: { type: "id" },
-  discount_amount: { type: "number", onlyFor: ["sales"] },
+  discount_amount: { type: "number", onlyFor: ["sales", "quote"] },
   tax_amount: { type: "number" },
   net_amount: { type: "number" },
   total_amount: { type: "number" },
@@ -30,7 +37,7 @@ const LINE_FIELDS: Record<string, LineField> = {
 
 export type InvoiceLine = Record<string, string | number>;
 
-export const lineFieldsOf = (kind: InvoiceKind): string[] =>
+export const lineFieldsOf = (kind: LineKind): string[] =>
   Object.entries(LINE_FIELDS)
     .filter(([, field]) => !field.onlyFor || field.onlyFor.includes(kind))
     .map(([name]) => name);
@@ -93,7 +100,7 @@ const checkValue = (name: string, type: LineFieldType, value: unknown, fail: Fai
   return text;
 };
 
-const cleanLine = (kind: InvoiceKind, allowed: string[], line: unknown, fail: Fail): InvoiceLine => {
+const cleanLine = (kind: LineKind, allowed: string[], line: unknown, fail: Fail): InvoiceLine => {
   if (line === null || typeof line !== "object" || Array.isArray(line))
     return fail(`expected an object, got ${quoted(line)}`);
   const given = line as Record<string, unknown>;
@@ -125,7 +132,7 @@ const LINES_EXPECTED = "a JSON array of invoice line objects";
  * On update, a blank value or the untouched template means "leave the lines alone" (undefined).
  */
 export const invoiceLines =
-  (label: string, kind: InvoiceKind, { required }: { required: boolean }) =>
+  (label: string, kind: LineKind, { required }: { required: boolean }) =>
   (value: unknown): InvoiceLine[] | undefined => {
     const parsed = optionalJson(label)(value);
     if (parsed === undefined || (!required && isInvoiceLinesTemplate(parsed))) {

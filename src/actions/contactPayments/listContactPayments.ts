@@ -8,10 +8,10 @@ export const listContactPayments = listAction({
   description: "List all contact payments",
   path: "/contact_payments",
   filters: {
-    updatedOrCreatedSince,
-    contactId: contactIdFilter,
-    bankAccountId: bankAccountIdFilter,
-    transactionTypeId: transactionTypeIdFilter,
+    updatedOrCreatedSince: { query: "updated_or_created_since", input: updatedOrCreatedSince },
+    contactId: { query: "contact_id", input: contactIdFilter },
+    bankAccountId: { query: "bank_account_id", input: bankAccountIdFilter },
+    transactionTypeId: { query: "transaction_type_id", input: transactionTypeIdFilter },
   },
   examplePayload: examples.listContactPayments.data,
 });

@@ -7,6 +7,10 @@ export const listContactPeople = listAction({
   label: "List Contact People",
   description: "List all contact people",
   path: "/contact_persons",
-  filters: { updatedOrCreatedSince, contactId: contactIdFilter, addressId: addressIdFilter },
+  filters: {
+    updatedOrCreatedSince: { query: "updated_or_created_since", input: updatedOrCreatedSince },
+    contactId: { query: "contact_id", input: contactIdFilter },
+    addressId: { query: "address_id", input: addressIdFilter },
+  },
   examplePayload: examples.listContactPeople.data,
 });

@@ -7,6 +7,11 @@ export const listContacts = listAction({
   label: "List Contacts",
   description: "List all contacts",
   path: "/contacts",
-  filters: { updatedOrCreatedSince, search, email, contactTypeId },
+  filters: {
+    updatedOrCreatedSince: { query: "updated_or_created_since", input: updatedOrCreatedSince },
+    search: { query: "search", input: search },
+    email: { query: "email", input: email },
+    contactTypeId: { query: "contact_type_id", input: contactTypeId },
+  },
   examplePayload: examples.listContacts.data,
 });

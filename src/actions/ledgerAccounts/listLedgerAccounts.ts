@@ -7,6 +7,10 @@ export const listLedgerAccounts = listAction({
   label: "List Ledger Accounts",
   description: "List all Ledger accounts",
   path: "/ledger_accounts",
-  filters: { updatedOrCreatedSince, ...ledgerAccountListFilters },
+  filters: {
+    updatedOrCreatedSince: { query: "updated_or_created_since", input: updatedOrCreatedSince },
+    visibleIn: { query: "visible_in", input: ledgerAccountListFilters.visibleIn },
+    ledgerAccountTypeId: { query: "ledger_account_type_id", input: ledgerAccountListFilters.ledgerAccountTypeId },
+  },
   examplePayload: examples.listLedgerAccounts.data,
 });

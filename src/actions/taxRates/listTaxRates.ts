@@ -6,6 +6,6 @@ export const listTaxRates = listAction({
   label: "List Tax Rates",
   description: "List all tax rates",
   path: "/tax_rates",
-  filters: { updatedOrCreatedSince },
+  filters: { updatedOrCreatedSince: { query: "updated_or_created_since", input: updatedOrCreatedSince } },
   examplePayload: examples.listTaxRates.data,
 });

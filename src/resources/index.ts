@@ -1,0 +1,17 @@
+import { purchaseInvoices } from "./purchaseInvoices";
+import { actionsOf, dropdownOf, type ResourceAction, type SageResource } from "./resource";
+import { salesInvoices } from "./salesInvoices";
+
+/**
+ * Every Sage resource declared in src/resources/ (README: "Add a resource"). Actions, dropdowns,
+ * docs, example payloads and the e2e lifecycle suite are built from this list.
+ */
+export const RESOURCES: SageResource[] = [salesInvoices, purchaseInvoices];
+
+/** The actions of every declared resource, keyed by their public key. */
+export const resourceActions: Record<string, ResourceAction> = Object.assign({}, ...RESOURCES.map(actionsOf));
+
+/** The dropdown of every declared resource that has one, keyed by its public key. */
+export const resourceDropdowns = Object.fromEntries(
+  RESOURCES.flatMap((resource) => (resource.dropdown ? [[resource.dropdown.key, dropdownOf(resource)]] : [])),
+) as Record<string, ReturnType<typeof dropdownOf>>;
