@@ -20,6 +20,7 @@ const path = require("path");
 const { SchemaValidator, sageError, isDateTime } = require("./schema");
 const { Store } = require("./store");
 const { RESOURCES, SandboxError, invalid, notFound, round2 } = require("./resources");
+const { pdfOf } = require("./pdf");
 const { synthesize } = require("./synthetic");
 
 /** @typedef {import("./schema").SageError} SageError */
@@ -262,10 +263,10 @@ async function startSandbox(options = {}) {
 
   /**
    * The API itself: route, validate, apply. Returns the status and body Sage would send.
-   * @param {{ method: string, segments: string[], query: URLSearchParams, body: unknown, businessId: string }} request
-   * @returns {{ status: number, body?: unknown, write?: boolean }}
+   * @param {{ method: string, segments: string[], query: URLSearchParams, body: unknown, businessId: string, accept?: string }} request
+   * @returns {{ status: number, body?: unknown, write?: boolean, contentType?: string }}
    */
-  const handle = ({ method, segments, query, body, businessId }) => {
+  const handle = ({ method, segments, query, body, businessId, accept = "" }) => {
     const [collectionName, id, action, ...extra] = segments;
     if (collectionName === "businesses" && !action) {
       if (!(method === "GET" || (method === "PUT" && id))) throw routeNotFound(method, segments);
@@ -311,6 +312,16 @@ async function startSandbox(options = {}) {
       const released = resource.release(ctx, record);
       collection.replace(released);
       return { status: 201, body: released, write: true };
+    }
+    if (method === "GET" && resource.pdf && /application\/pdf/i.test(accept)) {
+      // A sales document as a PDF (Sage renders it for the Accept header on the record's URL).
+      const lines = [
+        `${resource.label} ${record.displayed_as}`,
+        `${record.contact_name ?? ""}`,
+        `Date: ${record.date}`,
+      ];
+      lines.push(`Total: ${record.total_amount} ${record.currency?.id ?? ""}`);
+      return { status: 200, body: pdfOf(lines), contentType: "application/pdf" };
     }
     if (method === "GET") return { status: 200, body: record };
     if (method === "PUT") {
@@ -428,11 +439,12 @@ async function startSandbox(options = {}) {
         return;
       }
       const isText = typeof body === "string";
+      const isBytes = Buffer.isBuffer(body);
       res.writeHead(status, {
         "Content-Type": isText ? "text/html; charset=utf-8" : "application/json; charset=utf-8",
         ...headers,
       });
-      res.end(isText ? body : JSON.stringify(body));
+      res.end(isText || isBytes ? body : JSON.stringify(body));
     };
     const drop = () => {
       entry.status = null;
@@ -521,11 +533,12 @@ async function startSandbox(options = {}) {
       } catch {
         return send(404, [sageError("", `No route matches ${method} ${url.pathname}`, "RouteNotFound")]);
       }
-      /** @type {{ status: number, body?: unknown, write?: boolean }} */
+      /** @type {{ status: number, body?: unknown, write?: boolean, contentType?: string }} */
       let result;
       entry.processed = true;
       try {
-        result = handle({ method, segments, query: url.searchParams, body, businessId });
+        const accept = req.headers.accept ?? "";
+        result = handle({ method, segments, query: url.searchParams, body, businessId, accept });
       } catch (error) {
         if (!(error instanceof SandboxError)) throw error;
         result = { status: error.status, body: error.errors };
@@ -535,6 +548,7 @@ async function startSandbox(options = {}) {
         if (fault.kind === "slow") await sleep(faults?.slowMs ?? 3000);
         else return sendFault(fault.kind);
       }
+      if (result.contentType) return send(result.status, result.body, { "Content-Type": result.contentType });
       return send(result.status, result.body);
     } catch (error) {
       // A sandbox bug: say so loudly, in Sage's shape.

@@ -3,6 +3,7 @@
 
 const crypto = require("crypto");
 const { sageError, humanize, isDate } = require("./schema");
+const { DOCUMENT_RULES, documentRoutes } = require("./documents");
 const {
   base,
   LEDGER_TYPE_DEFAULTS,
@@ -303,7 +304,7 @@ const applyContactPatch = (ctx, contact, patch) => {
 
 /** Records that refer to a contact; Sage will not delete a contact with transactions. */
 const contactInUse = (/** @type {BusinessData} */ db, /** @type {string} */ contactId) =>
-  ["sales_invoices", "purchase_invoices", "contact_payments"].some((name) =>
+  [...Object.keys(DOCUMENT_RULES), "contact_payments"].some((name) =>
     db.collection(name).items.some((r) => r.contact?.id === contactId),
   );
 
@@ -609,25 +610,17 @@ const ledgerAccounts = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Sales and purchase invoices
+// Sales and purchase documents: invoices (and every kind in documents.js)
 
 /**
- * @typedef {object} InvoiceKind
- * @property {"sales_invoices" | "purchase_invoices"} collection
- * @property {"sales_invoice" | "purchase_invoice"} wrapper
- * @property {string} label
- * @property {string} prefix          invoice number prefix
- * @property {string} contactType     the contact type the contact must have
- * @property {string} transactionType
- * @property {string[]} lineRequired
- * @property {boolean} voids          DELETE voids (sales) instead of deleting (purchase)
+ * @typedef {import("./documents").DocumentRules & ReturnType<typeof documentRoutes> & { collection: string }} DocumentKind
  */
 
-/** @param {Ctx} ctx @param {InvoiceKind} kind @param {unknown[]} lines */
+/** @param {Ctx} ctx @param {DocumentKind} kind @param {unknown[]} lines */
 const buildLines = (ctx, kind, lines) =>
   lines.map((line, index) => {
     const input = /** @type {SageRecord} */ (line);
-    const prefix = `invoice_lines.${index}.`;
+    const prefix = `${kind.linesField}.${index}.`;
     requireFields(ctx, input, kind.lineRequired, prefix);
     const patch = materialize(ctx, input, prefix);
     const quantity = typeof input.quantity === "number" ? input.quantity : 1;
@@ -668,15 +661,15 @@ const buildLines = (ctx, kind, lines) =>
   });
 
 /** Totals, tax analysis, outstanding amount and status from the lines and the payments. */
-const refreshInvoice = (/** @type {Ctx} */ ctx, /** @type {SageRecord} */ invoice) => {
-  const lines = /** @type {SageRecord[]} */ (invoice.invoice_lines ?? []);
+const refreshDocument = (/** @type {Ctx} */ ctx, /** @type {DocumentKind} */ kind, /** @type {SageRecord} */ doc) => {
+  const lines = /** @type {SageRecord[]} */ (doc[kind.linesField] ?? []);
   const sum = (/** @type {string} */ field) =>
     round2(lines.reduce((total, line) => total + (Number(line[field]) || 0), 0));
-  invoice.net_amount = sum("net_amount");
-  invoice.tax_amount = sum("tax_amount");
-  invoice.total_amount = round2(invoice.net_amount + invoice.tax_amount);
-  invoice.total_quantity = sum("quantity");
-  invoice.total_discount_amount = sum("discount_amount");
+  doc.net_amount = sum("net_amount");
+  doc.tax_amount = sum("tax_amount");
+  doc.total_amount = round2(doc.net_amount + doc.tax_amount);
+  doc.total_quantity = sum("quantity");
+  doc.total_discount_amount = sum("discount_amount");
   /** @type {Map<string, SageRecord>} */
   const analysis = new Map();
   for (const line of lines) {
@@ -696,21 +689,24 @@ const refreshInvoice = (/** @type {Ctx} */ ctx, /** @type {SageRecord} */ invoic
     else entry.goods_amount = round2(entry.goods_amount + line.net_amount);
     analysis.set(key, entry);
   }
-  invoice.tax_analysis = [...analysis.values()];
+  doc.tax_analysis = [...analysis.values()];
   // A settlement discount settles the invoice as much as a payment does.
-  const paid = round2((Number(invoice.total_paid) || 0) + (Number(invoice.payments_allocations_total_discount) || 0));
-  invoice.outstanding_amount = invoice.status?.id === "VOID" ? 0 : round2(invoice.total_amount - paid);
+  const paid = round2((Number(doc.total_paid) || 0) + (Number(doc.payments_allocations_total_discount) || 0));
+  doc.outstanding_amount = doc.status?.id === "VOID" ? 0 : round2(doc.total_amount - paid);
   for (const field of ["net_amount", "tax_amount", "total_amount", "outstanding_amount", "total_discount_amount"]) {
-    invoice[`base_currency_${field}`] = round2(invoice[field] * (Number(invoice.exchange_rate) || 1));
+    doc[`base_currency_${field}`] = round2(doc[field] * (Number(doc.exchange_rate) || 1));
   }
-  const status = invoice.status?.id;
-  if (status !== "VOID" && status !== "DRAFT") {
-    const next = paid <= 0 ? "UNPAID" : invoice.outstanding_amount <= 0 ? "PAID" : "PART_PAID";
+  const status = doc.status?.id;
+  if (kind.statuses === "artefact" && status !== "VOID" && status !== "DRAFT") {
+    const next = paid <= 0 ? "UNPAID" : doc.outstanding_amount <= 0 ? "PAID" : "PART_PAID";
     const record = ctx.db.collection("artefact_statuses").get(next);
-    if (record) invoice.status = link("artefact_statuses", record);
+    if (record) doc.status = link("artefact_statuses", record);
   }
-  invoice.updated_at = ctx.at;
-  return invoice;
+  doc.updated_at = ctx.at;
+  // Only the fields Sage's spec gives this kind of record (a quote has no outstanding amount).
+  for (const field of Object.keys(doc))
+    if (!kind.fields.has(field) && !kind.extraFields?.includes(field)) delete doc[field];
+  return doc;
 };
 
 const addDays = (/** @type {string} */ date, /** @type {number} */ days) => {
@@ -738,8 +734,8 @@ const ARTEFACT_ADDRESS_FIELDS = [
 const artefactAddress = (/** @type {SageRecord | null | undefined} */ address) =>
   address ? Object.fromEntries(ARTEFACT_ADDRESS_FIELDS.map((field) => [field, address[field]])) : null;
 
-/** @param {Ctx} ctx @param {InvoiceKind} kind @param {SageRecord | null} contactLink */
-const checkInvoiceContact = (ctx, kind, contactLink) => {
+/** @param {Ctx} ctx @param {DocumentKind} kind @param {SageRecord | null} contactLink */
+const checkDocumentContact = (ctx, kind, contactLink) => {
   if (!contactLink) return undefined;
   const contact = ctx.db.collection("contacts").get(contactLink.id);
   if (contact && !contact.contact_types?.some((/** @type {SageRecord} */ t) => t.id === kind.contactType)) {
@@ -749,212 +745,257 @@ const checkInvoiceContact = (ctx, kind, contactLink) => {
   return contact;
 };
 
-/** @param {InvoiceKind} kind */
-const invoiceResource = (kind) => ({
-  wrapper: kind.wrapper,
-  label: kind.label,
-  post: kind.wrapper === "sales_invoice" ? "postSalesInvoices" : "postPurchaseInvoices",
-  put: kind.wrapper === "sales_invoice" ? "putSalesInvoices" : "putPurchaseInvoices",
-  canDelete: true,
-  canRelease: true,
-  queries: ["updated_or_created_since", "deleted_since", "contact_id", "status_id", "from_date", "to_date", "search"],
-  searchFields: ["invoice_number", "contact_name", "reference", "vendor_reference"],
-  /** @param {Ctx} ctx @param {SageRecord} body */
-  create(ctx, body) {
-    const { invoice_lines, status_id, ...rest } = body;
-    const patch = materialize(ctx, rest);
-    const lines = buildLines(ctx, kind, Array.isArray(invoice_lines) ? invoice_lines : []);
-    if (status_id !== undefined && status_id !== "DRAFT" && status_id !== "UNPAID") {
-      ctx.errors.push(sageError("status_id", "Status must be DRAFT or UNPAID when an invoice is created"));
-    }
-    const contact = checkInvoiceContact(ctx, kind, patch.contact);
-    if (typeof body.due_date === "string" && body.due_date < body.date)
-      ctx.errors.push(sageError("due_date", "Due date must be on or after the invoice date"));
-    failIfErrors(ctx);
-    const id = newId();
-    const number =
-      typeof body.invoice_number === "string" && body.invoice_number
-        ? body.invoice_number
-        : `${kind.prefix}${ctx.db.next(kind.collection)}`;
-    const statusCode = status_id === "DRAFT" ? "DRAFT" : "UNPAID";
-    const status = ctx.db.collection("artefact_statuses").get(statusCode);
-    const currency = ctx.db.collection("currencies").get("GBP");
-    const transactionType = ctx.db.collection("transaction_types").get(kind.transactionType);
-    /** @type {SageRecord} */
-    const invoice = {
-      ...base(kind.collection, id, number),
-      created_at: ctx.at,
-      updated_at: ctx.at,
-      links: [],
-      editable: true,
-      tax_calculation_method: null,
-      transaction: statusCode === "DRAFT" ? null : base("transactions", newId(), number),
-      transaction_type: transactionType ? link("transaction_types", transactionType) : null,
-      deleted_at: null,
-      is_cis: false,
-      contact: null,
-      invoice_number_prefix: kind.prefix,
-      invoice_number: number,
-      contact_name: contact?.name ?? null,
-      contact_reference: contact?.reference ?? null,
-      date: body.date,
-      due_date:
-        typeof body.due_date === "string"
-          ? body.due_date
-          : addDays(body.date, typeof contact?.credit_days === "number" ? contact.credit_days : 30),
-      reference: null,
-      ...(kind.wrapper === "purchase_invoice"
-        ? { vendor_reference: null }
-        : {
-            main_address: artefactAddress(contact?.main_address),
-            delivery_address: artefactAddress(contact?.delivery_address),
-          }),
-      notes: null,
-      net_amount: 0,
-      tax_amount: 0,
-      total_amount: 0,
-      payments_allocations_total_amount: 0,
-      payments_allocations_total_discount: 0,
-      total_paid: 0,
-      outstanding_amount: 0,
-      currency: currency ? link("currencies", currency) : null,
-      exchange_rate: 1,
-      inverse_exchange_rate: 1,
-      total_quantity: 0,
-      total_discount_amount: 0,
-      status: status ? link("artefact_statuses", status) : null,
-      ...(kind.wrapper === "sales_invoice" ? { sent: false, sent_by_email: false } : {}),
-      void_reason: null,
-      invoice_lines: [],
-      tax_analysis: [],
-      payments_allocations: [],
-      last_paid: null,
-      withholding_tax_rate: null,
-      withholding_tax_amount: null,
-      corrections: [],
-      tax_reconciled: false,
-      migrated: false,
-    };
-    merge(invoice, patch);
-    invoice.invoice_lines = lines;
-    return refreshInvoice(ctx, invoice);
-  },
-  /** @param {Ctx} ctx @param {SageRecord} record @param {SageRecord} body */
-  update(ctx, record, body) {
-    if (record.status?.id === "VOID")
-      throw invalid("", `${kind.label} ${record.displayed_as} is void and cannot be edited`);
-    const { invoice_lines, status_id, ...rest } = body;
-    const patch = materialize(ctx, rest);
-    const lines = Array.isArray(invoice_lines) ? buildLines(ctx, kind, invoice_lines) : undefined;
-    const contact = checkInvoiceContact(ctx, kind, patch.contact ?? null);
-    if (
-      status_id !== undefined &&
-      !(status_id === record.status?.id || (record.status?.id === "DRAFT" && status_id === "UNPAID"))
-    ) {
-      ctx.errors.push(
-        sageError("status_id", "Status can only change from DRAFT to UNPAID; payments set the other statuses"),
-      );
-    }
-    failIfErrors(ctx);
-    const invoice = merge(structuredClone(record), patch);
-    if (contact && body.contact_name === undefined) invoice.contact_name = contact.name;
-    if (contact) invoice.contact_reference = contact.reference ?? null;
-    if (lines) invoice.invoice_lines = lines;
-    if (status_id === "UNPAID" && record.status?.id === "DRAFT") release(ctx, invoice);
-    if (typeof invoice.due_date === "string" && invoice.due_date < invoice.date)
-      throw invalid("due_date", "Due date must be on or after the invoice date");
-    refreshInvoice(ctx, invoice);
-    invoice.displayed_as = invoice.invoice_number;
-    if (invoice.outstanding_amount < 0)
-      throw invalid("total_amount", `Total amount cannot be less than the ${invoice.total_paid} already paid`);
-    return invoice;
-  },
-  /** @param {Ctx} ctx @param {SageRecord} record @param {URLSearchParams} q */
-  remove(ctx, record, q) {
-    if (round2(Number(record.total_paid) || 0) > 0) {
-      throw invalid("", `${kind.label} ${record.displayed_as} has payments allocated; delete the payments first`);
-    }
-    if (!kind.voids || record.status?.id === "DRAFT") return "deleted";
-    if (record.status?.id === "VOID") throw invalid("", `${kind.label} ${record.displayed_as} is already void`);
-    const reason = q.get("void_reason");
-    if (!reason || !reason.trim())
-      throw invalid(
-        "void_reason",
-        "Void reason can't be blank: give void_reason to void an invoice that is not a draft",
-      );
-    const voided = ctx.db.collection("artefact_statuses").get("VOID");
-    record.status = voided ? link("artefact_statuses", voided) : record.status;
-    record.void_reason = reason;
-    record.editable = false;
-    refreshInvoice(ctx, record);
-    return "kept";
-  },
-  /** @param {Ctx} ctx @param {SageRecord} record */
-  release(ctx, record) {
-    if (record.status?.id !== "DRAFT")
-      throw invalid(
-        "status_id",
-        `Only a draft can be released; ${record.displayed_as} is ${record.status?.displayed_as ?? "not a draft"}`,
-      );
-    const invoice = structuredClone(record);
-    release(ctx, invoice);
-    return refreshInvoice(ctx, invoice);
-  },
-  /** @param {SageRecord} record @param {URLSearchParams} q */
-  filter(record, q) {
-    const contactId = q.get("contact_id");
-    if (contactId && record.contact?.id !== contactId) return false;
-    const status = q.get("status_id");
-    if (
-      status &&
-      !status
-        .split(",")
-        .map((s) => s.trim())
-        .includes(record.status?.id)
-    )
-      return false;
-    const from = q.get("from_date");
-    if (from && record.date < from) return false;
-    const to = q.get("to_date");
-    if (to && record.date > to) return false;
-    return true;
-  },
-  /** @param {URLSearchParams} q */
-  checkQuery(q) {
-    for (const name of ["from_date", "to_date"]) {
-      const value = q.get(name);
-      if (value && !isDate(value)) throw invalid(name, `${humanize(name)} must be a date in the format YYYY-MM-DD`);
-    }
-  },
-});
+/**
+ * Quote and estimate statuses (the sandbox's own ids: no recording shows Sage's QuoteStatus
+ * values): a new one is PENDING (DRAFT when asked), and INVOICED once an invoice names it in
+ * original_quote_estimate_id.
+ */
+const QUOTE_STATUSES = { DRAFT: "Draft", PENDING: "Pending", INVOICED: "Invoiced" };
 
-/** DRAFT → UNPAID: the invoice gets its transaction. */
-const release = (/** @type {Ctx} */ ctx, /** @type {SageRecord} */ invoice) => {
-  const unpaid = ctx.db.collection("artefact_statuses").get("UNPAID");
-  if (unpaid) invoice.status = link("artefact_statuses", unpaid);
-  invoice.transaction ??= base("transactions", newId(), invoice.invoice_number);
+/** @param {DocumentKind} kind @param {string} id */
+const statusLink = (ctx, kind, id) => {
+  if (kind.statuses === "quote") return base("quote_statuses", id, QUOTE_STATUSES[id] ?? id);
+  const record = ctx.db.collection("artefact_statuses").get(id);
+  return record ? link("artefact_statuses", record) : null;
 };
 
-const SALES = /** @type {InvoiceKind} */ ({
-  collection: "sales_invoices",
-  wrapper: "sales_invoice",
-  label: "Sales invoice",
-  prefix: "SI-",
-  contactType: "CUSTOMER",
-  transactionType: "SALES_INVOICE",
-  lineRequired: ["description", "ledger_account_id", "unit_price"],
-  voids: true,
-});
-const PURCHASE = /** @type {InvoiceKind} */ ({
-  collection: "purchase_invoices",
-  wrapper: "purchase_invoice",
-  label: "Purchase invoice",
-  prefix: "PI-",
-  contactType: "VENDOR",
-  transactionType: "PURCHASE_INVOICE",
-  lineRequired: ["description", "ledger_account_id", "quantity", "unit_price"],
-  voids: false,
-});
+/** @param {DocumentKind} kind */
+const createStatuses = (kind) => (kind.statuses === "quote" ? ["DRAFT", "PENDING"] : ["DRAFT", "UNPAID"]);
+
+/** An invoice raised from a quote or estimate marks it INVOICED and links back (the sandbox's rule). */
+const linkQuoteOrEstimate = (/** @type {Ctx} */ ctx, /** @type {SageRecord} */ invoice, /** @type {unknown} */ id) => {
+  if (typeof id !== "string") return;
+  for (const collection of ["sales_quotes", "sales_estimates"]) {
+    const source = ctx.db.collection(collection).get(id);
+    if (!source) continue;
+    if (source.status?.id === "INVOICED")
+      throw invalid("original_quote_estimate_id", `${source.displayed_as} has already been invoiced`);
+    const updated = { ...structuredClone(source), updated_at: ctx.at };
+    updated.status = base("quote_statuses", "INVOICED", QUOTE_STATUSES.INVOICED);
+    updated.invoice = link("sales_invoices", invoice);
+    ctx.db.collection(collection).replace(updated);
+    return;
+  }
+  throw invalid("original_quote_estimate_id", "Original quote or estimate not found");
+};
+
+const withArticle = (/** @type {string} */ noun) => `${/^[aeiou]/.test(noun) ? "an" : "a"} ${noun}`;
+
+/** @param {string} collection */
+const documentResource = (collection) => {
+  const routes = documentRoutes(collection);
+  /** @type {DocumentKind} */
+  const kind = { ...DOCUMENT_RULES[collection], ...routes, collection };
+  const numberField = `${kind.number}_number`;
+  return {
+    wrapper: kind.wrapper,
+    label: kind.label,
+    post: kind.post,
+    put: kind.put,
+    canDelete: kind.canDelete,
+    canRelease: kind.canRelease,
+    pdf: kind.pdf,
+    numberField,
+    queries: kind.queries,
+    searchFields: kind.searchFields,
+    /** @param {Ctx} ctx @param {SageRecord} doc */
+    refresh: (ctx, doc) => refreshDocument(ctx, kind, doc),
+    /** @param {Ctx} ctx @param {SageRecord} body */
+    create(ctx, body) {
+      const {
+        [kind.linesField]: bodyLines,
+        status_id,
+        original_quote_estimate_id: sourceId,
+        ...rest
+      } = /** @type {SageRecord} */ (body);
+      const patch = materialize(ctx, rest);
+      const lines = buildLines(ctx, kind, Array.isArray(bodyLines) ? bodyLines : []);
+      const allowed = createStatuses(kind);
+      if (status_id !== undefined && !allowed.includes(status_id)) {
+        ctx.errors.push(sageError("status_id", `Status must be ${allowed.join(" or ")} when a document is created`));
+      }
+      const contact = checkDocumentContact(ctx, kind, patch.contact);
+      if (typeof body.due_date === "string" && body.due_date < body.date)
+        ctx.errors.push(sageError("due_date", "Due date must be on or after the invoice date"));
+      if (typeof body.expiry_date === "string" && body.expiry_date < body.date)
+        ctx.errors.push(sageError("expiry_date", "Expiry date must be on or after the date"));
+      failIfErrors(ctx);
+      const id = newId();
+      const number =
+        typeof body[numberField] === "string" && body[numberField]
+          ? body[numberField]
+          : `${kind.prefix}${ctx.db.next(kind.collection)}`;
+      const statusCode = status_id === "DRAFT" ? "DRAFT" : allowed[1];
+      const currency = ctx.db.collection("currencies").get("GBP");
+      /** @type {SageRecord} */
+      const doc = {
+        ...base(kind.collection, id, number),
+        created_at: ctx.at,
+        updated_at: ctx.at,
+        links: [],
+        editable: true,
+        tax_calculation_method: null,
+        transaction: statusCode === "DRAFT" || !kind.transactionType ? null : base("transactions", newId(), number),
+        transaction_type: kind.transactionType ? base("transaction_types", ...kind.transactionType) : null,
+        deleted_at: null,
+        is_cis: false,
+        contact: null,
+        [`${numberField}_prefix`]: kind.prefix,
+        [numberField]: number,
+        contact_name: contact?.name ?? null,
+        contact_reference: contact?.reference ?? null,
+        date: body.date,
+        ...(kind.dates === "due"
+          ? {
+              due_date:
+                typeof body.due_date === "string"
+                  ? body.due_date
+                  : addDays(body.date, typeof contact?.credit_days === "number" ? contact.credit_days : 30),
+            }
+          : {}),
+        reference: null,
+        vendor_reference: null,
+        ...(kind.contactType === "CUSTOMER"
+          ? {
+              main_address: artefactAddress(contact?.main_address),
+              delivery_address: artefactAddress(contact?.delivery_address),
+            }
+          : {}),
+        notes: null,
+        net_amount: 0,
+        tax_amount: 0,
+        total_amount: 0,
+        payments_allocations_total_amount: 0,
+        payments_allocations_total_discount: 0,
+        total_paid: 0,
+        outstanding_amount: 0,
+        currency: currency ? link("currencies", currency) : null,
+        exchange_rate: 1,
+        inverse_exchange_rate: 1,
+        total_quantity: 0,
+        total_discount_amount: 0,
+        status: statusLink(ctx, kind, statusCode),
+        ...(kind.contactType === "CUSTOMER" ? { sent: false, sent_by_email: false } : {}),
+        void_reason: null,
+        [kind.linesField]: [],
+        tax_analysis: [],
+        payments_allocations: [],
+        last_paid: null,
+        withholding_tax_rate: null,
+        withholding_tax_amount: null,
+        corrections: [],
+        tax_reconciled: false,
+        migrated: false,
+        invoice: null,
+      };
+      merge(doc, patch);
+      doc[kind.linesField] = lines;
+      if (sourceId !== undefined) linkQuoteOrEstimate(ctx, doc, sourceId);
+      return refreshDocument(ctx, kind, doc);
+    },
+    /** @param {Ctx} ctx @param {SageRecord} record @param {SageRecord} body */
+    update(ctx, record, body) {
+      if (record.status?.id === "VOID")
+        throw invalid("", `${kind.label} ${record.displayed_as} is void and cannot be edited`);
+      const { [kind.linesField]: bodyLines, status_id, ...rest } = /** @type {SageRecord} */ (body);
+      const patch = materialize(ctx, rest);
+      const lines = Array.isArray(bodyLines) ? buildLines(ctx, kind, bodyLines) : undefined;
+      const contact = checkDocumentContact(ctx, kind, patch.contact ?? null);
+      const [draft, released] = createStatuses(kind);
+      if (
+        status_id !== undefined &&
+        !(status_id === record.status?.id || (record.status?.id === draft && status_id === released))
+      ) {
+        ctx.errors.push(
+          sageError(
+            "status_id",
+            `Status can only change from ${draft} to ${released}; payments set the other statuses`,
+          ),
+        );
+      }
+      failIfErrors(ctx);
+      const doc = merge(structuredClone(record), patch);
+      if (contact && body.contact_name === undefined) doc.contact_name = contact.name;
+      if (contact) doc.contact_reference = contact.reference ?? null;
+      if (lines) doc[kind.linesField] = lines;
+      if (status_id === released && record.status?.id === draft) release(ctx, kind, doc);
+      if (typeof doc.due_date === "string" && doc.due_date < doc.date)
+        throw invalid("due_date", "Due date must be on or after the invoice date");
+      if (typeof doc.expiry_date === "string" && doc.expiry_date < doc.date)
+        throw invalid("expiry_date", "Expiry date must be on or after the date");
+      refreshDocument(ctx, kind, doc);
+      doc.displayed_as = doc[numberField];
+      if (doc.outstanding_amount < 0)
+        throw invalid("total_amount", `Total amount cannot be less than the ${doc.total_paid} already paid`);
+      return doc;
+    },
+    /** @param {Ctx} ctx @param {SageRecord} record @param {URLSearchParams} q */
+    remove(ctx, record, q) {
+      if (round2(Number(record.total_paid) || 0) > 0) {
+        throw invalid("", `${kind.label} ${record.displayed_as} has payments allocated; delete the payments first`);
+      }
+      if (!kind.voids || record.status?.id === "DRAFT") return "deleted";
+      if (record.status?.id === "VOID") throw invalid("", `${kind.label} ${record.displayed_as} is already void`);
+      const reason = q.get("void_reason");
+      if (!reason || !reason.trim())
+        throw invalid(
+          "void_reason",
+          `Void reason can't be blank: give void_reason to void ${withArticle(kind.number.replace(/_/g, " "))} that is not a draft`,
+        );
+      record.status = statusLink(ctx, kind, "VOID") ?? record.status;
+      record.void_reason = reason;
+      record.editable = false;
+      refreshDocument(ctx, kind, record);
+      return "kept";
+    },
+    /** @param {Ctx} ctx @param {SageRecord} record */
+    release(ctx, record) {
+      if (record.status?.id !== "DRAFT")
+        throw invalid(
+          "status_id",
+          `Only a draft can be released; ${record.displayed_as} is ${record.status?.displayed_as ?? "not a draft"}`,
+        );
+      const doc = structuredClone(record);
+      release(ctx, kind, doc);
+      return refreshDocument(ctx, kind, doc);
+    },
+    /** @param {SageRecord} record @param {URLSearchParams} q */
+    filter(record, q) {
+      const contactId = q.get("contact_id");
+      if (contactId && record.contact?.id !== contactId) return false;
+      const status = q.get("status_id");
+      if (
+        status &&
+        !status
+          .split(",")
+          .map((s) => s.trim())
+          .includes(record.status?.id)
+      )
+        return false;
+      const from = q.get("from_date");
+      if (from && record.date < from) return false;
+      const to = q.get("to_date");
+      if (to && record.date > to) return false;
+      return true;
+    },
+    /** @param {URLSearchParams} q */
+    checkQuery(q) {
+      for (const name of ["from_date", "to_date"]) {
+        const value = q.get(name);
+        if (value && !isDate(value)) throw invalid(name, `${humanize(name)} must be a date in the format YYYY-MM-DD`);
+      }
+    },
+  };
+};
+
+/** DRAFT → released (UNPAID, or PENDING for a quote): an artefact gets its transaction. */
+const release = (/** @type {Ctx} */ ctx, /** @type {DocumentKind} */ kind, /** @type {SageRecord} */ doc) => {
+  doc.status = statusLink(ctx, kind, createStatuses(kind)[1]) ?? doc.status;
+  if (kind.transactionType) doc.transaction ??= base("transactions", newId(), doc.displayed_as);
+};
+
+/** Every document kind of documents.js, served by its collection name. */
+const DOCUMENTS = Object.fromEntries(Object.keys(DOCUMENT_RULES).map((name) => [name, documentResource(name)]));
 
 // ---------------------------------------------------------------------------------------------
 // Contact payments
@@ -1066,7 +1107,7 @@ const applyPayment = (/** @type {Ctx} */ ctx, /** @type {SageRecord} */ payment,
         null,
       );
     }
-    refreshInvoice(ctx, invoice);
+    DOCUMENTS[type.invoices].refresh(ctx, invoice);
   }
   const bank = payment.bank_account ? ctx.db.collection("bank_accounts").get(payment.bank_account.id) : undefined;
   if (bank) {
@@ -1238,7 +1279,7 @@ const contactPayments = {
     if (to && record.date > to) return false;
     return true;
   },
-  checkQuery: invoiceResource(SALES).checkQuery,
+  checkQuery: documentResource("sales_invoices").checkQuery,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -1416,8 +1457,7 @@ const RESOURCES = {
   contacts,
   contact_persons: contactPersons,
   ledger_accounts: ledgerAccounts,
-  sales_invoices: invoiceResource(SALES),
-  purchase_invoices: invoiceResource(PURCHASE),
+  ...DOCUMENTS,
   contact_payments: contactPayments,
   bank_accounts: bankAccounts,
   products,

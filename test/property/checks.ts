@@ -109,7 +109,7 @@ export const requestProblems = (
   problems.push(...nullPaths(request.body).map((path) => `${where}: ${path} is null`));
   // An update may leave out what Sage requires on create; anything else Sage's schema does not accept is a defect.
   const schema = schemaProblems(definition, request.body).filter(
-    (problem) => request.method !== "PUT" || !problem.endsWith("required by Sage but missing"),
+    (problem) => request.method !== "PUT" || !problem.endsWith("can't be blank"),
   );
   problems.push(...schema.map((problem) => `${where}: ${problem}`));
   return problems;

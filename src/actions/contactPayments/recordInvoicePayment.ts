@@ -14,7 +14,7 @@ import {
 import { compact } from "../../util/body";
 import { type PayableInvoice, paymentAmountFor, paymentContactFor } from "../../util/payments";
 
-export interface InvoiceKind {
+export interface InvoicePaymentSpec {
   label: string;
   description: string;
   /** Sage collection of the invoice, e.g. "/sales_invoices". */
@@ -36,7 +36,7 @@ export interface InvoiceKind {
  * "pay in full", and the outstanding amount that every payment is checked against before
  * anything is written.
  */
-export const recordInvoicePayment = (kind: InvoiceKind) =>
+export const recordInvoicePayment = (kind: InvoicePaymentSpec) =>
   action({
     display: { label: kind.label, description: kind.description },
     inputs: {

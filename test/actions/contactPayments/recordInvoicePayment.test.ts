@@ -255,7 +255,7 @@ test("the spec check itself catches a key Sage does not know", () => {
       },
     }),
   ).toEqual([
-    "postContactPayments.contact_payment.allocated_artefacts[0].invoice_id: not in Sage's schema",
-    "postContactPayments.contact_payment.paid: not in Sage's schema",
+    "postContactPayments.contact_payment.allocated_artefacts.0.invoice_id: invoice_id is not an attribute of 0",
+    "postContactPayments.contact_payment.paid: paid is not an attribute of contact_payment",
   ]);
 });

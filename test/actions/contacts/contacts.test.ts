@@ -343,10 +343,10 @@ describe("bodies against Sage's schema", () => {
         contact: { name: "A", email: "a@b.c", credit_days: 1.5, main_address: { postcode: "X" } },
       }),
     ).toEqual([
-      "postContacts.contact.contact_type_ids: required by Sage but missing",
-      "postContacts.contact.email: not in Sage's schema",
-      "postContacts.contact.credit_days: expected integer, got 1.5",
-      "postContacts.contact.main_address.postcode: not in Sage's schema",
+      "postContacts.contact.contact_type_ids: Contact type can't be blank",
+      "postContacts.contact.email: email is not an attribute of contact",
+      "postContacts.contact.credit_days: Credit days must be a whole number (got 1.5)",
+      "postContacts.contact.main_address.postcode: postcode is not an attribute of main_address",
     ]);
   });
 });

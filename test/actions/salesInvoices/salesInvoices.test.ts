@@ -33,12 +33,12 @@ test("the schema check itself catches unknown keys and wrong types", () => {
   expect(
     schemaProblems("postSalesInvoices", { sales_invoice: { contactId: "x", invoice_lines: [{ unit_price: "12" }] } }),
   ).toEqual([
-    "postSalesInvoices.sales_invoice.contact_id: required by Sage but missing",
-    "postSalesInvoices.sales_invoice.date: required by Sage but missing",
-    "postSalesInvoices.sales_invoice.contactId: not in Sage's schema",
-    "postSalesInvoices.sales_invoice.invoice_lines[0].description: required by Sage but missing",
-    "postSalesInvoices.sales_invoice.invoice_lines[0].ledger_account_id: required by Sage but missing",
-    'postSalesInvoices.sales_invoice.invoice_lines[0].unit_price: expected number, got "12"',
+    "postSalesInvoices.sales_invoice.contact_id: Contact can't be blank",
+    "postSalesInvoices.sales_invoice.date: Date can't be blank",
+    "postSalesInvoices.sales_invoice.contactId: contactId is not an attribute of sales_invoice",
+    "postSalesInvoices.sales_invoice.invoice_lines.0.description: Description can't be blank",
+    "postSalesInvoices.sales_invoice.invoice_lines.0.ledger_account_id: Ledger account can't be blank",
+    "postSalesInvoices.sales_invoice.invoice_lines.0.unit_price: Unit price must be a number (got string)",
   ]);
 });
 
