@@ -46,20 +46,6 @@ const FILES = {
     "listContactPeople",
   ],
   ledgerAccounts: ["createLedgerAccount", "updateLedgerAccount", "getLedgerAccount", "listLedgerAccounts"],
-  salesInvoices: [
-    "createSalesInvoice",
-    "updateSalesInvoice",
-    "getSalesInvoice",
-    "deleteSalesInvoice",
-    "listSalesInvoices",
-  ],
-  purchaseInvoices: [
-    "createPurchaseInvoice",
-    "updatePurchaseInvoice",
-    "getPurchaseInvoice",
-    "deletePurchaseInvoice",
-    "listPurchaseInvoices",
-  ],
   contactPayments: [
     "recordSalesInvoicePayment",
     "recordPurchaseInvoicePayment",
@@ -82,6 +68,20 @@ const FILES = {
   businesses: ["listBusinesses"],
   misc: ["rawRequest"],
 };
+/** The generated file of a resource declared in src/resources/: its path in camelCase (/sales_credit_notes → salesCreditNotes). */
+const fileOf = (/** @type {Resource} */ resource) =>
+  resource.path.slice(1).replace(/_([a-z])/g, (_, letter) => letter.toUpperCase());
+
+/** Every action key a declared resource makes, in the order the scenario runs them. */
+const OPERATIONS = /** @type {const} */ (["create", "update", "get", "release", "list", "void", "delete"]);
+const actionKeysOf = (/** @type {Resource} */ resource) =>
+  OPERATIONS.flatMap((operation) => (resource[operation] ? [resource[operation].key] : []));
+
+/** FILES plus one file per declared resource. @param {Resource[]} resources */
+const filesFor = (resources) => ({
+  ...FILES,
+  ...Object.fromEntries(resources.map((resource) => [fileOf(resource), actionKeysOf(resource)])),
+});
 const DATA_SOURCES_FILE = "dataSources";
 const TRIGGERS_FILE = "triggers";
 
@@ -93,6 +93,9 @@ const TRIGGER_START_FROM = `${DAY}T09:15:00Z`;
 /** Lists are read two records a page: a realistic first page whose `$next` points at the second. */
 const PAGE = { itemsPerPage: "1" };
 
+/**
+ * @typedef {import("../src/resources/resource").SageResource} Resource  a declaration of src/resources/
+ */
 /**
  * @typedef {object} Harness  Spectral's component test harness (createHarness(component))
  * @property {{ dataSources: Record<string, unknown>, triggers: Record<string, unknown> }} component
@@ -108,15 +111,65 @@ const PAGE = { itemsPerPage: "1" };
  */
 
 /**
+ * A declared resource's sample inputs with its placeholders filled in: "$customer", "$vendor",
+ * "$salesLedger", "$purchaseLedger" (ids) and "$today"; line arrays become the JSON text a flow
+ * builder types.
+ * @param {Record<string, unknown>} sample
+ * @param {Record<string, string>} values
+ */
+const fillSample = (sample, values) =>
+  Object.fromEntries(
+    Object.entries(sample).map(([key, value]) => {
+      const filled = JSON.parse(JSON.stringify(value), (_, v) =>
+        typeof v === "string" && v.startsWith("$") && v.slice(1) in values ? values[v.slice(1)] : v,
+      );
+      return [key, typeof filled === "object" && filled !== null ? JSON.stringify(filled) : filled];
+    }),
+  );
+
+/**
+ * One declared resource's whole life, as a flow would live it: create, update, get, list (by its
+ * contact), then a draft released, then void or delete. Returns each action's result by key.
+ * @param {(key: string, params?: Record<string, unknown>) => Promise<any>} run
+ * @param {Resource} resource
+ * @param {Record<string, string>} values  the placeholders' values (see fillSample)
+ */
+const resourceLifecycle = async (run, resource, values) => {
+  /** @type {Record<string, any>} */
+  const results = {};
+  const step = async (
+    /** @type {{ key: string } | undefined} */ names,
+    /** @type {Record<string, unknown>} */ params,
+  ) => {
+    if (names) results[names.key] = await run(names.key, params);
+    return names ? results[names.key] : undefined;
+  };
+  const idKey = resource.id.key;
+  const create = fillSample(resource.sample.create, values);
+  const created = (await step(resource.create, create)).data;
+  await step(resource.update, { [idKey]: created.id, ...fillSample(resource.sample.update, values) });
+  await step(resource.get, { [idKey]: created.id });
+  if (resource.release) {
+    const draft = (await run(resource.create.key, { ...create, statusId: "DRAFT" })).data;
+    await step(resource.release, { [idKey]: draft.id });
+  }
+  await step(resource.list, { itemsPerPage: "1", contactId: create.contactId });
+  if (resource.void) await step(resource.void, { [idKey]: created.id, voidReason: "Raised in error" });
+  if (resource.delete) await step(resource.delete, { [idKey]: created.id });
+  return results;
+};
+
+/**
  * Run every action, data source and trigger of the component once, as a flow builder would, on
  * a fresh sandbox (the component must already point at it through SAGE_API_BASE_URL). Records
  * are created first so that every get, list and dropdown returns real, non-empty data.
  * @param {Harness} harness
  * @param {unknown} connection  the Sage connection holding the sandbox's token
  * @param {import("../sandbox").Sandbox} sandbox
+ * @param {Resource[]} resources  the declarations of src/resources/ (the bundle's RESOURCES)
  * @returns {Promise<ScenarioResults>}
  */
-const runScenario = async (harness, connection, sandbox) => {
+const runScenario = async (harness, connection, sandbox, resources) => {
   /** @type {ScenarioResults} */
   const results = { actions: {}, dataSources: {}, triggers: {} };
   const clock = (/** @type {string} */ time) => sandbox.setNow(() => at(time));
@@ -314,6 +367,12 @@ const runScenario = async (harness, connection, sandbox) => {
   await run("listPurchaseInvoices", PAGE);
   await run("listContactPayments", PAGE);
   await run("rawRequest", { url: "/contacts", method: "GET", queryParams: [{ key: "items_per_page", value: "1" }] });
+  // Every declared resource the steps above did not already run lives its whole life here.
+  const values = { customer: customer.id, vendor: vendor.id, salesLedger, purchaseLedger, today: DAY };
+  for (const resource of resources) {
+    if (resource.create && resource.create.key in results.actions) continue;
+    Object.assign(results.actions, await resourceLifecycle(call, resource, values));
+  }
   // Hop-by-hop headers (keep-alive, chunking) depend on the HTTP connection, not on Sage's answer.
   const raw = /** @type {{ headers: Record<string, string> }} */ (results.actions.rawRequest);
   for (const header of ["connection", "keep-alive", "transfer-encoding"]) delete raw.headers[header];
@@ -527,16 +586,33 @@ const renderFiles = (files) => {
 };
 
 /**
+ * index.ts: every example by its key, which the definitions built from src/resources/ look up.
+ * @param {string[]} names  the generated files
+ * @returns {[string, string]}
+ */
+const indexOf = (names) => {
+  const sorted = [...names].sort();
+  return [
+    "index",
+    `${HEADER}\n${sorted.map((name) => `import * as ${name} from "./${name}";`).join("\n")}\n\n` +
+      "/** Every example by its action or data source key, for definitions built from src/resources/. */\n" +
+      `export const EXAMPLES: Record<string, unknown> = { ${sorted.map((name) => `...${name}`).join(", ")} };\n`,
+  ];
+};
+
+/**
  * Every generated file's path and (prettier-formatted) source.
  * @param {ScenarioResults} results
  * @param {Set<string>} seededIds
+ * @param {Resource[]} resources
  */
-const renderAll = async (results, seededIds) => {
+const renderAll = async (results, seededIds, resources) => {
   const examples = stabiliseIds(trim(toExamples(results)), seededIds);
-  const missing = Object.keys(examples.actions).filter((key) => !Object.values(FILES).flat().includes(key));
+  const byFile = filesFor(resources);
+  const missing = Object.keys(examples.actions).filter((key) => !Object.values(byFile).flat().includes(key));
   if (missing.length) throw new Error(`FILES in scripts/example-payloads.js has no file for: ${missing.join(", ")}`);
   /** @type {[string, [string, unknown][]][]} */
-  const files = Object.entries(FILES).map(([file, keys]) => [file, keys.map((key) => [key, examples.actions[key]])]);
+  const files = Object.entries(byFile).map(([file, keys]) => [file, keys.map((key) => [key, examples.actions[key]])]);
   files.push([DATA_SOURCES_FILE, Object.entries(examples.dataSources)]);
   files.push([TRIGGERS_FILE, Object.entries(examples.triggers)]);
 
@@ -544,7 +620,7 @@ const renderAll = async (results, seededIds) => {
   const options = { ...(await prettier.resolveConfig(path.join(OUT_DIR, "x.ts"))), parser: "typescript" };
   /** @type {{ file: string, source: string }[]} */
   const out = [];
-  for (const [name, source] of renderFiles(files)) {
+  for (const [name, source] of [...renderFiles(files), indexOf(files.map(([name]) => name))]) {
     out.push({ file: path.join(OUT_DIR, `${name}.ts`), source: await prettier.format(source, options) });
   }
   return out;
@@ -572,8 +648,9 @@ const main = async () => {
       { access_token: sandbox.token },
     );
     const seededIds = seededIdsOf(sandbox);
-    const results = await runScenario(createHarness(component), connection, sandbox);
-    const files = await renderAll(results, seededIds);
+    const resources = loaded.RESOURCES;
+    const results = await runScenario(createHarness(component), connection, sandbox, resources);
+    const files = await renderAll(results, seededIds, resources);
     const changed = files.filter(
       ({ file, source }) => !fs.existsSync(file) || fs.readFileSync(file, "utf8") !== source,
     );
@@ -594,7 +671,7 @@ const main = async () => {
   }
 };
 
-module.exports = { runScenario, FILES };
+module.exports = { runScenario, resourceLifecycle, fillSample, FILES };
 
 if (require.main === module) {
   main().then(

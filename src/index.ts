@@ -5,6 +5,9 @@ import dataSources from "./dataSources";
 import triggers from "./triggers";
 import { handleSageErrors } from "./util/errors";
 
+/** The resource declarations, for the example-payload generator that drives the built bundle. */
+export { RESOURCES } from "./resources";
+
 export default component({
   key: "sage-accounting",
   public: false,

@@ -2,6 +2,7 @@ import { input } from "@prismatic-io/spectral";
 import type { ListFilters } from "../actions/listAction";
 import { INVOICE_LINES_TEMPLATE, type LineKind, invoiceLines as cleanLines } from "../util/invoiceLines";
 import {
+  InputError,
   optionalDate,
   optionalId,
   optionalString,
@@ -157,6 +158,24 @@ export const requiredVoidReason = input({
   clean: requiredString("Void Reason"),
 });
 
+/** Create as a draft (released later with the Release action) or as Sage's default, a live document. */
+export const draftStatus = input({
+  label: "Status Id",
+  type: "string",
+  required: false,
+  comments: "DRAFT saves a draft, which the Release action makes live; blank creates it live.",
+  default: "",
+  model: [
+    { label: "Live (Sage's default)", value: "" },
+    { label: "Draft", value: "DRAFT" },
+  ],
+  clean: (value: unknown): string | undefined => {
+    const status = optionalTrimmed("Status Id")(value);
+    if (status !== undefined && status !== "DRAFT") throw new InputError("Status Id", "DRAFT or blank", value);
+    return status;
+  },
+});
+
 /** An input made optional for an update action: same label and comment, blank means "leave unchanged". */
 export const optionalOnUpdate = {
   contactId: input({ ...contactId, required: false, clean: optionalId("Contact Id") }),
@@ -179,6 +198,7 @@ export const documentInputs = (
     reference: documentReference,
     notes: documentNotes,
     [lines.key]: documentLines(lines.label, lines.kind, { required: true }),
+    statusId: draftStatus,
   },
   update: {
     contactId: optionalOnUpdate.contactId,
@@ -197,5 +217,6 @@ export const documentBody = (lines: { key: string; field: string }) => ({
   expiryDate: "expiry_date",
   reference: "reference",
   notes: "notes",
+  statusId: "status_id",
   [lines.key]: lines.field,
 });

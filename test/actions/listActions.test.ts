@@ -1,5 +1,6 @@
 import nock from "nock";
 import component from "../../src";
+import { RESOURCES } from "../../src/resources";
 import { BASE_PATH, envelope, runAction, SAGE_ORIGIN, sageApi, TEST_TOKEN, useNock } from "../helpers";
 
 useNock();
@@ -18,10 +19,9 @@ const LISTS: Record<string, string> = {
   listLedgerAccounts: "/ledger_accounts",
   listPaymentMethods: "/payment_methods",
   listProducts: "/products",
-  listPurchaseInvoices: "/purchase_invoices",
-  listSalesInvoices: "/sales_invoices",
   listServices: "/services",
   listTaxRates: "/tax_rates",
+  ...Object.fromEntries(RESOURCES.flatMap((resource) => (resource.list ? [[resource.list.key, resource.path]] : []))),
 };
 
 /**

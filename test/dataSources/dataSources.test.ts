@@ -1,4 +1,5 @@
 import component from "../../src";
+import { RESOURCES } from "../../src/resources";
 import { BASE_PATH, envelope, failureOf, harness, sageApi, testConnection, useNock } from "../helpers";
 
 useNock();
@@ -17,12 +18,13 @@ const paged = [
   ["selectLedgerAccount", "Select Ledger Account", "/ledger_accounts"],
   ["selectLedgerAccountType", "Select Ledger Account Type", "/ledger_account_types"],
   ["selectTaxRate", "Select Tax Rate", "/tax_rates"],
-  ["selectSalesInvoice", "Select Sales Invoice", "/sales_invoices"],
-  ["selectPurchaseInvoice", "Select Purchase Invoice", "/purchase_invoices"],
   ["selectBankAccount", "Select Bank Account", "/bank_accounts"],
   ["selectPaymentMethod", "Select Payment Method", "/payment_methods"],
   ["selectProduct", "Select Product", "/products"],
   ["selectService", "Select Service", "/services"],
+  ...RESOURCES.flatMap((resource) =>
+    resource.dropdown ? [[resource.dropdown.key, resource.dropdown.label, resource.path] as const] : [],
+  ),
 ] as const;
 
 test("every agreed data source key is registered, and nothing else", () => {

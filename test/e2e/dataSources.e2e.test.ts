@@ -1,4 +1,5 @@
 import type { SageRecord } from "../../sandbox";
+import { RESOURCES } from "../../src/resources";
 import { failureOf, withSandbox } from "./withSandbox";
 
 // Every picklist data source against the sandbox over real HTTP: all pages, sorted by label.
@@ -36,6 +37,12 @@ const picklists = [
   ["selectTaxRate", "/tax_rates", "tax_rates", 0],
   ["selectBankAccount", "/bank_accounts", "bank_accounts", 0],
   ["selectPaymentMethod", "/payment_methods", "payment_methods", 0],
+  // Declared resources without synthetic records here: their dropdown over what the sandbox holds.
+  ...RESOURCES.flatMap((resource) =>
+    resource.dropdown && !["/sales_invoices", "/purchase_invoices"].includes(resource.path)
+      ? [[resource.dropdown.key, resource.path, resource.path.slice(1), 0] as const]
+      : [],
+  ),
 ] as const;
 
 beforeAll(() => {

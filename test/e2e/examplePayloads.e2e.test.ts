@@ -1,4 +1,5 @@
 import component from "../../src";
+import { RESOURCES } from "../../src/resources";
 import { EXAMPLE_TRIGGER_PAYLOAD } from "../../src/triggers/examplePayloads";
 import type { Sandbox } from "../../sandbox";
 import { type harness as Harness, withSandbox } from "./withSandbox";
@@ -13,7 +14,12 @@ interface ScenarioResults {
 // the generator): the test runs exactly those steps, on the TypeScript sources.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { runScenario } = require("../../scripts/example-payloads") as {
-  runScenario: (harness: typeof Harness, connection: unknown, sandbox: Sandbox) => Promise<ScenarioResults>;
+  runScenario: (
+    harness: typeof Harness,
+    connection: unknown,
+    sandbox: Sandbox,
+    resources: typeof RESOURCES,
+  ) => Promise<ScenarioResults>;
 };
 
 type JsonType = "string" | "number" | "boolean" | "null" | "object" | "array";
@@ -63,7 +69,7 @@ const sage = withSandbox();
 let results: ScenarioResults;
 
 beforeAll(async () => {
-  results = await runScenario(sage.harness, sage.connection(), sage.sandbox());
+  results = await runScenario(sage.harness, sage.connection(), sage.sandbox(), RESOURCES);
 });
 
 const actionKeys = Object.keys(component.actions).sort();

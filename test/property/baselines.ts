@@ -1,3 +1,11 @@
+import { RESOURCES } from "../../src/resources";
+
+// The sample filler of the example-payload scenario (plain JS).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { fillSample } = require("../../scripts/example-payloads") as {
+  fillSample: (sample: Record<string, unknown>, values: Record<string, string>) => Record<string, unknown>;
+};
+
 /**
  * One valid set of params per action (besides the connection), as a flow builder would fill them
  * in. The properties fuzz some inputs and keep the others at these values, so a run can get past
@@ -9,7 +17,23 @@ const PURCHASE_LINES = JSON.stringify([{ description: "Paper", ledger_account_id
 
 const CONTACT = { name: "Acme Ltd", contactTypeIds: ["CUSTOMER"] };
 
+/** Every declared resource's actions, from its sample (placeholder ids become fake ones). */
+const RESOURCE_BASELINES: Record<string, Record<string, unknown>> = Object.fromEntries(
+  RESOURCES.flatMap((resource) => {
+    const id = { [resource.id.key]: "doc1" };
+    const values = { customer: "c1", vendor: "c1", salesLedger: "la1", purchaseLedger: "la2", today: "2026-01-31" };
+    const entries: [string, Record<string, unknown>][] = [];
+    if (resource.create) entries.push([resource.create.key, fillSample(resource.sample.create, values)]);
+    for (const names of [resource.update, resource.get, resource.delete, resource.release])
+      if (names) entries.push([names.key, id]);
+    if (resource.void) entries.push([resource.void.key, { ...id, voidReason: "Raised in error" }]);
+    if (resource.list) entries.push([resource.list.key, {}]);
+    return entries;
+  }),
+);
+
 export const BASELINES: Record<string, Record<string, unknown>> = {
+  ...RESOURCE_BASELINES,
   createContact: CONTACT,
   updateContact: { contactId: "c1" },
   getContact: { contactId: "c1" },

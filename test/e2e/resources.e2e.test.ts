@@ -1,0 +1,80 @@
+import { RESOURCES } from "../../src/resources";
+import type { SageResource } from "../../src/resources/resource";
+import { schemaProblems } from "../sageSchema";
+import { type ActionResult, withSandbox } from "./withSandbox";
+
+// Every resource declared in src/resources/ lives its whole life against the sandbox over real
+// HTTP, the way the example-payload scenario runs it: create → update → get → (draft → release)
+// → list → void or delete. Every body sent must pass Sage's schema for that write.
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { resourceLifecycle } = require("../../scripts/example-payloads") as {
+  resourceLifecycle: (
+    run: (key: string, params?: Record<string, unknown>) => Promise<ActionResult>,
+    resource: SageResource,
+    values: Record<string, string>,
+  ) => Promise<Record<string, ActionResult>>;
+};
+
+const sage = withSandbox();
+let values: Record<string, string>;
+
+beforeAll(async () => {
+  const customer = await sage.run("createContact", { name: "Lifecycle Customer", contactTypeIds: "CUSTOMER" });
+  const vendor = await sage.run("createContact", { name: "Lifecycle Supplier", contactTypeIds: "VENDOR" });
+  values = {
+    customer: customer.data.id,
+    vendor: vendor.data.id,
+    salesLedger: sage.ledgerId(4000),
+    purchaseLedger: sage.ledgerId(5000),
+    today: "2026-01-31",
+  };
+});
+
+const pascal = (wrapper: string) => wrapper.replace(/(^|_)([a-z])/g, (_, __, letter: string) => letter.toUpperCase());
+
+describe.each(RESOURCES.map((resource) => [resource.plural, resource] as const))("%s", (_, resource) => {
+  let results: Record<string, ActionResult>;
+  let log: { method: string; path: string; status: number | null; body: unknown }[];
+
+  beforeAll(async () => {
+    sage.sandbox().clearLog();
+    results = await resourceLifecycle(sage.run, resource, values);
+    log = sage.sandbox().requestLog;
+  });
+
+  test("every write was accepted and its body passes Sage's schema", () => {
+    const writes = log.filter((entry) => entry.method === "POST" || entry.method === "PUT");
+    expect(writes.length).toBeGreaterThan(1);
+    for (const entry of writes) {
+      expect([entry.path, entry.status]).toEqual([entry.path, entry.method === "POST" ? 201 : 200]);
+      if (entry.path.endsWith("/release")) continue;
+      const definition = `${entry.method.toLowerCase()}${pascal(resource.wrapper)}s`;
+      expect(schemaProblems(definition, entry.body)).toEqual([]);
+    }
+  });
+
+  test("create returns the record; update changes it; get returns it; list finds it by its contact", () => {
+    const created = results[resource.create!.key].data;
+    expect(created.$path).toBe(`${resource.path}/${created.id}`);
+    const [field, value] = Object.entries(resource.sample.update)[0];
+    expect(results[resource.update!.key].data[resource.body[field]]).toBe(value);
+    expect(results[resource.get!.key].data).toMatchObject({ id: created.id, [resource.body[field]]: value });
+    const listed = results[resource.list!.key].data;
+    expect(listed.$items.length).toBe(1);
+    expect(listed.$total).toBeGreaterThanOrEqual(1);
+  });
+
+  test("a draft is released; the record is then voided or deleted", () => {
+    if (resource.release) expect(results[resource.release.key].data.status.id).not.toBe("DRAFT");
+    const id = results[resource.create!.key].data.id;
+    const stored = sage.sandbox().store.get(resource.path.slice(1), id);
+    if (resource.void) {
+      expect(results[resource.void.key].data).toMatchObject({ id, voided: true, deleted: false });
+      expect(stored?.status.id).toBe("VOID");
+    } else {
+      expect(results[resource.delete!.key].data).toEqual({ deleted: true, id });
+      expect(stored).toBeUndefined();
+    }
+  });
+});

@@ -1,0 +1,79 @@
+import fs from "fs";
+import path from "path";
+import spec from "../../sandbox/openapi/accounting-v3.1.openapi.json";
+import component from "../../src";
+import { RESOURCES } from "../../src/resources";
+
+/** The declarations of src/resources/ against Sage's spec, and what the component makes of them. */
+
+interface Parameter {
+  name: string;
+}
+interface Schema {
+  properties?: Record<string, Schema>;
+}
+const paths = spec.paths as Record<string, Record<string, { parameters?: Parameter[] }>>;
+const definitions = spec.definitions as Record<string, Schema>;
+const pascalPlural = (wrapper: string) =>
+  `${wrapper.replace(/(^|_)([a-z])/g, (_, __, letter: string) => letter.toUpperCase())}s`;
+
+const SOURCES = fs
+  .readdirSync(path.join(__dirname, "../../src/resources"))
+  .map((file) => fs.readFileSync(path.join(__dirname, "../../src/resources", file), "utf8"));
+
+describe.each(RESOURCES.map((resource) => [resource.plural, resource] as const))("%s", (_, resource) => {
+  const queries = (paths[resource.path]?.get?.parameters ?? []).map((parameter) => parameter.name);
+  const operations = [
+    resource.list,
+    resource.get,
+    resource.create,
+    resource.update,
+    resource.delete,
+    resource.void,
+    resource.release,
+  ].flatMap((names) => (names ? [names] : []));
+
+  test("every list filter is sent under a query parameter Sage's GET of the path takes", () => {
+    expect(queries.length).toBeGreaterThan(0);
+    for (const [key, filter] of Object.entries(resource.filters))
+      expect([key, queries.includes(filter.query)]).toEqual([key, true]);
+  });
+
+  test("pollable says whether Sage's list takes updated_or_created_since", () => {
+    expect(resource.pollable).toBe(queries.includes("updated_or_created_since"));
+  });
+
+  test("the body mapper writes only fields of Sage's POST and PUT definitions, under the wrapper", () => {
+    for (const verb of ["post", "put"]) {
+      const wrapped = definitions[`${verb}${pascalPlural(resource.wrapper)}`]?.properties?.[resource.wrapper];
+      expect(wrapped).toBeDefined();
+      const used = [resource.create, resource.update].flatMap((names) => Object.keys(names?.inputs ?? {}));
+      for (const key of used.filter((inputKey) => inputKey in resource.body))
+        expect([key, resource.body[key] in wrapped!.properties!]).toEqual([key, true]);
+    }
+  });
+
+  test("every create/update input is mapped to a Sage field", () => {
+    for (const names of [resource.create, resource.update])
+      for (const key of Object.keys(names?.inputs ?? {})) expect([key, key in resource.body]).toEqual([key, true]);
+  });
+
+  test("names Sage's record definition and routes that exist", () => {
+    expect(definitions[resource.definition]).toBeDefined();
+    const one = paths[`${resource.path}/{key}`];
+    if (resource.get) expect(one.get).toBeDefined();
+    if (resource.update) expect(one.put).toBeDefined();
+    if (resource.delete || resource.void) expect(one.delete).toBeDefined();
+    if (resource.void) expect(one.delete.parameters?.map((p) => p.name)).toContain("void_reason");
+    if (resource.release) expect(paths[`${resource.path}/{key}/release`]?.post).toBeDefined();
+  });
+
+  test("each action is in the component under its key and found by its label in src/resources in one hop", () => {
+    for (const names of operations) {
+      expect(component.actions[names.key]?.display.label).toBe(names.label);
+      expect(SOURCES.filter((source) => source.includes(`label: "${names.label}"`))).toHaveLength(1);
+    }
+    if (resource.dropdown)
+      expect(component.dataSources[resource.dropdown.key]?.display.label).toBe(resource.dropdown.label);
+  });
+});
