@@ -1,3 +1,4 @@
+import { RESOURCES } from "../../src/resources";
 import { BASE_PATH } from "../helpers";
 import { schemaProblems } from "../sageSchema";
 import type { RecordedRequest } from "./fakeSage";
@@ -13,9 +14,14 @@ const DEFINITION_OF: Record<string, string> = {
   contacts: "Contacts",
   contact_persons: "ContactPersons",
   ledger_accounts: "LedgerAccounts",
-  sales_invoices: "SalesInvoices",
-  purchase_invoices: "PurchaseInvoices",
   contact_payments: "ContactPayments",
+  // Every declared resource: sales_credit_notes → SalesCreditNotes.
+  ...Object.fromEntries(
+    RESOURCES.map((resource) => [
+      resource.path.slice(1),
+      resource.wrapper.replace(/(^|_)([a-z])/g, (_, __, letter: string) => letter.toUpperCase()) + "s",
+    ]),
+  ),
 };
 
 /** Every string inside the params, keys included: what the user could have typed literally. */
@@ -76,7 +82,9 @@ export const requestProblems = (
   if (segments.some((part) => part === "." || part === ".." || part.includes("/") || part.includes("\\"))) {
     problems.push(`${where}: a path segment is a dot segment or hides a separator`);
   }
-  if (!raw && (segments.length < 1 || segments.length > 2)) {
+  // POST /<resource>/<id>/release (a declared resource's Release action) carries no body.
+  const isRelease = request.method === "POST" && segments.length === 3 && segments[2] === "release";
+  if (!raw && !isRelease && (segments.length < 1 || segments.length > 2)) {
     problems.push(`${where}: expected /<resource> or /<resource>/<id>`);
   }
 
@@ -98,7 +106,7 @@ export const requestProblems = (
   }
   if (raw) return problems;
 
-  if (request.method === "GET" || request.method === "DELETE") {
+  if (request.method === "GET" || request.method === "DELETE" || isRelease) {
     if (request.rawBody)
       problems.push(`${where}: a ${request.method} carries a body: ${request.rawBody.slice(0, 200)}`);
     return problems;
