@@ -61,6 +61,17 @@ const DOCUMENT_RULES = {
       "base_currency_total_discount_amount",
     ],
   },
+  sales_credit_notes: {
+    label: "Sales credit note",
+    number: "credit_note",
+    prefix: "SCN-",
+    contactType: "CUSTOMER",
+    transactionType: ["SALES_CREDIT_NOTE", "Sales Credit Note"],
+    dates: "none",
+    statuses: "artefact",
+    searchFields: ["credit_note_number", "contact_name", "reference"],
+    pdf: true,
+  },
 };
 
 /** "sales_credit_notes" → "SalesCreditNote": the spec's name for one record. */

@@ -1,12 +1,13 @@
 import { purchaseInvoices } from "./purchaseInvoices";
 import { actionsOf, dropdownOf, type ResourceAction, type SageResource } from "./resource";
+import { salesCreditNotes } from "./salesCreditNotes";
 import { salesInvoices } from "./salesInvoices";
 
 /**
  * Every Sage resource declared in src/resources/ (README: "Add a resource"). Actions, dropdowns,
  * docs, example payloads and the e2e lifecycle suite are built from this list.
  */
-export const RESOURCES: SageResource[] = [salesInvoices, purchaseInvoices];
+export const RESOURCES: SageResource[] = [salesInvoices, purchaseInvoices, salesCreditNotes];
 
 /** The actions of every declared resource, keyed by their public key. */
 export const resourceActions: Record<string, ResourceAction> = Object.assign({}, ...RESOURCES.map(actionsOf));
