@@ -1,13 +1,23 @@
+import { purchaseCreditNotes } from "./purchaseCreditNotes";
 import { purchaseInvoices } from "./purchaseInvoices";
 import { actionsOf, dropdownOf, type ResourceAction, type SageResource } from "./resource";
 import { salesCreditNotes } from "./salesCreditNotes";
+import { salesEstimates } from "./salesEstimates";
 import { salesInvoices } from "./salesInvoices";
+import { salesQuotes } from "./salesQuotes";
 
 /**
  * Every Sage resource declared in src/resources/ (README: "Add a resource"). Actions, dropdowns,
  * docs, example payloads and the e2e lifecycle suite are built from this list.
  */
-export const RESOURCES: SageResource[] = [salesInvoices, purchaseInvoices, salesCreditNotes];
+export const RESOURCES: SageResource[] = [
+  salesInvoices,
+  purchaseInvoices,
+  salesCreditNotes,
+  purchaseCreditNotes,
+  salesQuotes,
+  salesEstimates,
+];
 
 /** The actions of every declared resource, keyed by their public key. */
 export const resourceActions: Record<string, ResourceAction> = Object.assign({}, ...RESOURCES.map(actionsOf));
