@@ -6,6 +6,7 @@ import ledgerAccounts from "./ledgerAccounts";
 import lookups from "./lookups";
 import misc from "./misc";
 import { resourceActions } from "../resources";
+import { documentActions } from "../resources/documentActions";
 import taxRates from "./taxRates";
 
 export default {
@@ -13,6 +14,7 @@ export default {
   ...contactPersons,
   ...ledgerAccounts,
   ...resourceActions,
+  ...documentActions,
   ...contactPayments,
   ...lookups,
   ...taxRates,

@@ -90,4 +90,8 @@ export const BASELINES: Record<string, Record<string, unknown>> = {
   listBusinesses: {},
 
   rawRequest: { url: "/contacts", method: "GET" },
+
+  getSalesDocumentPdf: { documentType: "/sales_credit_notes", documentId: "scn1" },
+  convertQuoteToInvoice: { salesQuoteId: "q1", date: "2026-01-31" },
+  convertEstimateToInvoice: { salesEstimateId: "e1" },
 };

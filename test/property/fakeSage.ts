@@ -39,6 +39,20 @@ const replyFor = (method: string, path: string): [number, unknown] => {
   if (segments[0] === "businesses") return [200, []];
   if (segments.length === 1) return [200, EMPTY_PAGE];
   if (segments[0] === "sales_invoices" || segments[0] === "purchase_invoices") return [200, INVOICE_REPLY];
+  // A quote or estimate with one line, so Convert ... to Invoice has something to invoice.
+  if (segments[0] === "sales_quotes" || segments[0] === "sales_estimates") {
+    const line = { description: "Design", ledger_account: { id: "la1" }, quantity: 1, unit_price: 100, tax_rate: null };
+    return [
+      200,
+      {
+        id: segments[1],
+        contact: { id: "c1" },
+        status: { id: "PENDING" },
+        quote_lines: [line],
+        estimate_lines: [line],
+      },
+    ];
+  }
   return [200, { id: segments[1] }];
 };
 
