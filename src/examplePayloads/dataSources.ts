@@ -67,6 +67,19 @@ export const selectSalesInvoice = {
 
 export const selectPurchaseInvoice = { result: [{ label: "PI-1", key: "88e8dee531269fc516056df451883ef7" }] };
 
+export const selectSalesCreditNote = {
+  result: [
+    { label: "SCN-1", key: "daaac3529e3e635daae2ee229d20fc02" },
+    { label: "SCN-2", key: "7976442c1352160d0dbe402ba47969ba" },
+  ],
+};
+
+export const selectPurchaseCreditNote = { result: [] };
+
+export const selectSalesQuote = { result: [{ label: "SQ-2", key: "625378b0d4d95b86885f63c109163b5a" }] };
+
+export const selectSalesEstimate = { result: [{ label: "SE-2", key: "f8361db3655ee2995fb8e06b0ffa50e2" }] };
+
 export const selectBusiness = {
   result: [
     { label: "Sandbox Consulting Ltd", key: "9ca2ca7a5513a005565db84d746b8b9d" },

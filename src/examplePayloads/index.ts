@@ -7,11 +7,16 @@ import * as contactPayments from "./contactPayments";
 import * as contactPersons from "./contactPersons";
 import * as contacts from "./contacts";
 import * as dataSources from "./dataSources";
+import * as documents from "./documents";
 import * as ledgerAccounts from "./ledgerAccounts";
 import * as lookups from "./lookups";
 import * as misc from "./misc";
+import * as purchaseCreditNotes from "./purchaseCreditNotes";
 import * as purchaseInvoices from "./purchaseInvoices";
+import * as salesCreditNotes from "./salesCreditNotes";
+import * as salesEstimates from "./salesEstimates";
 import * as salesInvoices from "./salesInvoices";
+import * as salesQuotes from "./salesQuotes";
 import * as taxRates from "./taxRates";
 import * as triggers from "./triggers";
 
@@ -22,11 +27,16 @@ export const EXAMPLES: Record<string, unknown> = {
   ...contactPersons,
   ...contacts,
   ...dataSources,
+  ...documents,
   ...ledgerAccounts,
   ...lookups,
   ...misc,
+  ...purchaseCreditNotes,
   ...purchaseInvoices,
+  ...salesCreditNotes,
+  ...salesEstimates,
   ...salesInvoices,
+  ...salesQuotes,
   ...taxRates,
   ...triggers,
 };

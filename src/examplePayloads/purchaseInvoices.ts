@@ -237,8 +237,6 @@ export const updatePurchaseInvoice = { data: purchaseInvoice };
 
 export const getPurchaseInvoice = { data: purchaseInvoice };
 
-export const deletePurchaseInvoice = { data: { deleted: true, id: "73865b4a12469d52bb8df5843571fcc9" } };
-
 export const listPurchaseInvoices = {
   data: {
     $total: 2,
@@ -249,3 +247,5 @@ export const listPurchaseInvoices = {
     $items: [purchaseInvoice],
   },
 };
+
+export const deletePurchaseInvoice = { data: { deleted: true, id: "73865b4a12469d52bb8df5843571fcc9" } };

@@ -2,7 +2,7 @@
 // Regenerate with `npm run build && node scripts/example-payloads.js`;
 // test/e2e/examplePayloads.e2e.test.ts checks these against what the component really returns.
 
-export const salesInvoice = {
+export const salesInvoice2 = {
   id: "be91fcc4d6506403cc5d80bc3e0f5678",
   displayed_as: "SI-1",
   $path: "/sales_invoices/be91fcc4d6506403cc5d80bc3e0f5678",
@@ -357,9 +357,20 @@ export const createSalesInvoice = {
   },
 };
 
-export const updateSalesInvoice = { data: salesInvoice };
+export const updateSalesInvoice = { data: salesInvoice2 };
 
-export const getSalesInvoice = { data: salesInvoice };
+export const getSalesInvoice = { data: salesInvoice2 };
+
+export const listSalesInvoices = {
+  data: {
+    $total: 2,
+    $page: 1,
+    $next: "/sales_invoices?page=2&items_per_page=1&attributes=all",
+    $back: null,
+    $itemsPerPage: 1,
+    $items: [salesInvoice2],
+  },
+};
 
 export const deleteSalesInvoice = {
   data: {
@@ -376,9 +387,9 @@ export const deleteSalesInvoice = {
       editable: false,
       tax_calculation_method: null,
       transaction: {
-        id: "dad21ddcd7522464cc1409f1da1e818a",
+        id: "3f171270b9d1c2bd120187b4742197a1",
         displayed_as: "SI-2",
-        $path: "/transactions/dad21ddcd7522464cc1409f1da1e818a",
+        $path: "/transactions/3f171270b9d1c2bd120187b4742197a1",
       },
       transaction_type: {
         id: "SALES_INVOICE",
@@ -446,7 +457,7 @@ export const deleteSalesInvoice = {
       void_reason: "Raised in error",
       invoice_lines: [
         {
-          id: "2c2e127ca106e470beddecb15e8177ee",
+          id: "6468fd6e41da9e9de999bdbc7555f00a",
           displayed_as: "Consulting (day rate)",
           product: null,
           service: {
@@ -502,16 +513,5 @@ export const deleteSalesInvoice = {
       base_currency_outstanding_amount: 0,
       base_currency_total_discount_amount: 0,
     },
-  },
-};
-
-export const listSalesInvoices = {
-  data: {
-    $total: 2,
-    $page: 1,
-    $next: "/sales_invoices?page=2&items_per_page=1&attributes=all",
-    $back: null,
-    $itemsPerPage: 1,
-    $items: [salesInvoice],
   },
 };

@@ -3,7 +3,8 @@
 // test/e2e/examplePayloads.e2e.test.ts checks these against what the component really returns.
 
 import { contact, contact2 } from "./contacts";
-import { salesInvoice } from "./salesInvoices";
+import { salesInvoice } from "./documents";
+import { salesInvoice2 } from "./salesInvoices";
 import { purchaseInvoice } from "./purchaseInvoices";
 
 export const contactsChanged = { created: [contact2], updated: [contact] };
@@ -20,9 +21,9 @@ export const salesInvoicesChanged = {
       editable: true,
       tax_calculation_method: null,
       transaction: {
-        id: "dad21ddcd7522464cc1409f1da1e818a",
+        id: "3f171270b9d1c2bd120187b4742197a1",
         displayed_as: "SI-2",
-        $path: "/transactions/dad21ddcd7522464cc1409f1da1e818a",
+        $path: "/transactions/3f171270b9d1c2bd120187b4742197a1",
       },
       transaction_type: {
         id: "SALES_INVOICE",
@@ -90,7 +91,7 @@ export const salesInvoicesChanged = {
       void_reason: null,
       invoice_lines: [
         {
-          id: "2c2e127ca106e470beddecb15e8177ee",
+          id: "6468fd6e41da9e9de999bdbc7555f00a",
           displayed_as: "Consulting (day rate)",
           product: null,
           service: {
@@ -146,8 +147,9 @@ export const salesInvoicesChanged = {
       base_currency_outstanding_amount: 780,
       base_currency_total_discount_amount: 0,
     },
+    salesInvoice,
   ],
-  updated: [salesInvoice],
+  updated: [salesInvoice2],
 };
 
 export const purchaseInvoicesChanged = {
@@ -162,9 +164,9 @@ export const purchaseInvoicesChanged = {
       editable: true,
       tax_calculation_method: null,
       transaction: {
-        id: "34aad91434f949378b6249d9bbeafd56",
+        id: "07fa572da6a84889bbf4d8fa84bc4529",
         displayed_as: "PI-2",
-        $path: "/transactions/34aad91434f949378b6249d9bbeafd56",
+        $path: "/transactions/07fa572da6a84889bbf4d8fa84bc4529",
       },
       transaction_type: {
         id: "PURCHASE_INVOICE",
@@ -203,7 +205,7 @@ export const purchaseInvoicesChanged = {
       void_reason: null,
       invoice_lines: [
         {
-          id: "eef273d0ebcc9b80304b2283deb46f33",
+          id: "a59e8f2c1f166586ca511f323ba3a23e",
           displayed_as: "Desk lamps",
           product: null,
           service: null,
