@@ -158,7 +158,8 @@ const resourceLifecycle = async (run, resource, values) => {
   }
   await step(resource.list, { itemsPerPage: "1", contactId: create.contactId });
   if (resource.void) await step(resource.void, { [idKey]: created.id, voidReason: "Raised in error" });
-  if (resource.delete) await step(resource.delete, { [idKey]: created.id });
+  // Delete a second record, so the first stays for the dropdown.
+  if (resource.delete) await step(resource.delete, { [idKey]: (await run(resource.create.key, create)).data.id });
   return results;
 };
 

@@ -73,8 +73,10 @@ describe.each(RESOURCES.map((resource) => [resource.plural, resource] as const))
       expect(results[resource.void.key].data).toMatchObject({ id, voided: true, deleted: false });
       expect(stored?.status.id).toBe("VOID");
     } else {
-      expect(results[resource.delete!.key].data).toEqual({ deleted: true, id });
-      expect(stored).toBeUndefined();
+      const deleted = results[resource.delete!.key].data;
+      expect(deleted).toEqual({ deleted: true, id: expect.any(String) });
+      expect(sage.sandbox().store.get(resource.path.slice(1), deleted.id)).toBeUndefined();
+      expect(stored?.id).toBe(id);
     }
   });
 });
