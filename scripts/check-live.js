@@ -745,6 +745,28 @@ const runWriteChecks = async (on, component, record) => {
 // ------------------------------------------------------------------------------------------------
 // The whole check
 
+/**
+ * Give the sandbox records of every kind, so each get action has one to read: the example-payload
+ * scenario (made through the component, as a flow would), then one synthetic record of each kind
+ * the scenario ended without (it deletes its contact person). The component must point at the
+ * sandbox (SAGE_API_BASE_URL) while this runs.
+ * @param {any} harness
+ * @param {unknown} connection   holding the sandbox's token
+ * @param {import("../sandbox").Sandbox} sandbox
+ */
+const fillSandbox = async (harness, connection, sandbox) => {
+  await runScenario(harness, connection, sandbox);
+  for (const collection of sandbox.store.collections()) {
+    if (sandbox.store.count(collection) > 0) continue;
+    try {
+      sandbox.seed(collection, 1);
+    } catch {
+      // Not a kind the sandbox can make up (lookups it holds already, payments need invoices).
+    }
+  }
+  sandbox.setNow(() => new Date());
+};
+
 /** One readable line per check. */
 const describeCheck = (/** @type {Check} */ check) => {
   const newer = check.newerInSage?.length ? ` (${check.newerInSage.length} newer field(s) in Sage)` : "";
@@ -813,10 +835,8 @@ const runLiveCheck = async (options) => {
   };
   let refused = false;
   try {
-    // The sandbox holds one record of every kind, made through the component as a flow would.
-    const filled = await on.run("sandbox", (harness, connection) => runScenario(harness, connection, sandbox));
+    const filled = await on.run("sandbox", (harness, connection) => fillSandbox(harness, connection, sandbox));
     if (filled.error) throw filled.error;
-    sandbox.setNow(() => new Date());
     print(`Comparing ${report.against} with the local sandbox (${report.mode}).`);
     if (options.reads ?? true) await runReadChecks(on, component, sandbox, since, record);
     if (options.write) {
@@ -908,4 +928,4 @@ if (require.main === module) {
   );
 }
 
-module.exports = { parseArgs, runLiveCheck, GUIDANCE, isReadAction, fieldsNotKept, isTrialBusiness };
+module.exports = { parseArgs, runLiveCheck, fillSandbox, GUIDANCE, isReadAction, fieldsNotKept, isTrialBusiness };

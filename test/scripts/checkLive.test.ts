@@ -3,8 +3,10 @@ import crypto from "crypto";
 import fs from "fs";
 import os from "os";
 import path from "path";
-import { createConnection } from "@prismatic-io/spectral/dist/testing";
+import http from "http";
+import { createConnection, createHarness } from "@prismatic-io/spectral/dist/testing";
 import nock from "nock";
+import { type Sandbox, startSandbox } from "../../sandbox";
 import component from "../../src";
 import { sageOAuth } from "../../src/connections";
 import contactNested from "../fixtures/sage-recordings/contact-nested.json";
@@ -18,6 +20,7 @@ import salesInvoiceNested from "../fixtures/sage-recordings/sales-invoice-nested
 const checkLive = require("../../scripts/check-live.js") as {
   runLiveCheck: (options: Record<string, unknown>) => Promise<{ exitCode: number; report: Report; reportPath: string }>;
   isReadAction: (key: string, action: unknown) => boolean;
+  fillSandbox: (harness: unknown, connection: unknown, sandbox: Sandbox) => Promise<void>;
 };
 
 interface Check {
@@ -41,7 +44,11 @@ const ROOT = path.join(__dirname, "..", "..");
 const SAGE = "https://api.accounting.sage.com";
 const TOKEN = "live-check-secret-token-8d1f3c";
 const sageConnection = () =>
-  createConnection(sageOAuth, { scopes: "full_access", clientId: "id", clientSecret: "secret" }, { access_token: TOKEN });
+  createConnection(
+    sageOAuth,
+    { scopes: "full_access", clientId: "id", clientSecret: "secret" },
+    { access_token: TOKEN },
+  );
 
 let dir: string;
 beforeAll(() => {
@@ -128,7 +135,9 @@ describe("read-only, against Sage's recorded answers", () => {
   test("the report lists the planted difference, and nothing else for that check", async () => {
     scope();
     const { exitCode, report, lines } = await run();
-    const contactTypesCheck = report.checks.find((check) => check.key === "listContactTypes" && check.kind === "action");
+    const contactTypesCheck = report.checks.find(
+      (check) => check.key === "listContactTypes" && check.kind === "action",
+    );
     expect(contactTypesCheck).toEqual({
       name: "List Contact Types",
       kind: "action",
@@ -150,7 +159,9 @@ describe("read-only, against Sage's recorded answers", () => {
     expect(readKeys).not.toContain("findOrCreateContact");
     const checked = new Set(report.checks.filter((c) => c.kind === "action").map((c) => c.key));
     expect([...checked].sort()).toEqual([...readKeys].sort());
-    expect(report.checks.filter((c) => c.kind === "dataSource")).toHaveLength(Object.keys(component.dataSources).length);
+    expect(report.checks.filter((c) => c.kind === "dataSource")).toHaveLength(
+      Object.keys(component.dataSources).length,
+    );
     expect(report.checks.filter((c) => c.kind === "trigger")).toHaveLength(Object.keys(component.triggers).length);
     // The recorded contact and invoice were read by id; a get with no record in Sage is skipped.
     expect(report.checks.find((c) => c.key === "getContact" && c.kind === "action")?.status).not.toBe("skipped");
@@ -173,13 +184,26 @@ describe("read-only, against Sage's recorded answers", () => {
     [contactsList, contactNested, salesInvoiceNested, businessesList].forEach(collect);
     // Check names come from the component's labels, paths and requests from Sage's keys and endpoints, so words such
     // as "Sales" may appear there; every other string of the report must hold no recorded value.
-    const vocabulary = new Set(["name", "key", "kind", "status", "path", "request", "expected", "actual", "note", "howToRead"]);
+    const vocabulary = new Set([
+      "name",
+      "key",
+      "kind",
+      "status",
+      "path",
+      "request",
+      "expected",
+      "actual",
+      "note",
+      "howToRead",
+    ]);
     const withoutVocabulary = JSON.stringify(JSON.parse(text), (key, value: unknown) =>
       vocabulary.has(key) ? undefined : value,
     );
     expect([...values].filter((value) => !/^\d{1,3}$/.test(value) && withoutVocabulary.includes(value))).toEqual([]);
     // Anything that is not a plain word (names with "&", ids, dates, amounts, emails) appears nowhere at all.
-    expect([...values].filter((value) => !/^[A-Za-z ]+$/.test(value) && !/^\d{1,3}$/.test(value) && text.includes(value))).toEqual([]);
+    expect(
+      [...values].filter((value) => !/^[A-Za-z ]+$/.test(value) && !/^\d{1,3}$/.test(value) && text.includes(value)),
+    ).toEqual([]);
     // Names and amounts in particular.
     expect(text).not.toContain("Kinghorn");
     expect(text).not.toContain("6011.4");
@@ -201,6 +225,91 @@ describe("read-only, against Sage's recorded answers", () => {
     expect(report.stopped).toMatch(/stopped: .*401 on GET \/contacts.*No active subscription/);
     expect(report.checks).toHaveLength(0);
     expect(nock.pendingMocks()).toEqual([]);
+  });
+});
+
+describe("read-only, against a stand-in Sage that answers exactly as the sandbox does", () => {
+  // A second sandbox holding the same kinds of records plays Sage behind nock, so every answer
+  // has the sandbox's shape whatever the sandbox does today; one field is planted.
+  let standIn: Sandbox;
+  beforeAll(async () => {
+    standIn = await startSandbox();
+    process.env.SAGE_API_BASE_URL = standIn.url;
+    try {
+      const connection = createConnection(
+        sageOAuth,
+        { scopes: "full_access", clientId: "id", clientSecret: "secret" },
+        { access_token: standIn.token },
+      );
+      await checkLive.fillSandbox(createHarness(component), connection, standIn);
+    } finally {
+      delete process.env.SAGE_API_BASE_URL;
+    }
+  });
+  afterAll(() => standIn.stop());
+
+  /** Forward a request to the stand-in; `plant` may change its answer. */
+  const forward = (method: string, uri: string, plant: (pathname: string, body: unknown) => unknown) =>
+    new Promise<[number, unknown, Record<string, string>]>((resolve, reject) => {
+      const request = http.request(
+        `${standIn.origin}${uri}`,
+        { method, headers: { authorization: `Bearer ${standIn.token}`, accept: "application/json" } },
+        (response) => {
+          let text = "";
+          response.on("data", (chunk: Buffer) => (text += chunk.toString()));
+          response.on("end", () => {
+            const body: unknown = text ? JSON.parse(text) : "";
+            resolve([
+              response.statusCode ?? 500,
+              plant(new URL(uri, SAGE).pathname, body),
+              { Date: String(response.headers.date) },
+            ]);
+          });
+        },
+      );
+      request.on("error", reject);
+      request.end();
+    });
+
+  test("the only difference in the whole report is the planted one", async () => {
+    // Sage's answer to GET /ledger_accounts carries nominal_code as a string where the sandbox has a number.
+    const plant = (pathname: string, body: unknown) =>
+      pathname === "/v3.1/ledger_accounts"
+        ? {
+            ...(body as object),
+            $items: (body as { $items: Record<string, unknown>[] }).$items.map((account) => ({
+              ...account,
+              nominal_code: String(account.nominal_code),
+            })),
+          }
+        : body;
+    nock(SAGE, { reqheaders: { authorization: `Bearer ${TOKEN}` } })
+      .persist()
+      .get(/^\/v3\.1\//)
+      .reply((uri, _body, callback) => {
+        forward("GET", uri, plant).then(
+          (answer) => callback(null, answer as nock.ReplyFnResult),
+          (error: Error) => callback(error, [500, ""]),
+        );
+      });
+    const { exitCode, report } = await run();
+    const notSame = report.checks.filter((check) => check.status !== "same" && check.status !== "skipped");
+    expect(notSame).toEqual([
+      {
+        name: "List Ledger Accounts",
+        kind: "action",
+        key: "listLedgerAccounts",
+        status: "differs",
+        differences: [{ path: "$.data.$items[].nominal_code", kind: "type", expected: "integer", actual: "string" }],
+        newerInSage: [],
+        notComparable: [],
+      },
+    ]);
+    expect(report.checks.flatMap((check) => check.newerInSage ?? [])).toEqual([]);
+    // Every get action found a record to read on both sides.
+    expect(report.checks.filter((check) => check.status === "skipped")).toEqual([]);
+    expect(report.summary).toMatchObject({ differs: 1, failed: 0, skipped: 0 });
+    expect(exitCode).toBe(1);
   });
 });
 
@@ -250,8 +359,14 @@ describe("--write", () => {
       .reply(200, { ...businessesList, $total: 1, $items: businessesList.$items.slice(0, 1) });
     const business = businessesList.$items[0];
     scope.get(`/v3.1/businesses/${business.id}`).reply(200, { ...business, is_demo: true, subscriptions: [] });
-    scope.get("/v3.1/tax_rates").query(true).reply(200, envelope([{ id: "GB_STANDARD", displayed_as: "Standard" }]));
-    scope.get("/v3.1/bank_accounts").query(true).reply(200, envelope([{ id: "b".repeat(32), displayed_as: "Bank" }]));
+    scope
+      .get("/v3.1/tax_rates")
+      .query(true)
+      .reply(200, envelope([{ id: "GB_STANDARD", displayed_as: "Standard" }]));
+    scope
+      .get("/v3.1/bank_accounts")
+      .query(true)
+      .reply(200, envelope([{ id: "b".repeat(32), displayed_as: "Bank" }]));
     scope
       .get("/v3.1/ledger_accounts")
       .query(true)
