@@ -272,8 +272,9 @@ const collectIds = (/** @type {Map<string, string[]>} */ pool, /** @type {any} *
  * @property {object} [sage]      failure on Sage's side
  * @property {object} [sandbox]   failure on the sandbox's side
  */
+/** @typedef {Omit<Check, "name" | "kind" | "key">} Verdict  what a comparison says, before it is named */
 
-/** Hold Sage's answer against the sandbox's. @returns {Partial<Check>} */
+/** Hold Sage's answer against the sandbox's. @returns {Verdict} */
 const compareAnswers = (/** @type {unknown} */ sandboxAnswer, /** @type {unknown} */ sageAnswer) => {
   const { differences, newer, unseen } = classifyDifferences(sandboxAnswer, sageAnswer);
   return {
@@ -284,7 +285,7 @@ const compareAnswers = (/** @type {unknown} */ sandboxAnswer, /** @type {unknown
   };
 };
 
-/** Both sides ran the step: compare, or say which side failed. @returns {Partial<Check>} */
+/** Both sides ran the step: compare, or say which side failed. @returns {Verdict} */
 const judge = (
   /** @type {Outcome} */ sandbox,
   /** @type {Outcome} */ sage,
@@ -297,11 +298,14 @@ const judge = (
   return compareAnswers(pick(sandbox.value), pick(sage.value));
 };
 
-/** The not-found answers of both sides: same status, same Sage error codes, same error shape. */
-const compareNotFound = (/** @type {Outcome} */ sandbox, /** @type {Outcome} */ sage) => {
+/**
+ * The not-found answers of both sides: same status, same Sage error codes, same error shape.
+ * @param {Outcome} sandbox @param {Outcome} sage @returns {Verdict}
+ */
+const compareNotFound = (sandbox, sage) => {
   if (!sandbox.error || !sage.error)
     return {
-      status: /** @type {const} */ ("failed"),
+      status: "failed",
       note: `an id that cannot exist was found by ${sage.error ? "the sandbox" : "Sage"}`,
     };
   const want = failureOf(sandbox.error);
@@ -311,12 +315,12 @@ const compareNotFound = (/** @type {Outcome} */ sandbox, /** @type {Outcome} */ 
     /** @type {any} */ (sandbox.error).sageErrors ?? [],
     /** @type {any} */ (sage.error).sageErrors ?? [],
   );
-  for (const field of /** @type {const} */ (["status", "dataCodes"])) {
+  for (const field of ["status", "dataCodes"]) {
     const [a, b] = [JSON.stringify(/** @type {any} */ (want)[field]), JSON.stringify(/** @type {any} */ (got)[field])];
     if (a !== b) differences.push({ path: field, kind: "value", expected: a, actual: b });
   }
   return {
-    status: /** @type {const} */ (differences.length ? "differs" : "same"),
+    status: differences.length ? "differs" : "same",
     differences,
     sandbox: want,
     sage: got,
@@ -783,7 +787,8 @@ const describeCheck = (/** @type {Check} */ check) => {
         ? `${d.path} missing in Sage`
         : `${d.path} ${d.kind}`,
   );
-  return `✘ ${check.name}: ${list.length} difference(s): ${list.join("; ")}${newer}`;
+  const shown = list.length > 5 ? [...list.slice(0, 5), `… ${list.length - 5} more in the report`] : list;
+  return `✘ ${check.name}: ${list.length} difference(s): ${shown.join("; ")}${newer}`;
 };
 
 /**
