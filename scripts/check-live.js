@@ -503,19 +503,16 @@ class WriteStepFailed extends Error {}
  * record goes on a stack as soon as Sage has it; the stack is undone in reverse order whatever
  * happens (a payment before its invoice is voided, the invoice before its contact).
  * @param {ReturnType<typeof sides>} on
- * @param {any} component
  * @param {(check: Check) => void} record
- * @returns {Promise<object[]>} what was cleaned up, and what could not be (with ids)
+ * @param {object[]} cleanup  filled with what was cleaned up and what could not be (with ids), also when the check stops
  */
-const runWriteChecks = async (on, component, record) => {
+const runWriteChecks = async (on, record, cleanup) => {
   const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
   const name = `Prismatic live check ${stamp}`;
   const note = "Created by npm run check:live (Prismatic Sage component); safe to delete.";
   const today = new Date().toISOString().slice(0, 10);
   /** @type {{ what: string, id: string, undo: () => Promise<Outcome>, done: string }[]} */
   const undo = [];
-  /** @type {object[]} */
-  const cleanup = [];
   const action = (/** @type {string} */ key, /** @type {Record<string, unknown>} */ params) =>
     on.run("sage", (harness, connection) => harness.action(key, { connection, ...params }));
   const raw = (/** @type {string} */ method, /** @type {string} */ url, /** @type {unknown} */ data, extra = {}) =>
@@ -564,7 +561,7 @@ const runWriteChecks = async (on, component, record) => {
         status: "skipped",
         note: "the business has no tax rate or no bank account",
       });
-      return cleanup;
+      return;
     }
 
     const reference = `PLC${stamp.slice(2)}`;
@@ -743,7 +740,6 @@ const runWriteChecks = async (on, component, record) => {
       );
     }
   }
-  return cleanup;
 };
 
 // ------------------------------------------------------------------------------------------------
@@ -852,7 +848,7 @@ const runLiveCheck = async (options) => {
       } else if (options.confirm && !(await options.confirm())) {
         refused = true;
         report.stopped = "--write not confirmed";
-      } else report.cleanup = await runWriteChecks(on, component, record);
+      } else await runWriteChecks(on, record, report.cleanup);
       if (report.stopped) print(`✘ ${report.stopped}`);
     }
   } catch (error) {

@@ -428,6 +428,23 @@ describe("--write", () => {
     expect(text).not.toContain(TOKEN);
   });
 
+  test("a 401 in the middle stops the round trip, and what was created is still cleaned up", async () => {
+    const sage = fakeSage([
+      {
+        method: "POST",
+        path: "/ledger_accounts",
+        status: 401,
+        body: [{ $severity: "error", $dataCode: "AuthorizationFailure", $message: "Unauthorised", $source: "" }],
+      },
+    ]);
+    const { exitCode, report } = await run({ reads: false, write: true });
+    const contact = [...sage.records.values()][0];
+    expect(sage.requests.slice(-2)).toEqual(["POST /ledger_accounts", `DELETE /contacts/${contact.id as string}`]);
+    expect(report.cleanup).toEqual([{ what: "contact", id: contact.id, status: "removed" }]);
+    expect(report.stopped).toMatch(/stopped: Sage API error 401 on POST \/ledger_accounts: Unauthorised/);
+    expect(exitCode).toBe(2);
+  });
+
   test("refuses a business that is not a trial or demo business, writing nothing", async () => {
     const business = businessesList.$items[0];
     nock(SAGE)
