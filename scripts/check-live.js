@@ -190,6 +190,8 @@ const authFailure = (/** @type {unknown} */ error) => {
 /** @typedef {{ value: any, error?: undefined } | { value?: undefined, error: unknown }} Outcome */
 
 /**
+ * Runs steps of the component against Sage or against the sandbox, one at a time, pausing
+ * between steps against Sage; the first 401/403 from Sage becomes a StopError.
  * @param {object} setup
  * @param {any} setup.component
  * @param {Record<Side, unknown>} setup.connections
@@ -866,7 +868,7 @@ const runLiveCheck = async (options) => {
     failed: count("failed"),
     skipped: count("skipped"),
     newerFieldsInSage: report.checks.reduce((n, check) => n + (check.newerInSage?.length ?? 0), 0),
-    callsToSage: on.sageSteps(),
+    stepsAgainstSage: on.sageSteps(),
   };
   const left = report.cleanup.filter((/** @type {any} */ entry) => entry.status === "left in the business");
   fs.writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
