@@ -50,6 +50,9 @@ const sageConnection = () =>
     { access_token: TOKEN },
   );
 
+// A whole check starts and fills a sandbox and runs some 100 steps: minutes on a loaded machine, not a timing test.
+jest.setTimeout(180_000);
+
 let dir: string;
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "check-live-"));
