@@ -3,6 +3,7 @@ import { createClient, type HttpClient } from "@prismatic-io/spectral/dist/clien
 import { businessIdOf, sageOAuth } from "./connections";
 import { DEFAULT_TIMEOUT_MS, SAGE_API_BASE_URL } from "./constants";
 import { SageApiError, toSageError } from "./util/errors";
+import { sageRateLimiter } from "./util/rateLimit";
 import { type AxiosError, isAxiosError } from "axios";
 import {
   EARLIER_TRY_MAY_HAVE_BEEN_PROCESSED,
@@ -121,6 +122,13 @@ const buildClient = (
         }
       },
     },
+  });
+  // Every request and every retry waits for a slot under Sage's per-business limit, shared by all
+  // clients of the process; without X-Business the token stands for its (lead) business.
+  const rateLimitKey = headers["X-Business"] ?? headers.Authorization;
+  client.interceptors.request.use(async (request) => {
+    await sageRateLimiter.acquire(rateLimitKey);
+    return request;
   });
   if (debug) {
     // Spectral's own debug logging prints headers verbatim; this one redacts the token.
