@@ -4,7 +4,7 @@ import { businessIdOf, sageOAuth } from "./connections";
 import { DEFAULT_TIMEOUT_MS, SAGE_API_BASE_URL } from "./constants";
 import { SageApiError, toSageError } from "./util/errors";
 import { sageRateLimiter } from "./util/rateLimit";
-import { type AxiosError, isAxiosError } from "axios";
+import { type AxiosError, getAdapter, isAxiosError } from "axios";
 import {
   EARLIER_TRY_MAY_HAVE_BEEN_PROCESSED,
   earlierTryMayHaveBeenProcessed,
@@ -123,13 +123,19 @@ const buildClient = (
       },
     },
   });
-  // Every request and every retry waits for a slot under Sage's per-business limit, shared by all
-  // clients of the process; without X-Business the token stands for its (lead) business.
+  // Every try of every request waits for a slot under Sage's per-business limit, shared by all
+  // clients of the process (without X-Business the token stands for its lead business). The
+  // adapter sends one try, so the slot is held exactly while that try is on its way.
   const rateLimitKey = headers["X-Business"] ?? headers.Authorization;
-  client.interceptors.request.use(async (request) => {
-    await sageRateLimiter.acquire(rateLimitKey);
-    return request;
-  });
+  const send = getAdapter(client.defaults.adapter);
+  client.defaults.adapter = async (config) => {
+    const release = await sageRateLimiter.acquire(rateLimitKey);
+    try {
+      return await send(config);
+    } finally {
+      release();
+    }
+  };
   if (debug) {
     // Spectral's own debug logging prints headers verbatim; this one redacts the token.
     client.interceptors.request.use((request) => {
