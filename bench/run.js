@@ -405,11 +405,16 @@ const latency = async () => {
   }
 };
 
-const scaledFetchAll = async () => {
-  const { records, limit, windowMs, clientLimit, realLimit, realWindowMs } = SETTINGS.scaledFetchAll;
+/** The 50 000 contacts are seeded before the parallel phase: seeding blocks this process's event loop. */
+const seededForScaledFetchAll = async () => {
   const sandbox = await sandboxFor();
+  sandbox.seed("contacts", SETTINGS.scaledFetchAll.records);
+  return sandbox;
+};
+
+const scaledFetchAll = async (/** @type {Awaited<ReturnType<typeof sandboxFor>>} */ sandbox) => {
+  const { records, limit, windowMs, clientLimit, realLimit, realWindowMs } = SETTINGS.scaledFetchAll;
   try {
-    sandbox.seed("contacts", records);
     sandbox.setRateLimit({ limit, windowMs });
     sandbox.clearLog();
     /** @type {string | null} */
@@ -541,8 +546,12 @@ const main = async () => {
   await scenario("Per-action overhead", overhead);
   // Both wait on the scaled limiter most of the time, so they share the ~30 s; each has its own
   // sandbox and worker. Their rows are put back in a fixed order.
+  const scaledSandbox = await seededForScaledFetchAll();
   const before = rows.length;
-  await Promise.all([scenario("Throughput", throughput), scenario("Fetch All scaled", scaledFetchAll)]);
+  await Promise.all([
+    scenario("Throughput", throughput),
+    scenario("Fetch All scaled", () => scaledFetchAll(scaledSandbox)),
+  ]);
   const rank = (/** @type {Row} */ r) => (r.scenario.startsWith("Create Contact") ? 0 : 1);
   rows.push(...rows.splice(before).sort((a, b) => rank(a) - rank(b)));
   await scenario("Polling", polling);
