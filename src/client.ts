@@ -3,7 +3,8 @@ import { createClient, type HttpClient } from "@prismatic-io/spectral/dist/clien
 import { businessIdOf, sageOAuth } from "./connections";
 import { DEFAULT_TIMEOUT_MS, SAGE_API_BASE_URL } from "./constants";
 import { SageApiError, toSageError } from "./util/errors";
-import { type AxiosError, isAxiosError } from "axios";
+import { sageRateLimiter } from "./util/rateLimit";
+import { type AxiosError, getAdapter, isAxiosError } from "axios";
 import {
   EARLIER_TRY_MAY_HAVE_BEEN_PROCESSED,
   earlierTryMayHaveBeenProcessed,
@@ -122,6 +123,19 @@ const buildClient = (
       },
     },
   });
+  // Every try of every request waits for a slot under Sage's per-business limit, shared by all
+  // clients of the process (without X-Business the token stands for its lead business). The
+  // adapter sends one try, so the slot is held exactly while that try is on its way.
+  const rateLimitKey = headers["X-Business"] ?? headers.Authorization;
+  const send = getAdapter(client.defaults.adapter);
+  client.defaults.adapter = async (config) => {
+    const release = await sageRateLimiter.acquire(rateLimitKey);
+    try {
+      return await send(config);
+    } finally {
+      release();
+    }
+  };
   if (debug) {
     // Spectral's own debug logging prints headers verbatim; this one redacts the token.
     client.interceptors.request.use((request) => {

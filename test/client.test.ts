@@ -1,4 +1,5 @@
 import { createSageClient, sageBaseUrl } from "../src/client";
+import { sageRateLimitPolicy } from "../src/util/rateLimit";
 import { BASE_PATH, failureOf, SAGE_ORIGIN, sageApi, TEST_TOKEN, testConnection, useNock } from "./helpers";
 
 useNock();
@@ -121,5 +122,36 @@ describe("base URL", () => {
   test.each(["https://evil.example/v3.1", "http://10.0.0.1/v3.1", "not a url"])("refuses %p", (url) => {
     process.env.SAGE_API_BASE_URL = url;
     expect(() => sageBaseUrl()).toThrow("SAGE_API_BASE_URL");
+  });
+});
+
+describe("rate limit", () => {
+  const saved = { ...sageRateLimitPolicy };
+  afterEach(() => Object.assign(sageRateLimitPolicy, saved));
+
+  test("requests of one business wait for a slot; another business has its own budget", async () => {
+    Object.assign(sageRateLimitPolicy, { limit: 2, windowMs: 400 });
+    const arrivals: Record<string, number[]> = { b1: [], b2: [] };
+    sageApi()
+      .get(`${BASE_PATH}/countries`)
+      .times(7)
+      .reply(function () {
+        arrivals[String(this.req.headers["x-business"])].push(Date.now());
+        return [200, {}];
+      });
+    const b1 = createSageClient(testConnection({ businessId: "b1" }));
+    const b2 = createSageClient(testConnection({ businessId: "b2" }));
+    const started = Date.now();
+    await Promise.all([
+      ...Array.from({ length: 5 }, () => b1.get("/countries")),
+      b2.get("/countries"),
+      b2.get("/countries"),
+    ]);
+    // b1: two at once, two more once the first two answers are 400 ms old, the fifth after 800 ms;
+    // b2's two go out at once, before b1's third.
+    const b1Waits = arrivals.b1.map((at) => at - started);
+    expect(b1Waits.slice(2, 4).every((ms) => ms >= 400)).toBe(true);
+    expect(b1Waits[4]).toBeGreaterThanOrEqual(800);
+    expect(Math.max(...arrivals.b1.slice(0, 2), ...arrivals.b2)).toBeLessThan(arrivals.b1[2]);
   });
 });

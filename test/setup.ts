@@ -1,3 +1,4 @@
+import { sageRateLimitPolicy } from "../src/util/rateLimit";
 import { retryPolicy } from "../src/util/retry";
 
 // Keep retry backoff in tests to a few milliseconds; the policy itself is tested in test/util/retry.test.ts.
@@ -5,3 +6,5 @@ retryPolicy.baseDelayMs = 1;
 retryPolicy.maxDelayMs = 20;
 // Tests never talk to the real Sage API; the sandbox suites set this per run.
 delete process.env.SAGE_API_BASE_URL;
+// Suites make hundreds of calls in seconds; the limiter is tested in test/util/rateLimit.test.ts and client.test.ts.
+sageRateLimitPolicy.limit = Number.POSITIVE_INFINITY;

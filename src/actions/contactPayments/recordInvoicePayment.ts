@@ -1,5 +1,5 @@
 import { action } from "@prismatic-io/spectral";
-import { format } from "date-fns";
+import { formatISO } from "date-fns";
 import { createSageClient, segment } from "../../client";
 import { connection } from "../../inputs/common";
 import {
@@ -60,8 +60,9 @@ export const recordInvoicePayment = (kind: InvoiceKind) =>
           transaction_type_id: kind.transactionTypeId,
           contact_id: paymentContactFor(invoice, params.contactId, kind.noun),
           bank_account_id: params.bankAccountId,
-          // Sage wants a plain date; date-fns formats the runner's local day, where toISOString would give UTC's.
-          date: params.date ?? format(new Date(), "yyyy-MM-dd"),
+          // Sage wants a plain date; formatISO gives the runner's local day (toISOString would give UTC's)
+          // without the locale tables date-fns's `format` brings into the bundle.
+          date: params.date ?? formatISO(new Date(), { representation: "date" }),
           total_amount: totalAmount,
           payment_method_id: params.paymentMethodId,
           reference: params.reference,

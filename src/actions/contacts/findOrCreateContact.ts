@@ -35,7 +35,11 @@ const hasPersonWithEmail = async (client: HttpClient, contactId: string, email: 
 /** References are unique in Sage regardless of case, so they match ignoring case too. */
 const findMatch = async (client: HttpClient, email: string | undefined, reference: string | undefined) => {
   const params = email ? { email } : { search: reference };
-  for await (const page of pagesOf<SageContact>(client, "/contacts", { ...params, attributes: "all" })) {
+  // Page by page: the walk stops at the first match, so reading ahead would waste calls.
+  const pages = pagesOf<SageContact>(client, "/contacts", { ...params, attributes: "all" }, undefined, {
+    concurrency: 1,
+  });
+  for await (const page of pages) {
     const candidates = page.$items ?? [];
     const direct = candidates.find((contact) =>
       email ? sameText(contact.email, email) : sameText(contact.reference, reference ?? ""),
