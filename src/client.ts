@@ -3,6 +3,7 @@ import { createClient, type HttpClient } from "@prismatic-io/spectral/dist/clien
 import { businessIdOf, sageOAuth } from "./connections";
 import { DEFAULT_TIMEOUT_MS, SAGE_API_BASE_URL } from "./constants";
 import { SageApiError, toSageError } from "./util/errors";
+import { sageNumbersToJson } from "./util/sageNumbers";
 import { type AxiosError, isAxiosError } from "axios";
 import {
   EARLIER_TRY_MAY_HAVE_BEEN_PROCESSED,
@@ -121,6 +122,11 @@ const buildClient = (
         }
       },
     },
+  });
+  // Sage sends the fields its spec types `number` as decimal strings: every answer's become numbers here.
+  client.interceptors.response.use((response) => {
+    response.data = sageNumbersToJson(response.config?.url ?? "", response.data);
+    return response;
   });
   if (debug) {
     // Spectral's own debug logging prints headers verbatim; this one redacts the token.
