@@ -22,6 +22,12 @@ export interface SageAll<T> {
 export type QueryParams = Record<string, string | number | boolean | undefined>;
 
 /**
+ * Without `nested_attributes` Sage sends a record's nested records (a contact's addresses and
+ * people, its default ledger accounts) as links `{id, displayed_as, $path}` only; with `all`, in full.
+ */
+export const FULL_NESTED_RECORDS = { nested_attributes: "all" } as const;
+
+/**
  * Every page of a list, 200 records at a time, until Sage says there is no `$next`.
  * The one pagination loop of the component: list actions, data sources and triggers use it.
  */
@@ -42,6 +48,16 @@ export async function* pagesOf<T>(
     if (!data.$next || !data.$items?.length) return;
   }
 }
+
+/**
+ * The records of an answer that should be a list: Sage's envelope (`$items`) or a plain array.
+ * GET /businesses answers the envelope although its spec says an array; both are accepted.
+ */
+export const recordsOf = <T>(body: unknown): T[] => {
+  if (Array.isArray(body)) return body as T[];
+  const items = (body as { $items?: unknown } | null)?.$items;
+  return Array.isArray(items) ? (items as T[]) : [];
+};
 
 export const fetchAllPages = async <T>(
   client: HttpClient,

@@ -3,7 +3,7 @@ import { createSageClient, type HttpClient } from "../../client";
 import { connection } from "../../inputs/common";
 import { createContactInputs, matchEmail, matchReference } from "../../inputs/contacts";
 import { contactBody } from "../../util/contactBody";
-import { fetchAllPages, pagesOf } from "../../util/pagination";
+import { FULL_NESTED_RECORDS, fetchAllPages, pagesOf } from "../../util/pagination";
 import { InputError } from "../../util/validation";
 import * as examples from "../../examplePayloads/contacts";
 
@@ -35,7 +35,8 @@ const hasPersonWithEmail = async (client: HttpClient, contactId: string, email: 
 /** References are unique in Sage regardless of case, so they match ignoring case too. */
 const findMatch = async (client: HttpClient, email: string | undefined, reference: string | undefined) => {
   const params = email ? { email } : { search: reference };
-  for await (const page of pagesOf<SageContact>(client, "/contacts", { ...params, attributes: "all" })) {
+  const query = { ...params, attributes: "all", ...FULL_NESTED_RECORDS };
+  for await (const page of pagesOf<SageContact>(client, "/contacts", query)) {
     const candidates = page.$items ?? [];
     const direct = candidates.find((contact) =>
       email ? sameText(contact.email, email) : sameText(contact.reference, reference ?? ""),
