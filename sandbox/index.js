@@ -22,7 +22,7 @@ const { Store } = require("./store");
 const { RESOURCES, SandboxError, invalid, notFound, round2 } = require("./resources");
 const { synthesize } = require("./synthetic");
 const { numberFieldTable } = require("./numberFields");
-const { presentBody } = require("./present");
+const { presentBody, presentRecord } = require("./present");
 
 /** @typedef {import("./schema").SageError} SageError */
 /** @typedef {Record<string, any>} SageRecord */
@@ -365,11 +365,13 @@ async function startSandbox(options = {}) {
    */
   const present = (method, collection, query, businessId, body) => {
     if (!RESOURCES[collection]) return body;
-    const db = store.business(businessId);
-    const lookup = (/** @type {string} */ name, /** @type {string} */ id) =>
-      RESOURCES[name] ? db?.collection(name).get(id) : undefined;
-    return presentBody(numbers, collection, body, method === "GET" ? query : WRITE_QUERY, lookup);
+    return presentBody(numbers, collection, body, method === "GET" ? query : WRITE_QUERY, lookupIn(businessId));
   };
+
+  /** Records of a business by collection and id, for nested_attributes. */
+  const lookupIn =
+    (/** @type {string | undefined} */ businessId) => (/** @type {string} */ name, /** @type {string} */ id) =>
+      RESOURCES[name] ? store.business(businessId)?.collection(name).get(id) : undefined;
 
   const routeNotFound = (/** @type {string} */ method, /** @type {string[]} */ segments) =>
     new SandboxError(404, [sageError("", `No route matches ${method} /${segments.join("/")}`, "RouteNotFound")]);
@@ -642,6 +644,21 @@ async function startSandbox(options = {}) {
       },
       count: (/** @type {string} */ collection, /** @type {string | undefined} */ businessId = undefined) =>
         ensureBusiness(businessId).collection(collection).items.length,
+      /**
+       * A record as GET /{collection}/{id} answers it with this query (links for nested records unless
+       * nested_attributes, no balance unless show_balance ...), its decimals kept as numbers: what the
+       * component returns for that request.
+       */
+      answer: (
+        /** @type {string} */ collection,
+        /** @type {string} */ id,
+        /** @type {Record<string, string>} */ query = {},
+        /** @type {string | undefined} */ businessId = undefined,
+      ) => {
+        const record = ensureBusiness(businessId).collection(collection).get(id);
+        const params = new URLSearchParams(query);
+        return record ? structuredClone(presentRecord(collection, record, params, lookupIn(businessId))) : undefined;
+      },
       /** The sandbox's collection names. */
       collections: () => Object.keys(RESOURCES),
     },

@@ -189,4 +189,4 @@ const presentBody = (numbers, collection, body, query, lookup) => {
   return mapNumberFields(numbers, collection, shaped, sageDecimal);
 };
 
-module.exports = { presentBody, EXPANDED_COLLECTIONS, NEWER_FIELDS };
+module.exports = { presentBody, presentRecord, EXPANDED_COLLECTIONS, NEWER_FIELDS };
