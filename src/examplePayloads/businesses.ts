@@ -7,8 +7,8 @@ export const listBusinesses = {
     $total: 2,
     $items: [
       {
-        created_at: "2024-01-02T09:00:00.000Z",
-        updated_at: "2024-01-02T09:00:00.000Z",
+        created_at: "2024-01-02T09:00:00Z",
+        updated_at: "2024-01-02T09:00:00Z",
         displayed_as: "Sandbox Trading Ltd",
         id: "23dc6d7f662c9c990adbefbd41eaa0f6",
         name: "Sandbox Trading Ltd",
@@ -25,8 +25,8 @@ export const listBusinesses = {
         ni_based: false,
         subscriptions: [
           {
-            created_at: "2024-01-02T09:00:00.000Z",
-            updated_at: "2024-01-02T09:00:00.000Z",
+            created_at: "2024-01-02T09:00:00Z",
+            updated_at: "2024-01-02T09:00:00Z",
             displayed_as: "Accounting",
             id: "1053844d617a5d85938e8708524d1109",
             active: true,
@@ -35,8 +35,8 @@ export const listBusinesses = {
         ],
       },
       {
-        created_at: "2024-01-02T09:00:00.000Z",
-        updated_at: "2024-01-02T09:00:00.000Z",
+        created_at: "2024-01-02T09:00:00Z",
+        updated_at: "2024-01-02T09:00:00Z",
         displayed_as: "Sandbox Consulting Ltd",
         id: "9ca2ca7a5513a005565db84d746b8b9d",
         name: "Sandbox Consulting Ltd",
@@ -53,8 +53,8 @@ export const listBusinesses = {
         ni_based: false,
         subscriptions: [
           {
-            created_at: "2024-01-02T09:00:00.000Z",
-            updated_at: "2024-01-02T09:00:00.000Z",
+            created_at: "2024-01-02T09:00:00Z",
+            updated_at: "2024-01-02T09:00:00Z",
             displayed_as: "Accounting",
             id: "010e7ca638a304abea4d1504d65fb4cd",
             active: true,
