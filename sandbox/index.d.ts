@@ -81,6 +81,8 @@ export interface SandboxStore {
   list(collection: string, businessId?: string): SageRecord[];
   get(collection: string, id: string, businessId?: string): SageRecord | undefined;
   count(collection: string, businessId?: string): number;
+  /** A record as GET /{collection}/{id}?query answers it, decimals kept as numbers (what the component returns). */
+  answer(collection: string, id: string, query?: Record<string, string>, businessId?: string): SageRecord | undefined;
   collections(): string[];
 }
 

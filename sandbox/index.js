@@ -21,6 +21,8 @@ const { SchemaValidator, sageError, isDateTime } = require("./schema");
 const { Store } = require("./store");
 const { RESOURCES, SandboxError, invalid, notFound, round2 } = require("./resources");
 const { synthesize } = require("./synthetic");
+const { numberFieldTable } = require("./numberFields");
+const { presentBody, presentRecord } = require("./present");
 
 /** @typedef {import("./schema").SageError} SageError */
 /** @typedef {Record<string, any>} SageRecord */
@@ -73,14 +75,23 @@ const ALL_FAULTS = /** @type {FaultKind[]} */ (["500", "503", "429", "slow", "dr
 let accountingValidator;
 /** @type {SchemaValidator | undefined} */
 let businessValidator;
-/** The spec is 1.2 MB: read once per process. */
+/** @type {import("./numberFields").NumberFieldTable | undefined} */
+let numberFields;
+/** The spec is 1.3 MB: read once per process. Sage's 2023 spec (a superset of the 2022 Swagger). */
 const validators = () => {
   const read = (/** @type {string} */ name) =>
     JSON.parse(fs.readFileSync(path.join(__dirname, "openapi", name), "utf8"));
-  accountingValidator ??= new SchemaValidator(read("accounting-v3.1.openapi.json"));
+  if (!accountingValidator || !numberFields) {
+    const spec = read("accounting-v3.1-2023.openapi.json");
+    accountingValidator = new SchemaValidator(spec);
+    numberFields = numberFieldTable(spec);
+  }
   businessValidator ??= new SchemaValidator(read("user-business.openapi.json"));
-  return { accounting: accountingValidator, business: businessValidator };
+  return { accounting: accountingValidator, business: businessValidator, numbers: numberFields };
 };
+
+/** Sage's timestamps are whole seconds ("2023-09-22T08:01:12Z"). */
+const sageTime = (/** @type {Date} */ date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");
 
 /** mulberry32: a tiny seeded PRNG, so fault runs repeat exactly. */
 const prng = (/** @type {number} */ seed) => {
@@ -204,7 +215,7 @@ const dateParam = (/** @type {URLSearchParams} */ q, /** @type {string} */ name)
  * @param {SandboxOptions} [options]
  */
 async function startSandbox(options = {}) {
-  const { accounting, business: businessSchemas } = validators();
+  const { accounting, business: businessSchemas, numbers } = validators();
   const store = new Store({ dataFile: options.dataFile });
   let now = options.now ?? (() => new Date());
   const token = options.token ?? `sbx_${crypto.randomBytes(24).toString("hex")}`;
@@ -269,13 +280,26 @@ async function startSandbox(options = {}) {
     const [collectionName, id, action, ...extra] = segments;
     if (collectionName === "businesses" && !action) {
       if (!(method === "GET" || (method === "PUT" && id))) throw routeNotFound(method, segments);
-      if (!id) return { status: 200, body: store.businesses };
+      // Sage answers the paged envelope (with `$items_per_page`, unlike the other lists), although
+      // its user-business spec says a bare array (Sage's Best Practices guide shows the envelope).
+      if (!id)
+        return {
+          status: 200,
+          body: {
+            $total: store.businesses.length,
+            $page: 1,
+            $next: null,
+            $back: null,
+            $items_per_page: store.businesses.length,
+            $items: store.businesses,
+          },
+        };
       const found = store.businesses.find((b) => b.id === id);
       if (!found) throw notFound("Business");
       if (method === "GET") return { status: 200, body: found };
       const errors = businessSchemas.validateBody("putBusinesses", "business", body);
       if (errors.length) throw new SandboxError(422, errors);
-      Object.assign(found, /** @type {SageRecord} */ (body).business, { updated_at: now().toISOString() });
+      Object.assign(found, /** @type {SageRecord} */ (body).business, { updated_at: sageTime(now()) });
       found.displayed_as = found.name;
       return { status: 200, body: found, write: true };
     }
@@ -284,7 +308,7 @@ async function startSandbox(options = {}) {
     const db = store.business(businessId);
     if (!db) throw notFound("Business");
     const collection = db.collection(collectionName);
-    const ctx = { db, at: now().toISOString(), errors: /** @type {SageError[]} */ ([]) };
+    const ctx = { db, at: sageTime(now()), errors: /** @type {SageError[]} */ ([]) };
     const wrapped = (/** @type {string} */ definition) => {
       const errors = accounting.validateBody(definition, resource.wrapper, body);
       if (errors.length) throw new SandboxError(422, errors);
@@ -328,6 +352,27 @@ async function startSandbox(options = {}) {
     return { status: 200, body: record, write: true };
   };
 
+  /** Write answers expand nested records: the sandbox's own choice, as no recording shows a write's answer. */
+  const WRITE_QUERY = new URLSearchParams({
+    nested_attributes: "all",
+    show_balance: "true",
+    show_payments_allocations: "true",
+  });
+
+  /**
+   * A successful answer as Sage writes it (present.js): nested records, optional fields, decimals.
+   * @param {string} method @param {string} collection @param {URLSearchParams} query @param {string} businessId @param {unknown} body
+   */
+  const present = (method, collection, query, businessId, body) => {
+    if (!RESOURCES[collection]) return body;
+    return presentBody(numbers, collection, body, method === "GET" ? query : WRITE_QUERY, lookupIn(businessId));
+  };
+
+  /** Records of a business by collection and id, for nested_attributes. */
+  const lookupIn =
+    (/** @type {string | undefined} */ businessId) => (/** @type {string} */ name, /** @type {string} */ id) =>
+      RESOURCES[name] ? store.business(businessId)?.collection(name).get(id) : undefined;
+
   const routeNotFound = (/** @type {string} */ method, /** @type {string[]} */ segments) =>
     new SandboxError(404, [sageError("", `No route matches ${method} /${segments.join("/")}`, "RouteNotFound")]);
 
@@ -340,7 +385,7 @@ async function startSandbox(options = {}) {
    */
   const list = (ctx, name, resource, query) => {
     const itemsPerPage = intParam(query, "items_per_page", 20, 1, 200);
-    const page = intParam(query, "page", 1, 1, Number.MAX_SAFE_INTEGER);
+    const askedPage = intParam(query, "page", 1, 1, Number.MAX_SAFE_INTEGER);
     const queries = /** @type {string[]} */ (resource.queries ?? []);
     const has = (/** @type {string} */ q) => queries.includes(q);
     const since = has("updated_or_created_since") ? dateParam(query, "updated_or_created_since") : undefined;
@@ -363,10 +408,14 @@ async function startSandbox(options = {}) {
           )
         )
           return false;
+        // Sage's system contacts (HMRC Payments / Reclaimed) are left out on request.
+        if (query.get("exclude_system") === "true" && record.system === true) return false;
         return resource.filter ? resource.filter(record, query, ctx, cache) : true;
       });
     }
     const total = items.length;
+    // A page past the end answers the last page (Sage's pagination guide), not an empty one.
+    const page = Math.min(askedPage, Math.max(1, Math.ceil(total / itemsPerPage)));
     const start = (page - 1) * itemsPerPage;
     // Tombstones are already just id, displayed_as, $path and deleted_at.
     const pageItems = items
@@ -381,7 +430,7 @@ async function startSandbox(options = {}) {
       $total: total,
       $page: page,
       $next: start + itemsPerPage < total ? link(page + 1) : null,
-      $back: page > 1 ? link(Math.min(page - 1, Math.max(1, Math.ceil(total / itemsPerPage)))) : null,
+      $back: page > 1 ? link(page - 1) : null,
       $itemsPerPage: itemsPerPage,
       $items: pageItems,
     };
@@ -526,6 +575,9 @@ async function startSandbox(options = {}) {
       entry.processed = true;
       try {
         result = handle({ method, segments, query: url.searchParams, body, businessId });
+        if (result.status < 300 && result.body !== undefined) {
+          result = { ...result, body: present(method, segments[0], url.searchParams, businessId, result.body) };
+        }
       } catch (error) {
         if (!(error instanceof SandboxError)) throw error;
         result = { status: error.status, body: error.errors };
@@ -592,6 +644,21 @@ async function startSandbox(options = {}) {
       },
       count: (/** @type {string} */ collection, /** @type {string | undefined} */ businessId = undefined) =>
         ensureBusiness(businessId).collection(collection).items.length,
+      /**
+       * A record as GET /{collection}/{id} answers it with this query (links for nested records unless
+       * nested_attributes, no balance unless show_balance ...), its decimals kept as numbers: what the
+       * component returns for that request.
+       */
+      answer: (
+        /** @type {string} */ collection,
+        /** @type {string} */ id,
+        /** @type {Record<string, string>} */ query = {},
+        /** @type {string | undefined} */ businessId = undefined,
+      ) => {
+        const record = ensureBusiness(businessId).collection(collection).get(id);
+        const params = new URLSearchParams(query);
+        return record ? structuredClone(presentRecord(collection, record, params, lookupIn(businessId))) : undefined;
+      },
       /** The sandbox's collection names. */
       collections: () => Object.keys(RESOURCES),
     },
@@ -604,7 +671,7 @@ async function startSandbox(options = {}) {
      */
     seed(collection, n, seedOptions = {}) {
       const db = ensureBusiness(seedOptions.businessId);
-      const created = synthesize(db, collection, n, { at: now().toISOString(), contactId: seedOptions.contactId });
+      const created = synthesize(db, collection, n, { at: sageTime(now()), contactId: seedOptions.contactId });
       store.save();
       return created.map((r) => r.id);
     },

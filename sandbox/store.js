@@ -5,6 +5,7 @@ const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
 const { LEAD_BUSINESS_ID, seedBusinessData, seedBusinesses } = require("./seed");
+const { seedDemo } = require("./demo");
 
 /** @typedef {Record<string, any>} SageRecord */
 /** @typedef {{ id: string, displayed_as: string, $path: string, deleted_at: string }} Tombstone */
@@ -114,7 +115,11 @@ class Store {
   seed() {
     this.businesses = seedBusinesses();
     this.data = new Map(
-      this.businesses.map((business) => [business.id, new BusinessData(seedBusinessData(business.id, business.name))]),
+      this.businesses.map((business) => {
+        const data = new BusinessData(seedBusinessData(business.id, business.name));
+        seedDemo(data, business.id);
+        return [business.id, data];
+      }),
     );
   }
 

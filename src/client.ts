@@ -4,6 +4,7 @@ import { businessIdOf, sageOAuth } from "./connections";
 import { DEFAULT_TIMEOUT_MS, SAGE_API_BASE_URL } from "./constants";
 import { SageApiError, toSageError } from "./util/errors";
 import { sageRateLimiter } from "./util/rateLimit";
+import { sageNumbersToJson } from "./util/sageNumbers";
 import { type AxiosError, getAdapter, isAxiosError } from "axios";
 import {
   EARLIER_TRY_MAY_HAVE_BEEN_PROCESSED,
@@ -136,6 +137,11 @@ const buildClient = (
       release();
     }
   };
+  // Sage sends the fields its spec types `number` as decimal strings: every answer's become numbers here.
+  client.interceptors.response.use((response) => {
+    response.data = sageNumbersToJson(response.config?.url ?? "", response.data);
+    return response;
+  });
   if (debug) {
     // Spectral's own debug logging prints headers verbatim; this one redacts the token.
     client.interceptors.request.use((request) => {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 
 // The repo's copy of Sage's published Swagger file (byte-identical to the upstream one).
-const SPEC_PATH = resolve(__dirname, "../sandbox/openapi/accounting-v3.1.openapi.json");
+const SPEC_PATH = resolve(__dirname, "../sandbox/openapi/accounting-v3.1-2023.openapi.json");
 
 interface SchemaNode {
   $ref?: string;

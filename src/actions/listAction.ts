@@ -13,10 +13,19 @@ interface ListActionSpec<TFilters extends Inputs> {
    * parameter it fills (contactId → contact_id), so the mapping cannot drift from the keys.
    */
   filters?: TFilters;
+  /** Query parameters every request sends, e.g. `nested_attributes: "all"` for full nested records. */
+  query?: QueryParams;
   examplePayload?: SageList<Record<string, unknown>>;
 }
 
 const snakeCase = (key: string): string => key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+
+/** The query of inputs keyed by the camelCase of the Sage parameter they fill (showBalance → show_balance). */
+export const queryOfInputs = (inputs: Inputs | undefined, values: Record<string, unknown>): QueryParams => {
+  const query: QueryParams = {};
+  for (const key of Object.keys(inputs ?? {})) query[snakeCase(key)] = values[key] as QueryParams[string];
+  return query;
+};
 
 /**
  * A list action: the page's Items Per Page and Page, plus Fetch All and Attributes, plus the
@@ -27,6 +36,7 @@ export const listAction = <TFilters extends Inputs = Record<string, never>>({
   description,
   path,
   filters,
+  query: fixedQuery = {},
   examplePayload,
 }: ListActionSpec<TFilters>) =>
   action({
@@ -37,10 +47,7 @@ export const listAction = <TFilters extends Inputs = Record<string, never>>({
       const values = params as unknown as ListOptions & { connection: Connection } & Record<keyof TFilters, unknown>;
       const client = createSageClient(values.connection, context.debug.enabled);
       const { fetchAll, page, itemsPerPage, attributes } = values;
-      const query: QueryParams = {};
-      for (const key of Object.keys(filters ?? {})) {
-        query[snakeCase(key)] = values[key as keyof TFilters] as QueryParams[string];
-      }
+      const query = { ...fixedQuery, ...queryOfInputs(filters, values) };
       return { data: await listRecords(client, path, { fetchAll, page, itemsPerPage, attributes }, query) };
     },
     examplePayload: examplePayload ? { data: examplePayload } : undefined,

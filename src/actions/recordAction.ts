@@ -1,6 +1,9 @@
-import { action, type Connection, type InputFieldDefinition } from "@prismatic-io/spectral";
+import { action, type Connection, type InputFieldDefinition, type Inputs } from "@prismatic-io/spectral";
 import { createSageClient, segment } from "../client";
 import { connection } from "../inputs/common";
+import { compact } from "../util/body";
+import type { QueryParams } from "../util/pagination";
+import { queryOfInputs } from "./listAction";
 
 interface RecordActionSpec<K extends string, I extends InputFieldDefinition> {
   label: string;
@@ -11,6 +14,13 @@ interface RecordActionSpec<K extends string, I extends InputFieldDefinition> {
   idKey: K;
   idInput: I;
   examplePayload: { data: unknown };
+}
+
+interface GetActionSpec<K extends string, I extends InputFieldDefinition> extends RecordActionSpec<K, I> {
+  /** Query parameters every request sends, e.g. `nested_attributes: "all"`. */
+  query?: QueryParams;
+  /** Inputs after the id, keyed by the camelCase of the Sage parameter they fill (showBalance → show_balance). */
+  options?: Inputs;
 }
 
 const inputsOf = <K extends string, I extends InputFieldDefinition>(idKey: K, idInput: I) =>
@@ -26,14 +36,18 @@ export const getAction = <K extends string, I extends InputFieldDefinition>({
   path,
   idKey,
   idInput,
+  query,
+  options,
   examplePayload,
-}: RecordActionSpec<K, I>) =>
+}: GetActionSpec<K, I>) =>
   action({
     display: { label, description },
-    inputs: inputsOf(idKey, idInput),
+    inputs: { ...inputsOf(idKey, idInput), ...options },
     perform: async (context, params) => {
       const client = createSageClient((params as { connection: Connection }).connection, context.debug.enabled);
-      const { data } = await client.get(`${path}/${segment(idOf(params, idKey))}`, { params: { attributes: "all" } });
+      const { data } = await client.get(`${path}/${segment(idOf(params, idKey))}`, {
+        params: compact({ attributes: "all", ...query, ...queryOfInputs(options, params as Record<string, unknown>) }),
+      });
       return { data };
     },
     examplePayload,

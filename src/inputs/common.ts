@@ -68,6 +68,20 @@ export const attributes = input({
 });
 
 /**
+ * A yes/no that asks Sage for something it leaves out by default (show_balance, exclude_system):
+ * default false, sent as `true` when set and not sent otherwise, so Sage's own default applies.
+ */
+export const sageQueryFlag = ({ label, comments }: { label: string; comments: string }) =>
+  input({
+    label,
+    type: "boolean",
+    required: false,
+    default: "false",
+    comments,
+    clean: (value: unknown): true | undefined => booleanWithDefault(label, false)(value) || undefined,
+  });
+
+/**
  * The update variant of a create action's boolean: a "false" default would flip the flag on
  * every update, so on update it is a dropdown whose default leaves the record's value alone.
  */

@@ -1,7 +1,7 @@
 import { input } from "@prismatic-io/spectral";
 import { INVOICE_LINES_TEMPLATE, type InvoiceKind, invoiceLines as cleanInvoiceLines } from "../util/invoiceLines";
 import { optionalDate, optionalId, optionalNumber, optionalString, requiredDate, requiredId } from "../util/validation";
-import { contactId, currencyId } from "./common";
+import { contactId, currencyId, sageQueryFlag } from "./common";
 
 const EXAMPLE_ID = "a5fe7e0e2d3a4c1d9f6d6c2f0e4b8a11";
 
@@ -147,6 +147,13 @@ export const voidReason = input({
     "Why the invoice is being voided. Sage deletes a draft invoice and voids any other, and voiding requires a reason; sent only when filled in.",
   example: "Raised in error",
   clean: optionalString("Void Reason"),
+});
+
+/** Sage sends an invoice's payments and allocations only when asked (show_payments_allocations). */
+export const showPaymentsAllocations = sageQueryFlag({
+  label: "Include Payment Allocations",
+  comments:
+    "Also return the invoice's payments_allocations (each payment or credit allocated to it); Sage leaves them out unless asked. payments_allocations_total_amount is always returned.",
 });
 
 /** Extra filters of the invoice list actions, after the page's own inputs. */

@@ -2,7 +2,7 @@ import { pollingTrigger, type TriggerPayload } from "@prismatic-io/spectral";
 import { createSageClient, type HttpClient } from "../client";
 import { connection, showNewRecords, showUpdatedRecords, startFrom } from "../inputs/triggers";
 import type { AxiosResponse } from "axios";
-import { pagesOf } from "../util/pagination";
+import { pagesOf, type QueryParams } from "../util/pagination";
 import { EXAMPLE_TRIGGER_PAYLOAD } from "./examplePayloads";
 import {
   type ChangesPayload,
@@ -31,6 +31,7 @@ const fetchChanges = async (
   path: string,
   since: string,
   onResponse: (response: AxiosResponse) => void,
+  query: QueryParams = {},
 ): Promise<SageChangeRecord[]> => {
   const records: SageChangeRecord[] = [];
   for (let walk = 1; ; walk++) {
@@ -41,7 +42,7 @@ const fetchChanges = async (
     for await (const page of pagesOf<SageChangeRecord>(
       client,
       path,
-      { updated_or_created_since: since, attributes: "all" },
+      { ...query, updated_or_created_since: since, attributes: "all" },
       onResponse,
     )) {
       pageNumber++;
@@ -72,13 +73,15 @@ interface PollChangesSpec {
   description: string;
   /** Sage list path, e.g. "/contacts". */
   path: string;
+  /** Query parameters every poll sends besides the window, e.g. `nested_attributes: "all"`. */
+  query?: QueryParams;
   examplePayload: ChangesPayload;
 }
 
 const withData = (payload: TriggerPayload, data: ChangesPayload): TriggerPayload => ({ ...payload, body: { data } });
 
 /** A polling trigger delivering the records of `path` created and updated since the previous poll. */
-export const pollChangesTrigger = ({ label, description, path, examplePayload }: PollChangesSpec) =>
+export const pollChangesTrigger = ({ label, description, path, query, examplePayload }: PollChangesSpec) =>
   pollingTrigger({
     display: { label, description },
     inputs: { connection, startFrom, showNewRecords, showUpdatedRecords },
@@ -94,9 +97,15 @@ export const pollChangesTrigger = ({ label, description, path, examplePayload }:
       const client = createSageClient(params.connection, context.debug.enabled);
       // The first page's Date header is Sage's clock; see settleCap in changes.ts.
       let firstResponseDate: unknown;
-      const records = await fetchChanges(client, path, start.mark, (response) => {
-        firstResponseDate ??= response.headers?.date;
-      });
+      const records = await fetchChanges(
+        client,
+        path,
+        start.mark,
+        (response) => {
+          firstResponseDate ??= response.headers?.date;
+        },
+        query,
+      );
       const { created, updated, state } = sortChanges(records, start, settleCap(firstResponseDate));
       context.polling.setState(state);
 

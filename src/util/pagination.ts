@@ -30,6 +30,12 @@ export interface PagesOptions {
 }
 
 /**
+ * Without `nested_attributes` Sage sends a record's nested records (a contact's addresses and
+ * people, its default ledger accounts) as links `{id, displayed_as, $path}` only; with `all`, in full.
+ */
+export const FULL_NESTED_RECORDS = { nested_attributes: "all" } as const;
+
+/**
  * Every page of a list, 200 records at a time, in Sage's order, until Sage says there is no
  * `$next`. The one pagination loop of the component: list actions, data sources and triggers use it.
  *
@@ -79,6 +85,16 @@ export async function* pagesOf<T>(
     inFlight.length = 0;
   }
 }
+
+/**
+ * The records of an answer that should be a list: Sage's envelope (`$items`) or a plain array.
+ * GET /businesses answers the envelope although its spec says an array; both are accepted.
+ */
+export const recordsOf = <T>(body: unknown): T[] => {
+  if (Array.isArray(body)) return body as T[];
+  const items = (body as { $items?: unknown } | null)?.$items;
+  return Array.isArray(items) ? (items as T[]) : [];
+};
 
 export const fetchAllPages = async <T>(
   client: HttpClient,

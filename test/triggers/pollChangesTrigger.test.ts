@@ -85,7 +85,14 @@ describe.each([
     sage.advance(300);
     const second = await flow.poll(sage);
     expect(sage.requests).toEqual([
-      { updated_or_created_since: mark, attributes: "all", page: "1", items_per_page: "200" },
+      {
+        // The contacts trigger asks for full nested records and leaves out Sage's system contacts.
+        ...(path === "/contacts" ? { nested_attributes: "all", exclude_system: "true" } : {}),
+        updated_or_created_since: mark,
+        attributes: "all",
+        page: "1",
+        items_per_page: "200",
+      },
     ]);
     expect(second).toMatchObject({ created: ["NEW@1"], updated: [], noChanges: false });
     expect(second.result.resultType).toBe("completed");
@@ -119,6 +126,8 @@ describe("New and Updated Contacts over several polls", () => {
     sage.advance(300);
     expect(await flow.poll(sage)).toMatchObject({ created: [], updated: [], noChanges: true });
     expect(sage.requests.at(-1)).toEqual({
+      nested_attributes: "all",
+      exclude_system: "true",
       updated_or_created_since: b2.updated_at,
       attributes: "all",
       page: "1",

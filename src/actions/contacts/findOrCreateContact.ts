@@ -3,7 +3,7 @@ import { createSageClient, type HttpClient } from "../../client";
 import { connection } from "../../inputs/common";
 import { createContactInputs, matchEmail, matchReference } from "../../inputs/contacts";
 import { contactBody } from "../../util/contactBody";
-import { fetchAllPages, pagesOf } from "../../util/pagination";
+import { FULL_NESTED_RECORDS, fetchAllPages, pagesOf } from "../../util/pagination";
 import { InputError } from "../../util/validation";
 import * as examples from "../../examplePayloads/contacts";
 
@@ -36,10 +36,8 @@ const hasPersonWithEmail = async (client: HttpClient, contactId: string, email: 
 const findMatch = async (client: HttpClient, email: string | undefined, reference: string | undefined) => {
   const params = email ? { email } : { search: reference };
   // Page by page: the walk stops at the first match, so reading ahead would waste calls.
-  const pages = pagesOf<SageContact>(client, "/contacts", { ...params, attributes: "all" }, undefined, {
-    concurrency: 1,
-  });
-  for await (const page of pages) {
+  const query = { ...params, attributes: "all", ...FULL_NESTED_RECORDS };
+  for await (const page of pagesOf<SageContact>(client, "/contacts", query, undefined, { concurrency: 1 })) {
     const candidates = page.$items ?? [];
     const direct = candidates.find((contact) =>
       email ? sameText(contact.email, email) : sameText(contact.reference, reference ?? ""),

@@ -1,4 +1,5 @@
-import { contactId } from "../../inputs/contacts";
+import { contactId, showBalance } from "../../inputs/contacts";
+import { FULL_NESTED_RECORDS } from "../../util/pagination";
 import { getAction } from "../recordAction";
 import * as examples from "../../examplePayloads/contacts";
 
@@ -8,5 +9,8 @@ export const getContact = getAction({
   path: "/contacts",
   idKey: "contactId",
   idInput: contactId,
+  // Addresses and contact people in full, not as links needing a request each.
+  query: FULL_NESTED_RECORDS,
+  options: { showBalance },
   examplePayload: examples.getContact,
 });

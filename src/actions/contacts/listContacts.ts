@@ -1,5 +1,6 @@
 import { updatedOrCreatedSince } from "../../inputs/common";
-import { contactTypeId, email, search } from "../../inputs/contacts";
+import { contactTypeId, email, excludeSystem, search, showBalance } from "../../inputs/contacts";
+import { FULL_NESTED_RECORDS } from "../../util/pagination";
 import { listAction } from "../listAction";
 import * as examples from "../../examplePayloads/contacts";
 
@@ -7,6 +8,8 @@ export const listContacts = listAction({
   label: "List Contacts",
   description: "List all contacts",
   path: "/contacts",
-  filters: { updatedOrCreatedSince, search, email, contactTypeId },
+  filters: { updatedOrCreatedSince, search, email, contactTypeId, excludeSystem, showBalance },
+  // Addresses and contact people in full, not as links needing a request each.
+  query: FULL_NESTED_RECORDS,
   examplePayload: examples.listContacts.data,
 });

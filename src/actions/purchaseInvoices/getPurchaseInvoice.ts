@@ -1,4 +1,4 @@
-import { purchaseInvoiceId } from "../../inputs/invoices";
+import { purchaseInvoiceId, showPaymentsAllocations } from "../../inputs/invoices";
 import { INVOICE_RESOURCES } from "../../util/invoiceBody";
 import { getAction } from "../recordAction";
 import * as examples from "../../examplePayloads/purchaseInvoices";
@@ -9,5 +9,6 @@ export const getPurchaseInvoice = getAction({
   path: INVOICE_RESOURCES.purchase.path,
   idKey: "purchaseInvoiceId",
   idInput: purchaseInvoiceId,
+  options: { showPaymentsAllocations },
   examplePayload: examples.getPurchaseInvoice,
 });

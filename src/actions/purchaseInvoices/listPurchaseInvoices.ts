@@ -1,5 +1,5 @@
 import { updatedOrCreatedSince } from "../../inputs/common";
-import { invoiceListFilters } from "../../inputs/invoices";
+import { invoiceListFilters, showPaymentsAllocations } from "../../inputs/invoices";
 import { INVOICE_RESOURCES } from "../../util/invoiceBody";
 import { listAction } from "../listAction";
 import * as examples from "../../examplePayloads/purchaseInvoices";
@@ -8,6 +8,6 @@ export const listPurchaseInvoices = listAction({
   label: "List Purchase Invoices",
   description: "List all purchase invoices",
   path: INVOICE_RESOURCES.purchase.path,
-  filters: { updatedOrCreatedSince, ...invoiceListFilters },
+  filters: { updatedOrCreatedSince, ...invoiceListFilters, showPaymentsAllocations },
   examplePayload: examples.listPurchaseInvoices.data,
 });

@@ -1,4 +1,4 @@
-import { salesInvoiceId } from "../../inputs/invoices";
+import { salesInvoiceId, showPaymentsAllocations } from "../../inputs/invoices";
 import { INVOICE_RESOURCES } from "../../util/invoiceBody";
 import { getAction } from "../recordAction";
 import * as examples from "../../examplePayloads/salesInvoices";
@@ -9,5 +9,6 @@ export const getSalesInvoice = getAction({
   path: INVOICE_RESOURCES.sales.path,
   idKey: "salesInvoiceId",
   idInput: salesInvoiceId,
+  options: { showPaymentsAllocations },
   examplePayload: examples.getSalesInvoice,
 });

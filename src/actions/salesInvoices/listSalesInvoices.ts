@@ -1,5 +1,5 @@
 import { updatedOrCreatedSince } from "../../inputs/common";
-import { invoiceListFilters } from "../../inputs/invoices";
+import { invoiceListFilters, showPaymentsAllocations } from "../../inputs/invoices";
 import { INVOICE_RESOURCES } from "../../util/invoiceBody";
 import { listAction } from "../listAction";
 import * as examples from "../../examplePayloads/salesInvoices";
@@ -8,6 +8,6 @@ export const listSalesInvoices = listAction({
   label: "List Sales Invoices",
   description: "List all sales invoices",
   path: INVOICE_RESOURCES.sales.path,
-  filters: { updatedOrCreatedSince, ...invoiceListFilters },
+  filters: { updatedOrCreatedSince, ...invoiceListFilters, showPaymentsAllocations },
   examplePayload: examples.listSalesInvoices.data,
 });

@@ -282,15 +282,30 @@ describe("Update Contact", () => {
 });
 
 describe("Get Contact and Delete Contact", () => {
-  test("Get Contact asks for the full record", async () => {
-    sageApi().get(`${BASE_PATH}/contacts/${CONTACT_ID}`).query({ attributes: "all" }).reply(200, created);
+  test("Get Contact asks for the full record with full nested addresses and people", async () => {
+    sageApi()
+      .get(`${BASE_PATH}/contacts/${CONTACT_ID}`)
+      .query({ attributes: "all", nested_attributes: "all" })
+      .reply(200, created);
     await expect(runAction("getContact", { contactId: CONTACT_ID })).resolves.toEqual({ data: created });
+  });
+
+  test("Include Balance asks Sage for the balance (show_balance), which comes back as a number", async () => {
+    sageApi()
+      .get(`${BASE_PATH}/contacts/${CONTACT_ID}`)
+      .query({ attributes: "all", nested_attributes: "all", show_balance: "true" })
+      .reply(200, { ...created, balance: "-12.5" });
+    const result = await runAction("getContact", { contactId: CONTACT_ID, showBalance: "true" });
+    expect(result).toMatchObject({ data: { id: created.id, balance: -12.5 } });
+    expect(await failureOf(runAction("getContact", { contactId: CONTACT_ID, showBalance: "maybe" }))).toBe(
+      'Invalid "Include Balance": expected true or false, got "maybe".',
+    );
   });
 
   test("Get Contact's 404 names the path", async () => {
     sageApi()
       .get(`${BASE_PATH}/contacts/missing`)
-      .query({ attributes: "all" })
+      .query({ attributes: "all", nested_attributes: "all" })
       .reply(404, [{ $severity: "error", $dataCode: "RecordNotFound", $message: "Resource not found" }]);
     await expect(runAction("getContact", { contactId: "missing" })).rejects.toThrow(
       "Sage API error 404 on GET /contacts/missing: Resource not found.",
