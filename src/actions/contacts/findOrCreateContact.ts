@@ -1,6 +1,6 @@
 import { action } from "@prismatic-io/spectral";
 import { createSageClient, type HttpClient } from "../../client";
-import { connection } from "../../inputs/common";
+import { connection, idempotencyKey } from "../../inputs/common";
 import { createContactInputs, matchEmail, matchReference } from "../../inputs/contacts";
 import { contactBody } from "../../util/contactBody";
 import { fetchAllPages, pagesOf } from "../../util/pagination";
@@ -64,8 +64,9 @@ export const findOrCreateContact = action({
     email: matchEmail,
     ...otherCreateInputs,
     reference: matchReference,
+    idempotencyKey,
   },
-  perform: async (context, { connection, ...fields }) => {
+  perform: async (context, { connection, idempotencyKey, ...fields }) => {
     if (!fields.email && !fields.reference) {
       throw new InputError(
         "Email",
@@ -76,7 +77,7 @@ export const findOrCreateContact = action({
     // Not atomic: a contact created elsewhere between the lookup and the create is not seen.
     const existing = await findMatch(client, fields.email, fields.reference);
     if (existing) return { data: { created: false, contact: existing } };
-    const { data } = await client.post<SageContact>("/contacts", contactBody(fields));
+    const { data } = await client.post<SageContact>("/contacts", contactBody(fields), { idempotencyKey });
     return { data: { created: true, contact: data } };
   },
   examplePayload: examples.findOrCreateContact,
