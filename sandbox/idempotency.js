@@ -40,6 +40,20 @@ const mismatch = () => new SandboxError(422, [sageError("", "Entity type mismatc
  * @typedef {{ wrapper: string, answer: Answer, at: number }} Remembered
  */
 
+/**
+ * The idempotency_id a body carries in its wrapper, and the body without it; undefined id when
+ * there is none (or the wrapper is not one Sage lists).
+ * @param {string | undefined} wrapper
+ * @param {unknown} body
+ * @returns {{ id?: unknown, body: unknown }}
+ */
+const splitIdempotencyId = (wrapper, body) => {
+  const record = wrapper && IDEMPOTENT_WRAPPERS.has(wrapper) ? /** @type {any} */ (body)?.[wrapper] : undefined;
+  if (!record || typeof record !== "object" || !("idempotency_id" in record)) return { body };
+  const { idempotency_id: id, ...rest } = record;
+  return { id, body: { .../** @type {Record<string, unknown>} */ (body), [wrapper]: rest } };
+};
+
 /** @param {() => number} clockMs */
 const createIdempotency = (clockMs) => {
   /** @type {Map<string, Remembered>} business + id → the first answer */
@@ -47,17 +61,16 @@ const createIdempotency = (clockMs) => {
 
   /**
    * Look at a request. Without an idempotency_id (or for a wrapper Sage does not list) it returns
-   * undefined and the request goes on as it is. With one it returns either the first answer
-   * (`replay`) or the body without the id (Sage's schema does not list the field) and a
+   * undefined and the request goes on as it is. With one it returns the id, the body without it
+   * (Sage's schema does not list the field), and either the first answer (`replay`) or a
    * `remember` to call with this request's answer.
    * @param {{ method: string, wrapper: string | undefined, body: unknown, businessId: string }} request
-   * @returns {undefined | { replay: Answer } | { body: unknown, remember: (answer: Answer) => void }}
+   * @returns {undefined | { id: string, body: unknown, replay?: Answer, remember: (answer: Answer) => void }}
    */
   const claim = ({ method, wrapper, body, businessId }) => {
-    if ((method !== "POST" && method !== "PUT") || !wrapper || !IDEMPOTENT_WRAPPERS.has(wrapper)) return undefined;
-    const record = /** @type {Record<string, any> | undefined} */ (body)?.[wrapper];
-    if (!record || typeof record !== "object" || !("idempotency_id" in record)) return undefined;
-    const { idempotency_id: id, ...rest } = record;
+    if ((method !== "POST" && method !== "PUT") || !wrapper) return undefined;
+    const { id, body: rest } = splitIdempotencyId(wrapper, body);
+    if (id === undefined) return undefined;
     if (typeof id !== "string" || !ID_PATTERN.test(id)) {
       throw new SandboxError(422, [
         sageError(`idempotency_id`, "Idempotency id must be 32 lowercase hexadecimal characters"),
@@ -65,12 +78,12 @@ const createIdempotency = (clockMs) => {
     }
     const key = `${businessId}:${id}`;
     const first = answers.get(key);
-    if (first && clockMs() - first.at < SEVEN_DAYS_MS) {
-      if (first.wrapper !== wrapper) throw mismatch();
-      return { replay: { status: first.answer.status, body: structuredClone(first.answer.body) } };
-    }
+    const fresh = first && clockMs() - first.at < SEVEN_DAYS_MS ? first : undefined;
+    if (fresh && fresh.wrapper !== wrapper) throw mismatch();
     return {
-      body: { .../** @type {Record<string, unknown>} */ (body), [wrapper]: rest },
+      id,
+      body: rest,
+      replay: fresh && { status: fresh.answer.status, body: structuredClone(fresh.answer.body) },
       remember: (answer) => {
         if (answer.status >= 200 && answer.status < 300)
           answers.set(key, {
@@ -85,4 +98,4 @@ const createIdempotency = (clockMs) => {
   return { claim };
 };
 
-module.exports = { createIdempotency, IDEMPOTENT_WRAPPERS, SEVEN_DAYS_MS };
+module.exports = { createIdempotency, splitIdempotencyId, IDEMPOTENT_WRAPPERS, SEVEN_DAYS_MS };

@@ -69,6 +69,8 @@ export interface LogEntry {
   status: number | null;
   /** The request reached the resource handler (for a write: it happened). */
   processed: boolean;
+  /** The idempotency_id the body carried; `body` holds the resource fields without it. */
+  idempotencyId?: string;
   /** Answered with the first answer of its idempotency_id: nothing was written. */
   replayed?: boolean;
   business: string | null;

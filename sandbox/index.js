@@ -21,7 +21,7 @@ const { SchemaValidator, sageError, isDateTime } = require("./schema");
 const { Store } = require("./store");
 const { RESOURCES, SandboxError, invalid, notFound, round2 } = require("./resources");
 const { synthesize } = require("./synthetic");
-const { createIdempotency } = require("./idempotency");
+const { createIdempotency, splitIdempotencyId } = require("./idempotency");
 
 /** @typedef {import("./schema").SageError} SageError */
 /** @typedef {Record<string, any>} SageRecord */
@@ -62,6 +62,7 @@ const { createIdempotency } = require("./idempotency");
  * @property {unknown} body
  * @property {number | null} status  null when the connection was dropped
  * @property {boolean} processed    the request reached the resource handler (a write may have happened)
+ * @property {string} [idempotencyId] the idempotency_id the body carried (taken out of `body`)
  * @property {boolean} [replayed]   answered with the first answer of its idempotency_id (nothing was written)
  * @property {string | null} business
  * @property {{ kind: FaultKind, when: FaultWhen } | null} fault
@@ -484,7 +485,10 @@ async function startSandbox(options = {}) {
           return send(400, [sageError("", "The request body is not valid JSON", "InvalidJson")]);
         }
       }
-      entry.body = body;
+      // The log shows the resource fields as `body` and an idempotency_id on its own.
+      const logged = splitIdempotencyId(RESOURCES[relPath.split("/")[1]]?.wrapper, body);
+      entry.body = logged.body;
+      if (typeof logged.id === "string") entry.idempotencyId = logged.id;
       const auth = req.headers.authorization ?? "";
       if (auth !== `Bearer ${token}`) {
         return send(
@@ -541,7 +545,7 @@ async function startSandbox(options = {}) {
       entry.processed = true;
       try {
         const claim = idempotency.claim({ method, wrapper: RESOURCES[segments[0]]?.wrapper, body, businessId });
-        if (claim && "replay" in claim) {
+        if (claim?.replay) {
           result = claim.replay;
           entry.replayed = true;
         } else {
