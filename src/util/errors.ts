@@ -127,7 +127,7 @@ export const isSubscriptionFailure = (items: SageErrorItem[]): boolean =>
   );
 
 const bodyTooLarge = (error: AxiosError): boolean =>
-  error.code === "ERR_BAD_REQUEST" && !error.response && /maxBodyLength/.test(error.message);
+  error.code === "ERR_BAD_REQUEST" && !error.response && error.message.includes("maxBodyLength");
 
 const bodySize = (data: unknown): string =>
   typeof data === "string" || Buffer.isBuffer(data)

@@ -101,7 +101,7 @@ const oneOf =
 const METHODS = ["DELETE", "GET", "HEAD", "LINK", "OPTIONS", "PATCH", "POST", "PURGE", "PUT", "UNLINK"];
 const RESPONSE_TYPES = ["arraybuffer", "document", "json", "text"];
 
-type RawValues = {
+interface RawValues {
   method: string;
   data?: unknown;
   formData: KeyValue[];
@@ -115,7 +115,7 @@ type RawValues = {
   retryDelayMS: number;
   retryAllErrors: boolean;
   useExponentialBackoff: boolean;
-};
+}
 
 const hasHeader = (headers: Record<string, unknown>, name: string) =>
   Object.keys(headers).some((key) => key.toLowerCase() === name);
@@ -153,7 +153,7 @@ const send = async (baseUrl: string, url: string, values: RawValues, authHeaders
   if (!isBlank(values.data) && hasForm) {
     throw new InputError("Data", "either Data or Form Data / File Data, not both");
   }
-  const userHeaders = util.types.keyValPairListToObject(values.headers) as Record<string, string>;
+  const userHeaders = util.types.keyValPairListToObject<string>(values.headers);
   const json = isJsonText(values.data) && !hasHeader(userHeaders, "content-type");
   const client = createClient({
     baseUrl,

@@ -1,4 +1,3 @@
-import nock from "nock";
 import { idempotencyIdFor } from "../../../src/util/idempotency";
 import { BASE_PATH, captureBody, failureOf, runAction, sageApi, useNock } from "../../helpers";
 import { unknownKeys } from "../../sageSchema";

@@ -149,7 +149,9 @@ describe("Raw Request", () => {
 
   test("a redirect is not followed: the error names the status and the Location", async () => {
     const elsewhere = nock("https://elsewhere.example").get("/steal").reply(200, { looks: "fine" });
-    sageApi({ json: false }).get(`${BASE_PATH}/contacts`).reply(302, "", { Location: "https://elsewhere.example/steal" });
+    sageApi({ json: false })
+      .get(`${BASE_PATH}/contacts`)
+      .reply(302, "", { Location: "https://elsewhere.example/steal" });
     const message = await failureOf(runAction("rawRequest", { url: "/contacts", method: "GET" }));
     expect(message).toBe(
       'Sage API error 302 on GET /contacts: empty response body. Sage answered with a redirect, which is never followed. It pointed to "https://elsewhere.example/steal".',
