@@ -14,7 +14,7 @@ import type { AxiosError } from "axios";
  * retries) and 7 waits, so no Sage call holds a step for more than 8 × 30 s + 7 × 60 s = 11 minutes;
  * in practice a 429 storm without Retry-After ends, one way or the other, after about 75-93 s.
  */
-export const retryPolicy = {
+export const PRODUCTION_RETRY_POLICY = Object.freeze({
   /** Retries after a network error, a timeout or a 5xx. */
   retries: 3,
   baseDelayMs: 500,
@@ -25,7 +25,9 @@ export const retryPolicy = {
   maxDelayMs: 15_000,
   /** Longest Retry-After honoured. */
   maxRetryAfterMs: 60_000,
-};
+});
+
+export const retryPolicy: Record<keyof typeof PRODUCTION_RETRY_POLICY, number> = { ...PRODUCTION_RETRY_POLICY };
 
 /** The most retries any failure gets: what the client hands axios-retry, which then asks isRetryable. */
 export const maxRetries = (): number => Math.max(retryPolicy.retries, retryPolicy.rateLimitRetries);

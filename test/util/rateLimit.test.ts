@@ -1,6 +1,6 @@
 import nock from "nock";
 import { createSageClient } from "../../src/client";
-import { retryPolicy } from "../../src/util/retry";
+import { PRODUCTION_RETRY_POLICY, retryPolicy } from "../../src/util/retry";
 import { BASE_PATH, SAGE_ORIGIN, testConnection } from "../helpers";
 
 /*
@@ -18,10 +18,10 @@ const saved = { ...retryPolicy };
 beforeAll(() => nock.disableNetConnect());
 beforeEach(() =>
   Object.assign(retryPolicy, {
-    baseDelayMs: scaled(500),
-    rateLimitBaseDelayMs: scaled(2_000),
-    maxDelayMs: scaled(15_000),
-    maxRetryAfterMs: scaled(60_000),
+    baseDelayMs: scaled(PRODUCTION_RETRY_POLICY.baseDelayMs),
+    rateLimitBaseDelayMs: scaled(PRODUCTION_RETRY_POLICY.rateLimitBaseDelayMs),
+    maxDelayMs: scaled(PRODUCTION_RETRY_POLICY.maxDelayMs),
+    maxRetryAfterMs: scaled(PRODUCTION_RETRY_POLICY.maxRetryAfterMs),
   }),
 );
 afterEach(() => {

@@ -1,6 +1,7 @@
 import type { AxiosError } from "axios";
 import {
   CARRIES_IDEMPOTENCY_ID,
+  PRODUCTION_RETRY_POLICY,
   delayBeforeRetry,
   isRetryable,
   parseRetryAfter,
@@ -99,14 +100,7 @@ describe("Retry-After", () => {
 
 describe("delay before a retry", () => {
   const saved = { ...retryPolicy };
-  const production = {
-    retries: 3,
-    baseDelayMs: 500,
-    rateLimitRetries: 7,
-    rateLimitBaseDelayMs: 2_000,
-    maxDelayMs: 15_000,
-    maxRetryAfterMs: 60_000,
-  };
+  const production = PRODUCTION_RETRY_POLICY;
   beforeEach(() => Object.assign(retryPolicy, production));
   afterAll(() => Object.assign(retryPolicy, saved));
 
