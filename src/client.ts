@@ -85,7 +85,7 @@ const CLIENT_CACHE_SIZE = 16;
  * body Sage supports it for (util/idempotency.ts), no redirects, bodies up to MAX_BODY_BYTES, and
  * every failure mapped to a readable SageApiError (a 401 other than a lapsed subscription becomes
  * a ConnectionError). Treat it as shared: pass per-request options to its methods (e.g.
- * `{ idempotencyKey }`) rather than changing its defaults or adding interceptors.
+ * `withIdempotencyKey(key)`) rather than changing its defaults or adding interceptors.
  */
 export const createSageClient = (connection: Connection, debug = false): HttpClient => {
   const headers = sageAuthHeaders(connection);

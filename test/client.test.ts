@@ -2,7 +2,7 @@ import { ConnectionError } from "@prismatic-io/spectral";
 import nock from "nock";
 import { createSageClient, sageBaseUrl } from "../src/client";
 import { MAX_BODY_BYTES } from "../src/constants";
-import { idempotencyIdFor } from "../src/util/idempotency";
+import { idempotencyIdFor, withIdempotencyKey } from "../src/util/idempotency";
 import subscriptionFailure from "./fixtures/sage-recordings/error-401-subscription.docs.json";
 import { BASE_PATH, failureOf, SAGE_ORIGIN, sageApi, TEST_TOKEN, testConnection, useNock } from "./helpers";
 
@@ -101,8 +101,8 @@ describe("idempotency_id: every write of a resource Sage lists carries one, and 
 
   test("an Idempotency Key gives the same id on every run, derived from the wrapper and the key", async () => {
     const bodies = posts([201], [201]);
-    await client().post("/contacts", { contact: { name: "Acme" } }, { idempotencyKey: "order-1" });
-    await client().post("/contacts", { contact: { name: "Acme" } }, { idempotencyKey: "order-1" });
+    await client().post("/contacts", { contact: { name: "Acme" } }, withIdempotencyKey("order-1"));
+    await client().post("/contacts", { contact: { name: "Acme" } }, withIdempotencyKey("order-1"));
     expect(bodies.map((b) => b.contact.idempotency_id)).toEqual([
       idempotencyIdFor("contact", "order-1"),
       idempotencyIdFor("contact", "order-1"),

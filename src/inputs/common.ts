@@ -113,7 +113,7 @@ export const currencyId = input({
 
 /**
  * Optional on every create (and on recording a payment): put it LAST in the action's inputs and
- * pass its value to the client, `client.post(path, body, { idempotencyKey })`.
+ * pass its value to the client, `client.post(path, body, withIdempotencyKey(idempotencyKey))`.
  */
 export const idempotencyKey = input({
   label: "Idempotency Key",

@@ -1,6 +1,7 @@
 import { ConnectionError } from "@prismatic-io/spectral";
 import { type AxiosError, isAxiosError } from "axios";
 import { MAX_BODY_BYTES } from "../constants";
+import { idempotencyKeyOf } from "./idempotency";
 import { earlierTryMayHaveBeenProcessed, mayHaveBeenProcessed } from "./retry";
 import { InputError } from "./validation";
 
@@ -111,7 +112,7 @@ const NETWORK_HINTS: Record<string, string> = {
  */
 const mayExistHint = (method: string, error: AxiosError): string => {
   if (method !== "POST" || !(mayHaveBeenProcessed(error) || earlierTryMayHaveBeenProcessed(error))) return "";
-  return error.config?.idempotencyKey
+  return idempotencyKeyOf(error.config)
     ? " Sage may have created the record before this failure: running the step again with the same Idempotency Key within 7 days returns it instead of creating another."
     : " Sage may have created the record before this failure: check before running the step again.";
 };

@@ -1,17 +1,22 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { InternalAxiosRequestConfig } from "axios";
+import type { AxiosRequestConfig, InternalAxiosRequestConfig } from "axios";
 import { isPlainObject } from "./body";
 import { CARRIES_IDEMPOTENCY_ID } from "./retry";
 
-declare module "axios" {
-  interface AxiosRequestConfig {
-    /**
-     * The Idempotency Key input of a create: the body's idempotency_id is derived from it, so the
-     * same key sends the same id on every run (see idempotencyIdFor).
-     */
-    idempotencyKey?: string;
-  }
-}
+/** Where a request's config carries the Idempotency Key (see withIdempotencyKey). */
+const IDEMPOTENCY_KEY = "sageIdempotencyKey";
+
+/**
+ * Request options for a create with an Idempotency Key input:
+ * `client.post(path, body, withIdempotencyKey(params.idempotencyKey))`. The body's
+ * idempotency_id is then derived from the key, so the same key sends the same id on every run.
+ */
+export const withIdempotencyKey = (key: string | undefined): AxiosRequestConfig =>
+  key ? ({ [IDEMPOTENCY_KEY]: key } as AxiosRequestConfig) : {};
+
+/** The Idempotency Key a request was sent with, if any. */
+export const idempotencyKeyOf = (config: AxiosRequestConfig | undefined): string | undefined =>
+  (config as Record<string, unknown> | undefined)?.[IDEMPOTENCY_KEY] as string | undefined;
 
 /**
  * The resource wrappers Sage's Idempotency guide lists: a POST or PUT body wrapped in one of these
@@ -70,7 +75,7 @@ export const idempotencyIdFor = (wrapper: string, key: string): string =>
 /**
  * Request interceptor of the shared client: every POST and PUT whose body is one resource wrapper
  * Sage lists as idempotent gets an `idempotency_id` inside the wrapper (unless it has one): derived
- * from config.idempotencyKey when given, else random. The request is then marked so util/retry.ts
+ * from the Idempotency Key (withIdempotencyKey) when given, else random. The request is then marked so util/retry.ts
  * retries a POST like a PUT.
  *
  * axios-retry runs the interceptors again on each retry, with config.data already serialised to
@@ -86,8 +91,8 @@ export const addIdempotencyId = (config: InternalAxiosRequestConfig): InternalAx
   const idempotencyId =
     typeof record.idempotency_id === "string"
       ? record.idempotency_id
-      : config.idempotencyKey
-        ? idempotencyIdFor(wrapper, config.idempotencyKey)
+      : idempotencyKeyOf(config)
+        ? idempotencyIdFor(wrapper, idempotencyKeyOf(config)!)
         : randomBytes(16).toString("hex");
   // A copy, so the caller's body object is not changed behind its back.
   config.data = { [wrapper]: { ...record, idempotency_id: idempotencyId } };

@@ -2,6 +2,7 @@ import { action } from "@prismatic-io/spectral";
 import { format } from "date-fns";
 import { createSageClient, segment } from "../../client";
 import { connection, idempotencyKey } from "../../inputs/common";
+import { withIdempotencyKey } from "../../util/idempotency";
 import {
   amount,
   bankAccountId,
@@ -70,7 +71,7 @@ export const recordInvoicePayment = (kind: InvoiceKind) =>
         }),
       };
       // Retried with the same idempotency_id (util/idempotency.ts): Sage never records the payment twice.
-      const { data } = await client.post("/contact_payments", body, { idempotencyKey: params.idempotencyKey });
+      const { data } = await client.post("/contact_payments", body, withIdempotencyKey(params.idempotencyKey));
       return { data };
     },
     examplePayload: kind.examplePayload,

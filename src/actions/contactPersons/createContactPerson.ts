@@ -1,6 +1,7 @@
 import { action } from "@prismatic-io/spectral";
 import { createSageClient } from "../../client";
 import { connection, idempotencyKey } from "../../inputs/common";
+import { withIdempotencyKey } from "../../util/idempotency";
 import { createContactPersonInputs } from "../../inputs/contactPersons";
 import { contactPersonBody } from "./contactPersonBody";
 import * as examples from "../../examplePayloads/contactPersons";
@@ -13,7 +14,11 @@ export const createContactPerson = action({
   inputs: { connection, ...createContactPersonInputs, idempotencyKey },
   perform: async (context, { connection, idempotencyKey, ...fields }) => {
     const client = createSageClient(connection, context.debug.enabled);
-    const { data } = await client.post("/contact_persons", contactPersonBody(fields), { idempotencyKey });
+    const { data } = await client.post(
+      "/contact_persons",
+      contactPersonBody(fields),
+      withIdempotencyKey(idempotencyKey),
+    );
     return { data };
   },
   examplePayload: examples.createContactPerson,

@@ -1,6 +1,7 @@
 import { action } from "@prismatic-io/spectral";
 import { createSageClient } from "../../client";
 import { connection, idempotencyKey } from "../../inputs/common";
+import { withIdempotencyKey } from "../../util/idempotency";
 import { createContactInputs } from "../../inputs/contacts";
 import { contactBody } from "../../util/contactBody";
 import * as examples from "../../examplePayloads/contacts";
@@ -13,7 +14,7 @@ export const createContact = action({
   inputs: { connection, ...createContactInputs, idempotencyKey },
   perform: async (context, { connection, idempotencyKey, ...fields }) => {
     const client = createSageClient(connection, context.debug.enabled);
-    const { data } = await client.post("/contacts", contactBody(fields), { idempotencyKey });
+    const { data } = await client.post("/contacts", contactBody(fields), withIdempotencyKey(idempotencyKey));
     return { data };
   },
   examplePayload: examples.createContact,

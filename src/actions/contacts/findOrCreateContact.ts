@@ -1,6 +1,7 @@
 import { action } from "@prismatic-io/spectral";
 import { createSageClient, type HttpClient } from "../../client";
 import { connection, idempotencyKey } from "../../inputs/common";
+import { withIdempotencyKey } from "../../util/idempotency";
 import { createContactInputs, matchEmail, matchReference } from "../../inputs/contacts";
 import { contactBody } from "../../util/contactBody";
 import { fetchAllPages, pagesOf } from "../../util/pagination";
@@ -77,7 +78,11 @@ export const findOrCreateContact = action({
     // Not atomic: a contact created elsewhere between the lookup and the create is not seen.
     const existing = await findMatch(client, fields.email, fields.reference);
     if (existing) return { data: { created: false, contact: existing } };
-    const { data } = await client.post<SageContact>("/contacts", contactBody(fields), { idempotencyKey });
+    const { data } = await client.post<SageContact>(
+      "/contacts",
+      contactBody(fields),
+      withIdempotencyKey(idempotencyKey),
+    );
     return { data: { created: true, contact: data } };
   },
   examplePayload: examples.findOrCreateContact,

@@ -1,6 +1,7 @@
 import { action } from "@prismatic-io/spectral";
 import { createSageClient } from "../../client";
 import { connection, idempotencyKey } from "../../inputs/common";
+import { withIdempotencyKey } from "../../util/idempotency";
 import { createLedgerAccountInputs } from "../../inputs/ledgerAccounts";
 import { ledgerAccountBody } from "./ledgerAccountBody";
 import * as examples from "../../examplePayloads/ledgerAccounts";
@@ -13,7 +14,11 @@ export const createLedgerAccount = action({
   inputs: { connection, ...createLedgerAccountInputs, idempotencyKey },
   perform: async (context, { connection, idempotencyKey, ...fields }) => {
     const client = createSageClient(connection, context.debug.enabled);
-    const { data } = await client.post("/ledger_accounts", ledgerAccountBody(fields), { idempotencyKey });
+    const { data } = await client.post(
+      "/ledger_accounts",
+      ledgerAccountBody(fields),
+      withIdempotencyKey(idempotencyKey),
+    );
     return { data };
   },
   examplePayload: examples.createLedgerAccount,

@@ -1,6 +1,7 @@
 import { action } from "@prismatic-io/spectral";
 import { createSageClient } from "../../client";
 import { connection, idempotencyKey } from "../../inputs/common";
+import { withIdempotencyKey } from "../../util/idempotency";
 import { salesInvoiceInputs } from "../../inputs/invoices";
 import { INVOICE_RESOURCES, invoiceBody } from "../../util/invoiceBody";
 import * as examples from "../../examplePayloads/salesInvoices";
@@ -13,7 +14,11 @@ export const createSalesInvoice = action({
   inputs: { connection, ...salesInvoiceInputs.create, idempotencyKey },
   perform: async (context, { connection, idempotencyKey, ...fields }) => {
     const client = createSageClient(connection, context.debug.enabled);
-    const { data } = await client.post(INVOICE_RESOURCES.sales.path, invoiceBody("sales", fields), { idempotencyKey });
+    const { data } = await client.post(
+      INVOICE_RESOURCES.sales.path,
+      invoiceBody("sales", fields),
+      withIdempotencyKey(idempotencyKey),
+    );
     return { data };
   },
   examplePayload: examples.createSalesInvoice,
