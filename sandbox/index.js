@@ -23,6 +23,7 @@ const { RESOURCES, SandboxError, invalid, notFound, round2 } = require("./resour
 const { synthesize } = require("./synthetic");
 const { numberFieldTable } = require("./numberFields");
 const { presentBody, presentRecord } = require("./present");
+const { createIdempotency, splitIdempotencyId } = require("./idempotency");
 
 /** @typedef {import("./schema").SageError} SageError */
 /** @typedef {Record<string, any>} SageRecord */
@@ -39,7 +40,7 @@ const { presentBody, presentRecord } = require("./present");
  * @property {(string | RegExp)[]} [paths] only paths starting with one of these strings / matching one of these (relative to /v3.1, e.g. "/contacts")
  * @property {(null | FaultKind | { kind: FaultKind, when?: FaultWhen })[]} [sequence] scripted faults for the next matching requests (null = no fault), used before `rate`
  */
-/** @typedef {{ limit: number, windowMs?: number }} RateLimitOptions */
+/** @typedef {{ limit: number, windowMs?: number, retryAfter?: boolean }} RateLimitOptions retryAfter: false answers 429 without a Retry-After header (no source shows Sage sending one) */
 /**
  * @typedef {object} SandboxOptions
  * @property {number} [port]        default 0: a random free port
@@ -50,6 +51,7 @@ const { presentBody, presentRecord } = require("./present");
  * @property {number} [latencyMs]   added to every answer
  * @property {() => Date} [now]     the clock for created_at/updated_at, filters and the rate limit window
  * @property {number} [logLimit]    how many requests the log keeps (oldest dropped first); default 10000
+ * @property {boolean} [subscriptionActive] false: every authenticated call gets Sage's 401 "No active subscription. (MSE)"; default true
  */
 /**
  * @typedef {object} LogEntry
@@ -62,6 +64,8 @@ const { presentBody, presentRecord } = require("./present");
  * @property {unknown} body
  * @property {number | null} status  null when the connection was dropped
  * @property {boolean} processed    the request reached the resource handler (a write may have happened)
+ * @property {string} [idempotencyId] the idempotency_id the body carried (taken out of `body`)
+ * @property {boolean} [replayed]   answered with the first answer of its idempotency_id (nothing was written)
  * @property {string | null} business
  * @property {{ kind: FaultKind, when: FaultWhen } | null} fault
  * @property {number} durationMs
@@ -112,7 +116,7 @@ const normalizeRateLimit = (options) => {
     throw new Error("rateLimit.limit must be a whole number of at least 1");
   const windowMs = options.windowMs ?? 60_000;
   if (!(windowMs > 0)) throw new Error("rateLimit.windowMs must be positive");
-  return { limit: options.limit, windowMs };
+  return { limit: options.limit, windowMs, retryAfter: options.retryAfter ?? true };
 };
 
 /** @param {FaultOptions | null | undefined} options */
@@ -161,16 +165,22 @@ const readBody = (/** @type {http.IncomingMessage} */ req) =>
     /** @type {Buffer[]} */
     const chunks = [];
     let size = 0;
+    // Over the limit: read on without keeping anything, then answer 413 (destroying the socket
+    // would reach the client as a reset, not as an answer). The 413 is the sandbox's choice:
+    // Sage resets the connection (issue 15), which the fault kind "drop" already plays.
     req.on("data", (/** @type {Buffer} */ chunk) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new SandboxError(413, [sageError("", "Request body too large", "PayloadTooLarge")]));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () =>
+      size > MAX_BODY_BYTES
+        ? reject(
+            new SandboxError(413, [
+              sageError("", `Request body too large: at most ${MAX_BODY_BYTES} bytes`, "PayloadTooLarge"),
+            ]),
+          )
+        : resolve(Buffer.concat(chunks).toString("utf8")),
+    );
     req.on("error", reject);
   });
 
@@ -222,6 +232,7 @@ async function startSandbox(options = {}) {
   let rateLimit = normalizeRateLimit(options.rateLimit);
   let faults = normalizeFaults(options.faults);
   let latencyMs = options.latencyMs ?? 0;
+  let subscriptionActive = options.subscriptionActive ?? true;
   const logLimit = options.logLimit ?? 10_000;
   /** @type {LogEntry[]} */
   const requestLog = [];
@@ -240,6 +251,7 @@ async function startSandbox(options = {}) {
     });
 
   const clockMs = () => now().getTime();
+  const idempotency = createIdempotency(clockMs);
 
   /** @param {string} method @param {string} relPath */
   const drawFault = (method, relPath) => {
@@ -522,7 +534,10 @@ async function startSandbox(options = {}) {
           return send(400, [sageError("", "The request body is not valid JSON", "InvalidJson")]);
         }
       }
-      entry.body = body;
+      // The log shows the resource fields as `body` and an idempotency_id on its own.
+      const logged = splitIdempotencyId(RESOURCES[relPath.split("/")[1]]?.wrapper, body);
+      entry.body = logged.body;
+      if (typeof logged.id === "string") entry.idempotencyId = logged.id;
       const auth = req.headers.authorization ?? "";
       if (auth !== `Bearer ${token}`) {
         return send(
@@ -530,6 +545,10 @@ async function startSandbox(options = {}) {
           [sageError("", "Unauthorised: the access token is missing, invalid or expired", "AuthenticationFailed")],
           { "WWW-Authenticate": 'Bearer realm="sandbox"' },
         );
+      }
+      if (!subscriptionActive) {
+        // Sage's body for a business whose subscription lapsed (its "Frequently raised errors" guide).
+        return send(401, [sageError("", "No active subscription. (MSE)", "AuthorizationFailure")]);
       }
       const businessHeader = req.headers["x-business"];
       const businessId =
@@ -549,7 +568,7 @@ async function startSandbox(options = {}) {
               "TooManyRequests",
             ),
           ],
-          { "Retry-After": String(retryAfter) },
+          rateLimit?.retryAfter ? { "Retry-After": String(retryAfter) } : {},
         );
       }
       const fault = drawFault(method, relPath);
@@ -574,7 +593,15 @@ async function startSandbox(options = {}) {
       let result;
       entry.processed = true;
       try {
-        result = handle({ method, segments, query: url.searchParams, body, businessId });
+        const claim = idempotency.claim({ method, wrapper: RESOURCES[segments[0]]?.wrapper, body, businessId });
+        if (claim?.replay) {
+          result = claim.replay;
+          entry.replayed = true;
+        } else {
+          result = handle({ method, segments, query: url.searchParams, body: claim ? claim.body : body, businessId });
+          claim?.remember(result);
+        }
+        // Replays too: the first answer is kept as handled and shown as a GET-like answer each time.
         if (result.status < 300 && result.body !== undefined) {
           result = { ...result, body: present(method, segments[0], url.searchParams, businessId, result.body) };
         }
@@ -684,6 +711,10 @@ async function startSandbox(options = {}) {
     },
     setLatency(/** @type {number} */ ms) {
       latencyMs = Math.max(0, ms);
+    },
+    /** false: every authenticated call gets Sage's 401 AuthorizationFailure "No active subscription. (MSE)". */
+    setSubscriptionActive(/** @type {boolean} */ active) {
+      subscriptionActive = active;
     },
     setNow(/** @type {() => Date} */ clock) {
       now = clock;

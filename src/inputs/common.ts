@@ -7,6 +7,7 @@ import {
   optionalId,
   optionalInteger,
   optionalString,
+  optionalTrimmed,
   requiredId,
 } from "../util/validation";
 
@@ -122,4 +123,18 @@ export const currencyId = input({
   placeholder: "Select a currency",
   dataSource: "selectCurrency",
   clean: optionalId("Currency Id"),
+});
+
+/**
+ * Optional on every create (and on recording a payment): put it LAST in the action's inputs and
+ * pass its value to the client, `client.post(path, body, withIdempotencyKey(idempotencyKey))`.
+ */
+export const idempotencyKey = input({
+  label: "Idempotency Key",
+  type: "string",
+  required: false,
+  comments:
+    "Optional. A value unique to what this step creates, e.g. the shop's order number. The same key always sends Sage the same idempotency_id for this kind of record, so running the flow again for the same order within Sage's 7-day window returns the record created the first time instead of creating another. Blank: a new id on every run (retries within one run never create twice either way).",
+  example: "order-10042",
+  clean: optionalTrimmed("Idempotency Key"),
 });

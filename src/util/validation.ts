@@ -133,9 +133,33 @@ interface NumberRules {
   positive?: boolean;
   /** Zero or more (prices, limits). */
   nonNegative?: boolean;
+  /** Most decimal places allowed (default MONEY_DECIMALS). */
+  decimals?: number;
 }
 
-/** Money and quantities: finite numbers, numeric strings accepted ("12.50"), at most 1e12. */
+/** Largest magnitude of a money amount or quantity: far above any real invoice, far below where doubles lose cents. */
+export const MAX_NUMBER = 1e12;
+
+/**
+ * Sage keeps money to 2 decimal places and rounds a longer unit price or tax amount itself
+ * (Sage's API team in Sage/sageone_api_php_sample#19), so an invoice total would silently differ
+ * from the system that sent it. More decimals are refused, naming the input, rather than rounded
+ * here: the flow rounds where its business rule lives, and a payment of 100.001 never passes as
+ * 100.00. Quantities get the same 2 places: Sage's spec types them as plain doubles with no stated
+ * precision, so 2 is this component's choice, refused beyond so nothing is changed silently.
+ */
+export const MONEY_DECIMALS = 2;
+
+/**
+ * The value with at most `decimals` places, or undefined when it has more. A tolerance of a few
+ * units in the last place lets 0.1 + 0.2 (0.30000000000000004) from an upstream step count as 0.3.
+ */
+export const withDecimals = (value: number, decimals: number): number | undefined => {
+  const rounded = Number(value.toFixed(decimals));
+  return Math.abs(rounded - value) <= Math.max(1, Math.abs(value)) * Number.EPSILON * 4 ? rounded : undefined;
+};
+
+/** Money and quantities: finite numbers, numeric strings accepted ("12.50"), at most 1e12 and 2 decimal places. */
 export const optionalNumber =
   (label: string, rules: NumberRules = {}) =>
   (value: unknown): number | undefined => {
@@ -143,15 +167,17 @@ export const optionalNumber =
     const text = typeof value === "number" ? String(value) : typeof value === "string" ? value.trim() : "";
     const parsed = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text) ? Number(text) : NaN;
     const sign = rules.positive ? "a positive number" : rules.nonNegative ? "a number of 0 or more" : "a number";
+    const decimals = rules.decimals ?? MONEY_DECIMALS;
+    const exact = Number.isFinite(parsed) ? withDecimals(parsed, decimals) : undefined;
     if (
-      !Number.isFinite(parsed) ||
-      Math.abs(parsed) > 1e12 ||
-      (rules.positive && parsed <= 0) ||
-      (rules.nonNegative && parsed < 0)
+      exact === undefined ||
+      Math.abs(exact) > MAX_NUMBER ||
+      (rules.positive && exact <= 0) ||
+      (rules.nonNegative && exact < 0)
     ) {
-      throw new InputError(label, `${sign} such as 12.50`, value);
+      throw new InputError(label, `${sign} such as 12.50 (at most ${decimals} decimal places, size up to 1e12)`, value);
     }
-    return parsed;
+    return exact;
   };
 
 export const requiredNumber = (label: string, rules: NumberRules = {}) => {

@@ -380,5 +380,5 @@ describe("List, Get and Delete Contact Payment", () => {
       })),
       { transaction_type_id: "VENDOR_PAYMENT", attributes: "all" },
     ]);
-  });
+  }, 90_000);
 });

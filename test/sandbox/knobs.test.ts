@@ -274,3 +274,113 @@ describe("clock", () => {
     }
   });
 });
+
+describe("Sage's idempotency (idempotency_id in the resource wrapper)", () => {
+  let clock = new Date("2026-01-01T00:00:00.000Z");
+  let sandbox: Sandbox;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ now: () => clock });
+  });
+  afterAll(() => sandbox.stop());
+  const ID = "0123456789abcdef0123456789abcdef";
+  const withId = (body: { contact: Record<string, unknown> }, id = ID) => ({
+    contact: { ...body.contact, idempotency_id: id },
+  });
+
+  test("a repeat within 7 days returns the first answer and creates nothing", async () => {
+    const first = await api(sandbox).post("/contacts", withId(customer("Once Ltd")));
+    expect(first.status).toBe(201);
+    const repeat = await api(sandbox).post("/contacts", withId(customer("Once Ltd (renamed in the repeat)")));
+    expect(repeat.status).toBe(201);
+    expect(repeat.data).toEqual(first.data);
+    expect(sandbox.store.list("contacts").filter((c) => c.name.startsWith("Once Ltd"))).toHaveLength(1);
+    expect(sandbox.requestLog.slice(-2).map((entry) => entry.replayed ?? false)).toEqual([false, true]);
+    // The id is not a field of the record (Sage's schema does not list it).
+    expect(first.data).not.toHaveProperty("idempotency_id");
+  });
+
+  test("after 7 days the same id creates again", async () => {
+    clock = new Date("2026-01-08T00:00:01.000Z");
+    expect((await api(sandbox).post("/contacts", withId(customer("Once Ltd")))).status).toBe(201);
+    expect(sandbox.store.list("contacts").filter((c) => c.name === "Once Ltd")).toHaveLength(2);
+  });
+
+  test("the id reused on another resource type: Sage's IdempotencyResourceMismatch, exactly", async () => {
+    const response = await api(sandbox).post("/ledger_accounts", {
+      ledger_account: {
+        ledger_account_type_id: "SALES",
+        included_in_chart: true,
+        name: "Mismatch",
+        display_name: "Mismatch",
+        nominal_code: 4999,
+        idempotency_id: ID,
+      },
+    });
+    expect(response.status).toBe(422);
+    expect(response.data).toEqual([
+      { $severity: "error", $dataCode: "IdempotencyResourceMismatch", $message: "Entity type mismatch", $source: "" },
+    ]);
+  });
+
+  test("a refused request is not remembered (the sandbox's choice): corrected, the same id creates", async () => {
+    const id = "fedcba9876543210fedcba9876543210";
+    const bad = await api(sandbox).post(
+      "/contacts",
+      withId({ contact: { name: "Fixed Ltd", contact_type_ids: ["NOPE"] } }, id),
+    );
+    expect(bad.status).toBe(422);
+    expect((await api(sandbox).post("/contacts", withId(customer("Fixed Ltd"), id))).status).toBe(201);
+  });
+
+  test("a malformed id is refused (the sandbox's choice), naming the field", async () => {
+    const response = await api(sandbox).post("/contacts", withId(customer("Bad Id Ltd"), "ABC"));
+    expect(response.status).toBe(422);
+    expect(response.data).toEqual([sageError("idempotency_id", /32 lowercase hexadecimal/)]);
+  });
+});
+
+describe("other switches: 429 without Retry-After, a lapsed subscription, a body too large", () => {
+  let sandbox: Sandbox;
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+  });
+  afterAll(() => sandbox.stop());
+
+  test("rateLimit.retryAfter false answers 429 without the header", async () => {
+    sandbox.setRateLimit({ limit: 1, retryAfter: false });
+    expect((await api(sandbox).get("/countries")).status).toBe(200);
+    const limited = await api(sandbox).get("/countries");
+    expect(limited.status).toBe(429);
+    expect(limited.headers["retry-after"]).toBeUndefined();
+    sandbox.setRateLimit(null);
+  });
+
+  test("setSubscriptionActive(false): every call gets Sage's 401 body from its guide", async () => {
+    sandbox.setSubscriptionActive(false);
+    const response = await api(sandbox).get("/contacts");
+    sandbox.setSubscriptionActive(true);
+    expect(response.status).toBe(401);
+    expect(response.data).toEqual(
+      JSON.parse(
+        fs.readFileSync(path.join(__dirname, "../fixtures/sage-recordings/error-401-subscription.docs.json"), "utf8"),
+      ),
+    );
+    expect((await api(sandbox).get("/contacts")).status).toBe(200);
+  });
+
+  test("a body over 5 MB is answered 413 (not a reset connection) and nothing is written", async () => {
+    const before = sandbox.store.count("contacts");
+    const response = await axios.post(
+      `${sandbox.url}/contacts`,
+      customer("Huge Ltd", { notes: "x".repeat(5 * 1024 * 1024) }),
+      {
+        headers: { Authorization: `Bearer ${sandbox.token}` },
+        validateStatus: () => true,
+        maxBodyLength: Infinity,
+      },
+    );
+    expect(response.status).toBe(413);
+    expect(response.data).toEqual([sageError("", /Request body too large/, "PayloadTooLarge")]);
+    expect(sandbox.store.count("contacts")).toBe(before);
+  });
+});

@@ -1,7 +1,8 @@
 import { action } from "@prismatic-io/spectral";
 import { formatISO } from "date-fns";
 import { createSageClient, segment } from "../../client";
-import { connection } from "../../inputs/common";
+import { connection, idempotencyKey } from "../../inputs/common";
+import { withIdempotencyKey } from "../../util/idempotency";
 import {
   amount,
   bankAccountId,
@@ -48,6 +49,7 @@ export const recordInvoicePayment = (kind: InvoiceKind) =>
       paymentMethodId,
       reference,
       contactId: paymentContactId,
+      idempotencyKey,
     },
     perform: async (context, params) => {
       const client = createSageClient(params.connection, context.debug.enabled);
@@ -69,8 +71,8 @@ export const recordInvoicePayment = (kind: InvoiceKind) =>
           allocated_artefacts: [{ artefact_id: params.invoiceId, amount: totalAmount }],
         }),
       };
-      // A POST is never retried after it may have reached Sage (see util/retry.ts): no duplicate payments.
-      const { data } = await client.post("/contact_payments", body);
+      // Retried with the same idempotency_id (util/idempotency.ts): Sage never records the payment twice.
+      const { data } = await client.post("/contact_payments", body, withIdempotencyKey(params.idempotencyKey));
       return { data };
     },
     examplePayload: kind.examplePayload,

@@ -1,6 +1,7 @@
 import { action } from "@prismatic-io/spectral";
 import { createSageClient } from "../../client";
-import { connection } from "../../inputs/common";
+import { connection, idempotencyKey } from "../../inputs/common";
+import { withIdempotencyKey } from "../../util/idempotency";
 import { createContactInputs } from "../../inputs/contacts";
 import { contactBody } from "../../util/contactBody";
 import * as examples from "../../examplePayloads/contacts";
@@ -10,10 +11,10 @@ export const createContact = action({
     label: "Create Contact",
     description: "Create a new contact",
   },
-  inputs: { connection, ...createContactInputs },
-  perform: async (context, { connection, ...fields }) => {
+  inputs: { connection, ...createContactInputs, idempotencyKey },
+  perform: async (context, { connection, idempotencyKey, ...fields }) => {
     const client = createSageClient(connection, context.debug.enabled);
-    const { data } = await client.post("/contacts", contactBody(fields));
+    const { data } = await client.post("/contacts", contactBody(fields), withIdempotencyKey(idempotencyKey));
     return { data };
   },
   examplePayload: examples.createContact,

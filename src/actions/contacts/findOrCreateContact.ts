@@ -1,6 +1,7 @@
 import { action } from "@prismatic-io/spectral";
 import { createSageClient, type HttpClient } from "../../client";
-import { connection } from "../../inputs/common";
+import { connection, idempotencyKey } from "../../inputs/common";
+import { withIdempotencyKey } from "../../util/idempotency";
 import { createContactInputs, matchEmail, matchReference } from "../../inputs/contacts";
 import { contactBody } from "../../util/contactBody";
 import { FULL_NESTED_RECORDS, fetchAllPages, pagesOf } from "../../util/pagination";
@@ -66,8 +67,9 @@ export const findOrCreateContact = action({
     email: matchEmail,
     ...otherCreateInputs,
     reference: matchReference,
+    idempotencyKey,
   },
-  perform: async (context, { connection, ...fields }) => {
+  perform: async (context, { connection, idempotencyKey, ...fields }) => {
     if (!fields.email && !fields.reference) {
       throw new InputError(
         "Email",
@@ -78,7 +80,11 @@ export const findOrCreateContact = action({
     // Not atomic: a contact created elsewhere between the lookup and the create is not seen.
     const existing = await findMatch(client, fields.email, fields.reference);
     if (existing) return { data: { created: false, contact: existing } };
-    const { data } = await client.post<SageContact>("/contacts", contactBody(fields));
+    const { data } = await client.post<SageContact>(
+      "/contacts",
+      contactBody(fields),
+      withIdempotencyKey(idempotencyKey),
+    );
     return { data: { created: true, contact: data } };
   },
   examplePayload: examples.findOrCreateContact,

@@ -1,6 +1,7 @@
 import { action } from "@prismatic-io/spectral";
 import { createSageClient } from "../../client";
-import { connection } from "../../inputs/common";
+import { connection, idempotencyKey } from "../../inputs/common";
+import { withIdempotencyKey } from "../../util/idempotency";
 import { dueDate, purchaseInvoiceInputs } from "../../inputs/invoices";
 import { INVOICE_RESOURCES, invoiceBody } from "../../util/invoiceBody";
 import * as examples from "../../examplePayloads/purchaseInvoices";
@@ -10,10 +11,14 @@ export const createPurchaseInvoice = action({
     label: "Create Purchase Invoice",
     description: "Create a new purchase invoice",
   },
-  inputs: { connection, ...purchaseInvoiceInputs.create, dueDate },
-  perform: async (context, { connection, ...fields }) => {
+  inputs: { connection, ...purchaseInvoiceInputs.create, dueDate, idempotencyKey },
+  perform: async (context, { connection, idempotencyKey, ...fields }) => {
     const client = createSageClient(connection, context.debug.enabled);
-    const { data } = await client.post(INVOICE_RESOURCES.purchase.path, invoiceBody("purchase", fields));
+    const { data } = await client.post(
+      INVOICE_RESOURCES.purchase.path,
+      invoiceBody("purchase", fields),
+      withIdempotencyKey(idempotencyKey),
+    );
     return { data };
   },
   examplePayload: examples.createPurchaseInvoice,

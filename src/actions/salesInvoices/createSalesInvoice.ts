@@ -1,6 +1,7 @@
 import { action } from "@prismatic-io/spectral";
 import { createSageClient } from "../../client";
-import { connection } from "../../inputs/common";
+import { connection, idempotencyKey } from "../../inputs/common";
+import { withIdempotencyKey } from "../../util/idempotency";
 import { salesInvoiceInputs } from "../../inputs/invoices";
 import { INVOICE_RESOURCES, invoiceBody } from "../../util/invoiceBody";
 import * as examples from "../../examplePayloads/salesInvoices";
@@ -10,10 +11,14 @@ export const createSalesInvoice = action({
     label: "Create Sales Invoice",
     description: "Create a new sales invoice",
   },
-  inputs: { connection, ...salesInvoiceInputs.create },
-  perform: async (context, { connection, ...fields }) => {
+  inputs: { connection, ...salesInvoiceInputs.create, idempotencyKey },
+  perform: async (context, { connection, idempotencyKey, ...fields }) => {
     const client = createSageClient(connection, context.debug.enabled);
-    const { data } = await client.post(INVOICE_RESOURCES.sales.path, invoiceBody("sales", fields));
+    const { data } = await client.post(
+      INVOICE_RESOURCES.sales.path,
+      invoiceBody("sales", fields),
+      withIdempotencyKey(idempotencyKey),
+    );
     return { data };
   },
   examplePayload: examples.createSalesInvoice,
