@@ -101,3 +101,5 @@ export const selectService = {
     { label: "Support plan (monthly)", key: "0141b9862900b79a0ee44ab49b955cad" },
   ],
 };
+
+export const selectContactPerson = { result: [] };

@@ -258,3 +258,9 @@ export const purchaseInvoicesChanged = {
   ],
   updated: [purchaseInvoice],
 };
+
+export const pollChangesTrigger = { created: [contact2], updated: [contact] };
+
+export const recordsDeleted = { deleted: [] };
+
+export const invoiceStatusChanged = { changes: [] };

@@ -47,11 +47,14 @@ const bulkCreate = (sage: FakeSage, count: number) => {
 };
 const allIds = (count: number, version = 1) => Array.from({ length: count }, (_, n) => `${pad(n)}@${version}`);
 
+/** What the contacts triggers add to every read: no system contacts, full nested records. */
+const CONTACT_READ = { exclude_system: "true", nested_attributes: "all" };
+
 describe.each([
-  ["contactsChanged", "New and Updated Contacts", "/contacts"],
-  ["salesInvoicesChanged", "New and Updated Sales Invoices", "/sales_invoices"],
-  ["purchaseInvoicesChanged", "New and Updated Purchase Invoices", "/purchase_invoices"],
-])("%s", (key, label, path) => {
+  ["contactsChanged", "New and Updated Contacts", "/contacts", CONTACT_READ],
+  ["salesInvoicesChanged", "New and Updated Sales Invoices", "/sales_invoices", {}],
+  ["purchaseInvoicesChanged", "New and Updated Purchase Invoices", "/purchase_invoices", {}],
+])("%s", (key, label, path, read) => {
   test("is a polling trigger with the agreed label and inputs", () => {
     const trigger = component.triggers[key];
     expect(trigger.display.label).toBe(label);
@@ -61,6 +64,7 @@ describe.each([
       ["startFrom", "Start From", ""],
       ["showNewRecords", "Show New Records", "true"],
       ["showUpdatedRecords", "Show Updated Records", "true"],
+      ...(path === "/contacts" ? [["includeSystemContacts", "Include System Contacts", "false"]] : []),
     ]);
     expect(trigger.examplePayload).toMatchObject({
       polledNoChanges: false,
@@ -85,7 +89,7 @@ describe.each([
     sage.advance(300);
     const second = await flow.poll(sage);
     expect(sage.requests).toEqual([
-      { updated_or_created_since: mark, attributes: "all", page: "1", items_per_page: "200" },
+      { updated_or_created_since: mark, attributes: "all", ...read, page: "1", items_per_page: "200" },
     ]);
     expect(second).toMatchObject({ created: ["NEW@1"], updated: [], noChanges: false });
     expect(second.result.resultType).toBe("completed");
@@ -121,6 +125,7 @@ describe("New and Updated Contacts over several polls", () => {
     expect(sage.requests.at(-1)).toEqual({
       updated_or_created_since: b2.updated_at,
       attributes: "all",
+      ...CONTACT_READ,
       page: "1",
       items_per_page: "200",
     });
@@ -310,6 +315,37 @@ describe("inputs", () => {
       'Invalid "Start From": expected a date (YYYY-MM-DD) or an ISO-8601 date-time (YYYY-MM-DDThh:mm:ssZ), got "yesterday".',
     );
     expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  test("Include System Contacts on: the contacts trigger stops sending exclude_system, still asks for nested records", async () => {
+    const sage = new FakeSage("/contacts").serve();
+    await flowWith("contactsChanged", { startFrom: "2026-01-01T00:00:00Z", includeSystemContacts: "true" }).poll(sage);
+    expect(sage.requests).toEqual([
+      {
+        updated_or_created_since: "2026-01-01T00:00:00Z",
+        attributes: "all",
+        nested_attributes: "all",
+        page: "1",
+        items_per_page: "200",
+      },
+    ]);
+  });
+
+  test.each([
+    ["contactsChanged", "/contacts"],
+    ["salesInvoicesChanged", "/sales_invoices"],
+    ["purchaseInvoicesChanged", "/purchase_invoices"],
+  ])("%s: a Start From in the future is refused before any request, naming the input", async (key, path) => {
+    const sage = new FakeSage(path);
+    const message = await failureOf(flowWith(key, { startFrom: "2026-02-01T09:00:01Z" }).poll(sage));
+    expect(message).toBe(
+      'Invalid "Start From": expected a date-time that is not in the future (this run started at 2026-02-01T09:00:00Z), got "2026-02-01T09:00:01Z".',
+    );
+    expect(nock.pendingMocks()).toEqual([]);
+    // Exactly the run's start is allowed (and Sage is asked).
+    sage.serve();
+    expect(await flowWith(key, { startFrom: "2026-02-01T09:00:00Z" }).poll(sage)).toMatchObject({ noChanges: true });
+    expect(sage.requests).toHaveLength(1);
   });
 
   test("a failed poll keeps the previous mark, so the next poll delivers what it missed", async () => {
