@@ -1,45 +1,10 @@
 import nock from "nock";
 import component from "../../src";
 import { SETTLE_MARGIN_MS } from "../../src/triggers/changes";
-import { failureOf, harness, testConnection, useNock } from "../helpers";
-import { FakeSage, sageTime } from "./fakeSage";
+import { failureOf, useNock } from "../helpers";
+import { FakeSage, flowWith, sageTime } from "./fakeSage";
 
 useNock();
-
-interface Delivered {
-  id: string;
-  version: number;
-}
-
-/** A flow using one trigger: polls share the instance state, as consecutive runs of a deployed instance do. */
-const flowWith = (key: string, inputs: Record<string, unknown> = {}) => {
-  const instanceState: Record<string, unknown> = {};
-  const poll = async (sage?: FakeSage, extra: Record<string, unknown> = {}) => {
-    // The platform stamps each run; Sage's clock stands in for it.
-    const startedAt = new Date(sage?.now ?? Date.parse("2026-02-01T09:00:00Z")).toISOString();
-    const result = (await harness.trigger(
-      key,
-      { startedAt },
-      { connection: testConnection(), ...inputs, ...extra },
-      { instanceState },
-    )) as unknown as {
-      payload: { body: { data: { created: Delivered[]; updated: Delivered[] } }; startedAt: string };
-      resultType: string;
-    };
-    const label = (records: Delivered[]) => records.map(({ id, version }) => `${id}@${version}`).sort();
-    const { created, updated } = result.payload.body.data;
-    return {
-      created: label(created),
-      updated: label(updated),
-      noChanges: result.resultType === "polled_no_changes",
-      result,
-    };
-  };
-  const state = () =>
-    (instanceState.__prismaticInternal as { polling?: { mark: string; seen: Record<string, string> } } | undefined)
-      ?.polling;
-  return { poll, state };
-};
 
 const pad = (n: number) => `R${String(n).padStart(3, "0")}`;
 const bulkCreate = (sage: FakeSage, count: number) => {
