@@ -10,9 +10,9 @@
  * - An updated invoice that is not in `open` was PAID or VOID when last seen (the first poll reads
  *   every open invoice, and later ones track each change); a void invoice never changes again, so
  *   it was PAID. Its previous status is therefore PAID.
- * - A new invoice starts as DRAFT or UNPAID: that is not a change. One that already moved before
- *   this trigger first saw it (paid or voided between two polls) is delivered with
- *   `previous_status: null`.
+ * - A new invoice (created in the window and not tracked) starts as DRAFT or UNPAID: that is not
+ *   a change. One that already moved before this trigger first saw it (paid or voided between two
+ *   polls) is delivered with `previous_status: null`. A tracked invoice is compared with its entry.
  * - Overdue: an open invoice becomes overdue the day after its due date (UTC days by Sage's clock;
  *   Sage does not stamp the moment, and nothing about the invoice changes). Each poll on a later
  *   day than `overdueFrom` delivers the open UNPAID/PART_PAID invoices due on a day from
@@ -98,10 +98,15 @@ export const sortStatusChanges = (
       became_overdue: false,
       invoice,
     });
-  for (const invoice of window.created) if (!INITIAL_STATUSES.includes(statusOf(invoice))) change(invoice, null);
-  for (const invoice of window.updated) {
-    const before = previous.open[invoice.id]?.[0] ?? "PAID";
-    if (before !== statusOf(invoice)) change(invoice, before);
+  const isNew = new Set(window.created.map(({ id }) => id));
+  for (const invoice of [...window.created, ...window.updated]) {
+    const tracked = previous.open[invoice.id]?.[0];
+    if (tracked === undefined && isNew.has(invoice.id)) {
+      if (!INITIAL_STATUSES.includes(statusOf(invoice))) change(invoice, null);
+    } else {
+      const before = tracked ?? "PAID";
+      if (before !== statusOf(invoice)) change(invoice, before);
+    }
   }
 
   const open = { ...previous.open };
