@@ -429,7 +429,9 @@ async function startSandbox(options = {}) {
     // A page past the end answers the last page (Sage's pagination guide), not an empty one.
     const page = Math.min(askedPage, Math.max(1, Math.ceil(total / itemsPerPage)));
     const start = (page - 1) * itemsPerPage;
-    // Tombstones are already just id, displayed_as, $path and deleted_at.
+    // Tombstones are already just id, displayed_as, $path and deleted_at: the sandbox's own choice
+    // (Sage's spec gives every list answer the resource's full schema and says nothing of what a
+    // deleted record looks like; ids and deletion times are what a sync needs).
     const pageItems = items
       .slice(start, start + itemsPerPage)
       .map((r) => (deletedSince !== undefined ? r : pickAttributes(r, query.get("attributes"))));

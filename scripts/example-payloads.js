@@ -245,6 +245,15 @@ const runScenario = async (harness, connection, sandbox) => {
     isPreferredContact: "true",
   });
 
+  // 09:15 – Invoice Status Changed's first poll notes where each open invoice stands.
+  clock("09:15:00");
+  /** @type {Record<string, unknown>} */
+  const statusTriggerState = {};
+  const statusTriggerInputs = { connection, invoiceType: "salesInvoices" };
+  await harness.trigger("invoiceStatusChanged", { startedAt: at("09:15:00").toISOString() }, statusTriggerInputs, {
+    instanceState: statusTriggerState,
+  });
+
   // 09:30 – payments and edits (after TRIGGER_START_FROM: the triggers report these records as updated).
   clock("09:30:00");
   await run("updateContact", { contactId: customer.id, notes: "Prefers invoices by email; PO number required." });
@@ -306,6 +315,13 @@ const runScenario = async (harness, connection, sandbox) => {
       invoiceLines: JSON.stringify([{ ...purchaseLines[0], description: "Desk lamps", unit_price: 35 }]),
     })
   ).data;
+  // A second contact person, kept: Select Contact Person has someone to list after Jane is deleted.
+  await call("createContactPerson", {
+    addressId: customer.main_address.id,
+    name: "Tom Baker",
+    contactPersonTypeIds: "SALES",
+    email: "tom.baker@acme.example",
+  });
   await run("listContacts", PAGE);
   await run("findContacts", { search: "Acme" });
   await run("listContactPeople", { ...PAGE, contactId: customer.id });
@@ -320,15 +336,26 @@ const runScenario = async (harness, connection, sandbox) => {
 
   // 10:00 – the triggers' first poll, starting from TRIGGER_START_FROM.
   clock("10:00:00");
-  // Every trigger is a "New and Updated ..." poll taking Start From.
-  for (const key of Object.keys(harness.component.triggers)) {
+  /** One poll of a trigger that starts from TRIGGER_START_FROM. @param {string} key @param {string} time @param {Record<string, unknown>} [inputs] */
+  const pollFromStart = async (key, time, inputs = {}) => {
     results.triggers[key] = await harness.trigger(
       key,
-      { startedAt: at("10:00:00").toISOString() },
-      { connection, startFrom: TRIGGER_START_FROM },
+      { startedAt: at(time).toISOString() },
+      { connection, startFrom: TRIGGER_START_FROM, ...inputs },
       { instanceState: {} },
     );
-  }
+  };
+  // The "New and Updated ..." polls; New and Updated Records as a flow built on Prismatic's own component sets it.
+  for (const key of ["contactsChanged", "salesInvoicesChanged", "purchaseInvoicesChanged"])
+    await pollFromStart(key, "10:00:00");
+  await pollFromStart("pollChangesTrigger", "10:00:00", { resourceType: "contacts" });
+  // The second poll of Invoice Status Changed: the payment of 09:30.
+  results.triggers.invoiceStatusChanged = await harness.trigger(
+    "invoiceStatusChanged",
+    { startedAt: at("10:00:00").toISOString() },
+    statusTriggerInputs,
+    { instanceState: statusTriggerState },
+  );
 
   // 10:15 – deletes (a sales invoice that is not a draft is voided), then every dropdown.
   clock("10:15:00");
@@ -337,6 +364,8 @@ const runScenario = async (harness, connection, sandbox) => {
   await run("deletePurchaseInvoice", { purchaseInvoiceId: secondPurchaseInvoice.id });
   await run("deleteContactPerson", { contactPersonId: person.id });
   await run("deleteContact", { contactId: found.contact.id });
+  clock("10:20:00");
+  await pollFromStart("recordsDeleted", "10:20:00", { resourceType: "contacts" });
   // Every dropdown takes just the connection.
   for (const key of Object.keys(harness.component.dataSources)) {
     results.dataSources[key] = await harness.dataSource(key, { connection });

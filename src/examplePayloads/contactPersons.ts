@@ -57,5 +57,12 @@ export const getContactPerson = { data: contactPerson2 };
 export const deleteContactPerson = { data: { deleted: true, id: "f050610cb48d465cd6988fbd9292209f" } };
 
 export const listContactPeople = {
-  data: { $total: 1, $page: 1, $next: null, $back: null, $itemsPerPage: 1, $items: [contactPerson2] },
+  data: {
+    $total: 2,
+    $page: 1,
+    $next: "/contact_persons?page=2&items_per_page=1&contact_id=12f71e3a068ade2d8e5180191fad4a84&attributes=all",
+    $back: null,
+    $itemsPerPage: 1,
+    $items: [contactPerson2],
+  },
 };

@@ -9,6 +9,8 @@ export const selectContact = {
   ],
 };
 
+export const selectContactPerson = { result: [{ label: "Tom Baker", key: "625378b0d4d95b86885f63c109163b5a" }] };
+
 export const selectContactType = {
   result: [
     { label: "Customer", key: "CUSTOMER" },

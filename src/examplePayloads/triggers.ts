@@ -372,3 +372,29 @@ export const purchaseInvoicesChanged = {
   ],
   updated: [purchaseInvoice],
 };
+
+export const pollChangesTrigger = { created: [contact2], updated: [contact] };
+
+export const invoiceStatusChanged = {
+  changes: [
+    {
+      id: "be91fcc4d6506403cc5d80bc3e0f5678",
+      displayed_as: "SI-1",
+      previous_status: "UNPAID",
+      status: "PART_PAID",
+      became_overdue: false,
+      invoice: salesInvoice,
+    },
+  ],
+};
+
+export const recordsDeleted = {
+  deleted: [
+    {
+      id: "046a90c88505bd404d04fe445de5cb92",
+      displayed_as: "Bright Ideas Inc (BRIGHT01)",
+      $path: "/contacts/046a90c88505bd404d04fe445de5cb92",
+      deleted_at: "2026-01-31T10:15:00.000Z",
+    },
+  ],
+};

@@ -149,3 +149,32 @@ describe("data sources read the connection's business", () => {
     expect(message).toContain("reconnect the Sage connection");
   });
 });
+
+describe("selectContactPerson", () => {
+  test("lists the contact people of the chosen contact only; without one, every contact person", async () => {
+    const personOf = async (contactName: string, name: string) => {
+      const { data: contact } = await sage.run("createContact", { name: contactName, contactTypeIds: ["CUSTOMER"] });
+      await sage.run("createContactPerson", {
+        addressId: contact.main_address.id,
+        name,
+        contactPersonTypeIds: "ACCOUNTS",
+      });
+      return contact.id as string;
+    };
+    const acme = await personOf("Acme People Ltd", "Zoe Acme");
+    await personOf("Other People Ltd", "Yann Other");
+    sage.sandbox().clearLog();
+
+    const { result } = await runDataSource("selectContactPerson", { contactId: acme });
+    expect(result.map(({ label }) => label)).toEqual(["Zoe Acme"]);
+    expect(sage.sandbox().requestLog).toEqual([
+      expect.objectContaining({
+        path: "/contact_persons",
+        query: { contact_id: acme, page: "1", items_per_page: "200" },
+      }),
+    ]);
+    const everyone = (await runDataSource("selectContactPerson")).result.map(({ label }) => label);
+    expect(everyone).toEqual(expect.arrayContaining(["Yann Other", "Zoe Acme"]));
+    expect(everyone).toEqual(optionsOf(sage.sandbox().store.list("contact_persons")).map(({ label }) => label));
+  });
+});

@@ -261,6 +261,23 @@ describe("create, update, delete", () => {
       },
     ]);
   });
+
+  test("deleted_since is exclusive (Sage's spec: 'Not inclusive of the passed timestamp'), per business, stamped by the injected clock", async () => {
+    at("2026-03-04T00:00:00.000Z");
+    const first = (await sage.post("/contacts", customer("Gone First Ltd"))).data;
+    const second = (await sage.post("/contacts", customer("Gone Second Ltd"))).data;
+    at("2026-03-04T10:00:00.000Z");
+    await sage.delete(`/contacts/${first.id}`);
+    at("2026-03-04T10:00:05.000Z");
+    await sage.delete(`/contacts/${second.id}`);
+    const idsSince = async (since: string, client = sage) =>
+      (await client.get("/contacts", { deleted_since: since })).data.$items.map((item: { id: string }) => item.id);
+    expect(await idsSince("2026-03-04T09:59:59Z")).toEqual([first.id, second.id]);
+    expect(await idsSince("2026-03-04T10:00:00Z")).toEqual([second.id]);
+    expect(await idsSince("2026-03-04T10:00:05Z")).toEqual([]);
+    // The other business has its own (no) deletions.
+    expect(await idsSince("2026-03-04T00:00:00Z", api(sandbox, { business: sandbox.businesses.second }))).toEqual([]);
+  });
 });
 
 describe("lists", () => {
