@@ -1,6 +1,7 @@
 import { action, type Connection, type InputFieldDefinition } from "@prismatic-io/spectral";
 import { createSageClient, segment } from "../client";
 import { connection } from "../inputs/common";
+import { type DefinitionName, deletedOutput, outputSchemaFor, performSafetyFor } from "../util/outputSchema";
 
 interface RecordActionSpec<K extends string, I extends InputFieldDefinition> {
   label: string;
@@ -11,6 +12,11 @@ interface RecordActionSpec<K extends string, I extends InputFieldDefinition> {
   idKey: K;
   idInput: I;
   examplePayload: { data: unknown };
+}
+
+interface GetActionSpec<K extends string, I extends InputFieldDefinition> extends RecordActionSpec<K, I> {
+  /** The spec's definition of the record, e.g. "Contact": the action's output schema. */
+  definition: DefinitionName;
 }
 
 const inputsOf = <K extends string, I extends InputFieldDefinition>(idKey: K, idInput: I) =>
@@ -26,8 +32,9 @@ export const getAction = <K extends string, I extends InputFieldDefinition>({
   path,
   idKey,
   idInput,
+  definition,
   examplePayload,
-}: RecordActionSpec<K, I>) =>
+}: GetActionSpec<K, I>) =>
   action({
     display: { label, description },
     inputs: inputsOf(idKey, idInput),
@@ -37,6 +44,8 @@ export const getAction = <K extends string, I extends InputFieldDefinition>({
       return { data };
     },
     examplePayload,
+    outputSchema: outputSchemaFor(definition, "record"),
+    performSafety: performSafetyFor("get"),
   });
 
 /** Delete one record by id. Sage answers 204 with no body, so the action says what was deleted. */
@@ -58,4 +67,6 @@ export const deleteAction = <K extends string, I extends InputFieldDefinition>({
       return { data: { deleted: true, id } };
     },
     examplePayload,
+    outputSchema: deletedOutput,
+    performSafety: performSafetyFor("delete"),
   });

@@ -2,6 +2,7 @@ import { action } from "@prismatic-io/spectral";
 import { createSageClient } from "../../client";
 import { connection } from "../../inputs/common";
 import * as examples from "../../examplePayloads/businesses";
+import { outputSchemaFor, performSafetyFor } from "../../util/outputSchema";
 
 export const listBusinesses = action({
   display: {
@@ -16,4 +17,6 @@ export const listBusinesses = action({
     return { data };
   },
   examplePayload: examples.listBusinesses,
+  outputSchema: outputSchemaFor("Business", "array"),
+  performSafety: performSafetyFor("list"),
 });

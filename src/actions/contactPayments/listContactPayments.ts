@@ -7,6 +7,7 @@ export const listContactPayments = listAction({
   label: "List Contact Payments",
   description: "List all contact payments",
   path: "/contact_payments",
+  definition: "ContactPayment",
   filters: {
     updatedOrCreatedSince,
     contactId: contactIdFilter,

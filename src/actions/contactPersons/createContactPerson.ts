@@ -4,6 +4,7 @@ import { connection } from "../../inputs/common";
 import { createContactPersonInputs } from "../../inputs/contactPersons";
 import { contactPersonBody } from "./contactPersonBody";
 import * as examples from "../../examplePayloads/contactPersons";
+import { outputSchemaFor, performSafetyFor } from "../../util/outputSchema";
 
 export const createContactPerson = action({
   display: {
@@ -17,4 +18,6 @@ export const createContactPerson = action({
     return { data };
   },
   examplePayload: examples.createContactPerson,
+  outputSchema: outputSchemaFor("ContactPerson", "record"),
+  performSafety: performSafetyFor("create"),
 });

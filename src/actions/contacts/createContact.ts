@@ -4,6 +4,7 @@ import { connection } from "../../inputs/common";
 import { createContactInputs } from "../../inputs/contacts";
 import { contactBody } from "../../util/contactBody";
 import * as examples from "../../examplePayloads/contacts";
+import { outputSchemaFor, performSafetyFor } from "../../util/outputSchema";
 
 export const createContact = action({
   display: {
@@ -17,4 +18,6 @@ export const createContact = action({
     return { data };
   },
   examplePayload: examples.createContact,
+  outputSchema: outputSchemaFor("Contact", "record"),
+  performSafety: performSafetyFor("create"),
 });

@@ -7,6 +7,7 @@ export const listContacts = listAction({
   label: "List Contacts",
   description: "List all contacts",
   path: "/contacts",
+  definition: "Contact",
   filters: { updatedOrCreatedSince, search, email, contactTypeId },
   examplePayload: examples.listContacts.data,
 });

@@ -4,6 +4,7 @@ import { connection } from "../../inputs/common";
 import { createLedgerAccountInputs } from "../../inputs/ledgerAccounts";
 import { ledgerAccountBody } from "./ledgerAccountBody";
 import * as examples from "../../examplePayloads/ledgerAccounts";
+import { outputSchemaFor, performSafetyFor } from "../../util/outputSchema";
 
 export const createLedgerAccount = action({
   display: {
@@ -17,4 +18,6 @@ export const createLedgerAccount = action({
     return { data };
   },
   examplePayload: examples.createLedgerAccount,
+  outputSchema: outputSchemaFor("LedgerAccount", "record"),
+  performSafety: performSafetyFor("create"),
 });

@@ -7,6 +7,7 @@ import { connection } from "../../inputs/common";
 import { safeRelativePath } from "../../util/safePath";
 import { booleanWithDefault, InputError, isBlank, optionalInteger } from "../../util/validation";
 import * as examples from "../../examplePayloads/misc";
+import { actionOutput, performSafetyFor } from "../../util/outputSchema";
 
 interface KeyValue {
   key: string;
@@ -129,4 +130,6 @@ export const rawRequest = action({
     return { data, headers: headers as Record<string, string>, statusCode: status };
   },
   examplePayload: examples.rawRequest,
+  outputSchema: actionOutput({}),
+  performSafety: performSafetyFor("raw"),
 });

@@ -4,6 +4,7 @@ import { connection } from "../../inputs/common";
 import { dueDate, purchaseInvoiceInputs } from "../../inputs/invoices";
 import { INVOICE_RESOURCES, invoiceBody } from "../../util/invoiceBody";
 import * as examples from "../../examplePayloads/purchaseInvoices";
+import { outputSchemaFor, performSafetyFor } from "../../util/outputSchema";
 
 export const createPurchaseInvoice = action({
   display: {
@@ -17,4 +18,6 @@ export const createPurchaseInvoice = action({
     return { data };
   },
   examplePayload: examples.createPurchaseInvoice,
+  outputSchema: outputSchemaFor("PurchaseInvoice", "record"),
+  performSafety: performSafetyFor("create"),
 });

@@ -4,6 +4,7 @@ import { connection } from "../../inputs/common";
 import { salesInvoiceInputs } from "../../inputs/invoices";
 import { INVOICE_RESOURCES, invoiceBody } from "../../util/invoiceBody";
 import * as examples from "../../examplePayloads/salesInvoices";
+import { outputSchemaFor, performSafetyFor } from "../../util/outputSchema";
 
 export const createSalesInvoice = action({
   display: {
@@ -17,4 +18,6 @@ export const createSalesInvoice = action({
     return { data };
   },
   examplePayload: examples.createSalesInvoice,
+  outputSchema: outputSchemaFor("SalesInvoice", "record"),
+  performSafety: performSafetyFor("create"),
 });

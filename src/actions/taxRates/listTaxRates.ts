@@ -6,6 +6,7 @@ export const listTaxRates = listAction({
   label: "List Tax Rates",
   description: "List all tax rates",
   path: "/tax_rates",
+  definition: "TaxRate",
   filters: { updatedOrCreatedSince },
   examplePayload: examples.listTaxRates.data,
 });
