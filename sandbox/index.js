@@ -624,9 +624,9 @@ async function startSandbox(options = {}) {
     clearLog() {
       requestLog.length = 0;
     },
-    /** Write the data file now (writes already save after every change). */
+    /** Write the data file now (changes are otherwise written together, within 200 ms, and at stop()). */
     save() {
-      store.save();
+      store.flush();
     },
     async stop() {
       if (stopped) return;
@@ -640,6 +640,8 @@ async function startSandbox(options = {}) {
         server.close(() => resolve(undefined));
         server.closeAllConnections();
       });
+      // After the last request: its change is written too.
+      store.close();
     },
   };
   return sandbox;
