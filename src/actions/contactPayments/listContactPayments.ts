@@ -1,5 +1,5 @@
 import { bankAccountIdFilter, contactIdFilter, transactionTypeIdFilter } from "../../inputs/contactPayments";
-import { updatedOrCreatedSince } from "../../inputs/common";
+import { updatedOrCreatedSinceFor } from "../../inputs/common";
 import { listAction } from "../listAction";
 import * as examples from "../../examplePayloads/contactPayments";
 
@@ -9,7 +9,7 @@ export const listContactPayments = listAction({
   path: "/contact_payments",
   definition: "ContactPayment",
   filters: {
-    updatedOrCreatedSince,
+    updatedOrCreatedSince: updatedOrCreatedSinceFor("Contact Payments"),
     contactId: contactIdFilter,
     bankAccountId: bankAccountIdFilter,
     transactionTypeId: transactionTypeIdFilter,

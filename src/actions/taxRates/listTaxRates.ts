@@ -1,4 +1,4 @@
-import { updatedOrCreatedSince } from "../../inputs/common";
+import { updatedOrCreatedSinceFor } from "../../inputs/common";
 import { listAction } from "../listAction";
 import * as examples from "../../examplePayloads/taxRates";
 
@@ -7,6 +7,6 @@ export const listTaxRates = listAction({
   description: "List all tax rates",
   path: "/tax_rates",
   definition: "TaxRate",
-  filters: { updatedOrCreatedSince },
+  filters: { updatedOrCreatedSince: updatedOrCreatedSinceFor("Tax Rates") },
   examplePayload: examples.listTaxRates.data,
 });
