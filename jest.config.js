@@ -7,6 +7,8 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   setupFiles: ["<rootDir>/test/setup.ts"],
+  // A non-UTC time zone for every run (test/globalSetup.js): local-date bugs must fail somewhere.
+  globalSetup: "<rootDir>/test/globalSetup.js",
   // Polling and retry tests use their own short delays; keep a generous cap for the sandbox e2e suites.
   testTimeout: 30000,
 };
