@@ -73,6 +73,14 @@ const { createIdempotency, splitIdempotencyId } = require("./idempotency");
 
 const BASE_PATH = "/v3.1";
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
+/** The request log keeps at most this much of each body: 10,000 entries of 5 MB would be 50 GB. */
+const MAX_LOGGED_BODY_CHARS = 64 * 1024;
+
+/** A body as the log keeps it: whole when short, else its start and its size. */
+const loggable = (/** @type {string} */ raw) =>
+  raw.length > MAX_LOGGED_BODY_CHARS
+    ? `${raw.slice(0, MAX_LOGGED_BODY_CHARS)}… (${raw.length} characters; the log keeps the first ${MAX_LOGGED_BODY_CHARS})`
+    : raw;
 const ALL_FAULTS = /** @type {FaultKind[]} */ (["500", "503", "429", "slow", "drop"]);
 
 /** @type {SchemaValidator | undefined} */
@@ -519,6 +527,15 @@ async function startSandbox(options = {}) {
       return send(500, [sageError("", "An unexpected error occurred (injected fault)", "UnexpectedError")]);
     };
     try {
+      // Who is asking comes first: a caller without the token gets nothing read, parsed or logged of its body.
+      const auth = req.headers.authorization ?? "";
+      if (auth !== `Bearer ${token}`) {
+        return send(
+          401,
+          [sageError("", "Unauthorised: the access token is missing, invalid or expired", "AuthenticationFailed")],
+          { "WWW-Authenticate": 'Bearer realm="sandbox"' },
+        );
+      }
       let raw = "";
       try {
         raw = /** @type {string} */ (await readBody(req));
@@ -532,22 +549,20 @@ async function startSandbox(options = {}) {
         try {
           body = JSON.parse(raw);
         } catch {
-          entry.body = raw;
+          entry.body = loggable(raw);
           return send(400, [sageError("", "The request body is not valid JSON", "InvalidJson")]);
         }
+        // Sage's bodies are objects ({"contact": {...}}); null, a number or a string is no request at all.
+        // The sandbox's choice of answer: 400 in Sage's error shape, as for a body that is not JSON.
+        if (body === null || typeof body !== "object") {
+          entry.body = loggable(raw);
+          return send(400, [sageError("", "The request body must be a JSON object", "InvalidJson")]);
+        }
       }
-      // The log shows the resource fields as `body` and an idempotency_id on its own.
+      // The log shows the resource fields as `body` (cut short when large) and an idempotency_id on its own.
       const logged = splitIdempotencyId(RESOURCES[relPath.split("/")[1]]?.wrapper, body);
-      entry.body = logged.body;
+      entry.body = raw.length > MAX_LOGGED_BODY_CHARS ? loggable(raw) : logged.body;
       if (typeof logged.id === "string") entry.idempotencyId = logged.id;
-      const auth = req.headers.authorization ?? "";
-      if (auth !== `Bearer ${token}`) {
-        return send(
-          401,
-          [sageError("", "Unauthorised: the access token is missing, invalid or expired", "AuthenticationFailed")],
-          { "WWW-Authenticate": 'Bearer realm="sandbox"' },
-        );
-      }
       if (!subscriptionActive) {
         // Sage's body for a business whose subscription lapsed (its "Frequently raised errors" guide).
         return send(401, [sageError("", "No active subscription. (MSE)", "AuthorizationFailure")]);
@@ -724,9 +739,9 @@ async function startSandbox(options = {}) {
     clearLog() {
       requestLog.length = 0;
     },
-    /** Write the data file now (writes already save after every change). */
+    /** Write the data file now (changes are otherwise written together, within 200 ms, and at stop()). */
     save() {
-      store.save();
+      store.flush();
     },
     async stop() {
       if (stopped) return;
@@ -740,6 +755,8 @@ async function startSandbox(options = {}) {
         server.close(() => resolve(undefined));
         server.closeAllConnections();
       });
+      // After the last request: its change is written too.
+      store.close();
     },
   };
   return sandbox;

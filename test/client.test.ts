@@ -237,6 +237,24 @@ describe("errors say what went wrong without leaking the token or query", () => 
     expect(message).toBe("Sage API error 404 on GET /contacts: Not found.");
   });
 
+  test("every call waits 30 s for Sage unless told otherwise", async () => {
+    sageApi().get(`${BASE_PATH}/contacts`).reply(200, {}).get(`${BASE_PATH}/contacts`).reply(200, {});
+    const sageClient = client();
+    const timeouts: (number | undefined)[] = [];
+    // Read what each request is sent with: the client's default, and what one call asks for.
+    const spy = sageClient.interceptors.request.use((config) => {
+      timeouts.push(config.timeout);
+      return config;
+    });
+    try {
+      await sageClient.get("/contacts");
+      await sageClient.get("/contacts", { timeout: 5_000 });
+    } finally {
+      sageClient.interceptors.request.eject(spy);
+    }
+    expect(timeouts).toEqual([30_000, 5_000]);
+  });
+
   test("a timeout names the call", async () => {
     sageApi().get(`${BASE_PATH}/slow`).times(4).delay(200).reply(200, {});
     const message = await failureOf(client().get("/slow", { timeout: 50 }));

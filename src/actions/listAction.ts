@@ -1,6 +1,7 @@
 import { action, type Connection, type Inputs } from "@prismatic-io/spectral";
 import { createSageClient } from "../client";
 import { attributes, connection, fetchAll, itemsPerPage, page } from "../inputs/common";
+import { type DefinitionName, outputSchemaFor, performSafetyFor } from "../util/outputSchema";
 import { type ListOptions, listRecords, type QueryParams, type SageList } from "../util/pagination";
 
 interface ListActionSpec<TFilters extends Inputs> {
@@ -8,6 +9,8 @@ interface ListActionSpec<TFilters extends Inputs> {
   description: string;
   /** Sage path, e.g. "/contacts". */
   path: string;
+  /** The spec's definition of one record, e.g. "Contact": the action's output schema lists them. */
+  definition: DefinitionName;
   /**
    * Inputs after the pagination inputs. Each is keyed by the camelCase of the Sage query
    * parameter it fills (contactId → contact_id), so the mapping cannot drift from the keys.
@@ -35,6 +38,7 @@ export const listAction = <TFilters extends Inputs = Record<string, never>>({
   label,
   description,
   path,
+  definition,
   filters,
   query: fixedQuery = {},
   examplePayload,
@@ -51,4 +55,6 @@ export const listAction = <TFilters extends Inputs = Record<string, never>>({
       return { data: await listRecords(client, path, { fetchAll, page, itemsPerPage, attributes }, query) };
     },
     examplePayload: examplePayload ? { data: examplePayload } : undefined,
+    outputSchema: outputSchemaFor(definition, "list"),
+    performSafety: performSafetyFor("list"),
   });

@@ -4,6 +4,7 @@ import { connection } from "../inputs/common";
 import { compact } from "../util/body";
 import type { QueryParams } from "../util/pagination";
 import { queryOfInputs } from "./listAction";
+import { type DefinitionName, deletedOutput, outputSchemaFor, performSafetyFor } from "../util/outputSchema";
 
 interface RecordActionSpec<K extends string, I extends InputFieldDefinition> {
   label: string;
@@ -21,6 +22,8 @@ interface GetActionSpec<K extends string, I extends InputFieldDefinition> extend
   query?: QueryParams;
   /** Inputs after the id, keyed by the camelCase of the Sage parameter they fill (showBalance → show_balance). */
   options?: Inputs;
+  /** The spec's definition of the record, e.g. "Contact": the action's output schema. */
+  definition: DefinitionName;
 }
 
 const inputsOf = <K extends string, I extends InputFieldDefinition>(idKey: K, idInput: I) =>
@@ -38,6 +41,7 @@ export const getAction = <K extends string, I extends InputFieldDefinition>({
   idInput,
   query,
   options,
+  definition,
   examplePayload,
 }: GetActionSpec<K, I>) =>
   action({
@@ -51,6 +55,8 @@ export const getAction = <K extends string, I extends InputFieldDefinition>({
       return { data };
     },
     examplePayload,
+    outputSchema: outputSchemaFor(definition, "record"),
+    performSafety: performSafetyFor("get"),
   });
 
 /** Delete one record by id. Sage answers 204 with no body, so the action says what was deleted. */
@@ -72,4 +78,6 @@ export const deleteAction = <K extends string, I extends InputFieldDefinition>({
       return { data: { deleted: true, id } };
     },
     examplePayload,
+    outputSchema: deletedOutput,
+    performSafety: performSafetyFor("delete"),
   });

@@ -37,15 +37,22 @@ export const page = input({
   clean: optionalInteger("Page", { min: 1 }),
 });
 
+const sinceComment = (records: string) =>
+  `Use this to limit the response to ${records} changed since a given date (format: YYYY-MM-DDT(+|-)hh:mm) or date-time (format: YYYY-MM-DDThh:mm:ss(+|-)hh:mm). Inclusive of the passed timestamp.`;
+
+/** As on Prismatic's page, whose five lists all say "Contacts" here (test/page.test.ts holds them to it). */
 export const updatedOrCreatedSince = input({
   label: "Update or Created Since",
   type: "string",
   required: false,
-  comments:
-    "Use this to limit the response to Contacts changed since a given date (format: YYYY-MM-DDT(+|-)hh:mm) or date-time (format: YYYY-MM-DDThh:mm:ss(+|-)hh:mm). Inclusive of the passed timestamp.",
+  comments: sinceComment("Contacts"),
   example: "2026-01-31T00:00:00Z",
   clean: optionalDateTime("Update or Created Since"),
 });
+
+/** The same filter on a list the page does not have, naming its own records ("Tax Rates"). */
+export const updatedOrCreatedSinceFor = (records: string) =>
+  input({ ...updatedOrCreatedSince, comments: sinceComment(records) });
 
 export const fetchAll = input({
   label: "Fetch All",

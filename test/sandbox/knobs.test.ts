@@ -222,10 +222,10 @@ describe("persistence (dataFile)", () => {
       const query = { nested_attributes: "all", show_balance: "true" };
       expect((await api(second).get(`/contacts/${contact.id}`, query)).data).toEqual(contact);
       expect(second.token).not.toBe(first.token);
-      expect(fs.readdirSync(dir)).toEqual(["company.json"]);
     } finally {
       await second.stop();
     }
+    expect(fs.readdirSync(dir)).toEqual(["company.json"]);
   });
 
   test("writes are atomic: a failed write leaves the previous file whole and no temp file", async () => {
@@ -233,25 +233,68 @@ describe("persistence (dataFile)", () => {
     const sandbox = await startSandbox({ dataFile: file });
     try {
       await api(sandbox).post("/contacts", customer("Before Failure Ltd"));
+      sandbox.save();
       const good = fs.readFileSync(file, "utf8");
+      await api(sandbox).post("/contacts", customer("During Failure Ltd"));
       const write = jest.spyOn(fs, "writeFileSync").mockImplementationOnce((target) => {
         // Simulate a crash half-way through writing the temp file.
         fs.appendFileSync(target, '{"half":');
         throw new Error("disk full");
       });
-      const report = jest.spyOn(console, "error").mockImplementation(() => undefined);
-      const response = await api(sandbox).post("/contacts", customer("During Failure Ltd"));
-      const reported = report.mock.calls.length;
+      expect(() => sandbox.save()).toThrow("disk full");
       write.mockRestore();
-      report.mockRestore();
-      expect(response.status).toBe(500);
-      expect(response.data).toEqual([sageError("", "Sandbox internal error: disk full", "UnexpectedError")]);
-      expect(reported).toBe(1);
       expect(fs.readFileSync(file, "utf8")).toBe(good);
-      expect(fs.readdirSync(dir)).toEqual(["company.json"]);
+      expect(fs.readdirSync(dir).sort()).toEqual(["company.json", "company.json.lock"]);
     } finally {
       await sandbox.stop();
     }
+    // Nothing was lost: stop() wrote the record the failed write did not.
+    const names = JSON.parse(fs.readFileSync(file, "utf8")).data[sandbox.businesses.lead].collections.contacts.map(
+      (contact: { name: string }) => contact.name,
+    );
+    expect(names).toEqual(expect.arrayContaining(["Before Failure Ltd", "During Failure Ltd"]));
+    expect(fs.readdirSync(dir)).toEqual(["company.json"]);
+  });
+
+  test("a burst of writes costs a few file writes, and stop() writes the last of them", async () => {
+    const file = path.join(dir, "company.json");
+    const sandbox = await startSandbox({ dataFile: file });
+    const write = jest.spyOn(fs, "writeFileSync");
+    try {
+      for (let i = 0; i < 30; i++) await api(sandbox).post("/contacts", customer(`Burst ${i} Ltd`));
+    } finally {
+      await sandbox.stop();
+      write.mockRestore();
+    }
+    // Each write is the whole file: one per change would make thousands of creates take minutes.
+    expect(write.mock.calls.filter(([target]) => String(target).endsWith(".tmp")).length).toBeLessThan(10);
+    const saved = JSON.parse(fs.readFileSync(file, "utf8")).data[sandbox.businesses.lead].collections.contacts;
+    expect(saved.filter((contact: { name: string }) => contact.name.startsWith("Burst "))).toHaveLength(30);
+  });
+
+  test("a second sandbox on the same file is refused with the owner's process id, and may start once the first stops", async () => {
+    const file = path.join(dir, "company.json");
+    const first = await startSandbox({ dataFile: file });
+    try {
+      await expect(startSandbox({ dataFile: file })).rejects.toThrow(
+        `Sandbox data file ${file} is in use by another sandbox in this process (lock file ${file}.lock)`,
+      );
+    } finally {
+      await first.stop();
+    }
+    const second = await startSandbox({ dataFile: file });
+    await second.stop();
+    expect(fs.readdirSync(dir)).toEqual(["company.json"]);
+  });
+
+  test("a lock left by a process that is gone is taken over", async () => {
+    const file = path.join(dir, "company.json");
+    // Process ids are below 2^22 on Linux; this one cannot be running.
+    fs.writeFileSync(`${file}.lock`, "2147483646");
+    const sandbox = await startSandbox({ dataFile: file });
+    expect(fs.readFileSync(`${file}.lock`, "utf8")).toBe(String(process.pid));
+    await sandbox.stop();
+    expect(fs.existsSync(`${file}.lock`)).toBe(false);
   });
 
   test("a file that is not sandbox data is refused, not overwritten", async () => {

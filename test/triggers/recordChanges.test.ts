@@ -210,6 +210,26 @@ describe("New and Updated Contacts over several polls", () => {
     expect(sage.requests).toHaveLength(6);
   });
 
+  test("a record changed on a page already read, while a slow walk goes on, comes with the next poll: the first page's Date sets the mark", async () => {
+    const sage = new FakeSage("/contacts").serve();
+    const flow = flowWith("contactsChanged", { startFrom: "2026-01-01T00:00:00Z" });
+    bulkCreate(sage, 201); // two pages of 200, by name: R000 on the first, R200 on the second
+    sage.advance(300);
+    sage.beforePage = (page) => {
+      if (page !== 2) return;
+      sage.update("R000"); // on page 1, read already: this poll cannot see the change
+      sage.advance(600); // the second page comes ten minutes after the first
+      sage.update("R200");
+    };
+    const first = await flow.poll(sage);
+    expect(first.created).toContain("R200@2");
+    expect(first.created).toContain("R000@1");
+    sage.beforePage = undefined;
+    sage.advance(60);
+    // A mark from the last page's (later) Date would sit past R000's change and lose it for good.
+    expect(await flow.poll(sage)).toMatchObject({ created: [], updated: ["R000@2"] });
+  });
+
   test("a change made within the settle margin is delivered now and not again", async () => {
     const sage = new FakeSage("/contacts").serve();
     const flow = flowWith("contactsChanged", { startFrom: "2026-01-01T00:00:00Z" });

@@ -3,6 +3,7 @@ import { createSageClient } from "../../client";
 import { connection } from "../../inputs/common";
 import { recordsOf, type SageAll } from "../../util/pagination";
 import * as examples from "../../examplePayloads/businesses";
+import { outputSchemaFor, performSafetyFor } from "../../util/outputSchema";
 
 export const listBusinesses = action({
   display: {
@@ -24,4 +25,6 @@ export const listBusinesses = action({
     return { data: result };
   },
   examplePayload: examples.listBusinesses,
+  outputSchema: outputSchemaFor("Business", "array"),
+  performSafety: performSafetyFor("list"),
 });

@@ -14,6 +14,7 @@ import {
 } from "../../inputs/contactPayments";
 import { compact } from "../../util/body";
 import { type PayableInvoice, paymentAmountFor, paymentContactFor } from "../../util/payments";
+import { outputSchemaFor, performSafetyFor } from "../../util/outputSchema";
 
 export interface InvoiceKind {
   label: string;
@@ -76,4 +77,7 @@ export const recordInvoicePayment = (kind: InvoiceKind) =>
       return { data };
     },
     examplePayload: kind.examplePayload,
+    outputSchema: outputSchemaFor("ContactPayment", "record"),
+    // A payment is allocated to the invoice: it writes to the books.
+    performSafety: performSafetyFor("allocate"),
   });

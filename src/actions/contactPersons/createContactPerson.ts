@@ -5,6 +5,7 @@ import { withIdempotencyKey } from "../../util/idempotency";
 import { createContactPersonInputs } from "../../inputs/contactPersons";
 import { contactPersonBody } from "./contactPersonBody";
 import * as examples from "../../examplePayloads/contactPersons";
+import { outputSchemaFor, performSafetyFor } from "../../util/outputSchema";
 
 export const createContactPerson = action({
   display: {
@@ -22,4 +23,6 @@ export const createContactPerson = action({
     return { data };
   },
   examplePayload: examples.createContactPerson,
+  outputSchema: outputSchemaFor("ContactPerson", "record"),
+  performSafety: performSafetyFor("create"),
 });

@@ -7,6 +7,7 @@ export const listContactPeople = listAction({
   label: "List Contact People",
   description: "List all contact people",
   path: "/contact_persons",
+  definition: "ContactPerson",
   filters: { updatedOrCreatedSince, contactId: contactIdFilter, addressId: addressIdFilter },
   examplePayload: examples.listContactPeople.data,
 });

@@ -5,6 +5,7 @@ import { withIdempotencyKey } from "../../util/idempotency";
 import { createContactInputs } from "../../inputs/contacts";
 import { contactBody } from "../../util/contactBody";
 import * as examples from "../../examplePayloads/contacts";
+import { outputSchemaFor, performSafetyFor } from "../../util/outputSchema";
 
 export const createContact = action({
   display: {
@@ -18,4 +19,6 @@ export const createContact = action({
     return { data };
   },
   examplePayload: examples.createContact,
+  outputSchema: outputSchemaFor("Contact", "record"),
+  performSafety: performSafetyFor("create"),
 });

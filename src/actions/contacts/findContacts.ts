@@ -4,6 +4,7 @@ import { connection } from "../../inputs/common";
 import { contactTypeId, email, excludeSystem, search } from "../../inputs/contacts";
 import { FULL_NESTED_RECORDS, fetchAllPages } from "../../util/pagination";
 import * as examples from "../../examplePayloads/contacts";
+import { outputSchemaFor, performSafetyFor } from "../../util/outputSchema";
 
 export const findContacts = action({
   display: {
@@ -30,4 +31,6 @@ export const findContacts = action({
     return { data: $items };
   },
   examplePayload: examples.findContacts,
+  outputSchema: outputSchemaFor("Contact", "array"),
+  performSafety: performSafetyFor("find"),
 });

@@ -7,6 +7,7 @@ import { contactBody } from "../../util/contactBody";
 import { FULL_NESTED_RECORDS, fetchAllPages, pagesOf } from "../../util/pagination";
 import { InputError } from "../../util/validation";
 import * as examples from "../../examplePayloads/contacts";
+import { actionOutput, BOOLEAN, objectSchema, performSafetyFor, recordSchema } from "../../util/outputSchema";
 
 interface SageContact extends Record<string, unknown> {
   email?: string | null;
@@ -88,4 +89,6 @@ export const findOrCreateContact = action({
     return { data: { created: true, contact: data } };
   },
   examplePayload: examples.findOrCreateContact,
+  outputSchema: actionOutput(objectSchema({ created: BOOLEAN, contact: recordSchema("Contact") })),
+  performSafety: performSafetyFor("create"),
 });

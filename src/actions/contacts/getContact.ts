@@ -7,6 +7,7 @@ export const getContact = getAction({
   label: "Get Contact",
   description: "Get the information and metadata of a contact by Id",
   path: "/contacts",
+  definition: "Contact",
   idKey: "contactId",
   idInput: contactId,
   // Addresses and contact people in full, not as links needing a request each.

@@ -8,6 +8,7 @@ export const listContacts = listAction({
   label: "List Contacts",
   description: "List all contacts",
   path: "/contacts",
+  definition: "Contact",
   filters: { updatedOrCreatedSince, search, email, contactTypeId, excludeSystem, showBalance },
   // Addresses and contact people in full, not as links needing a request each.
   query: FULL_NESTED_RECORDS,

@@ -5,6 +5,7 @@ import { withIdempotencyKey } from "../../util/idempotency";
 import { createLedgerAccountInputs } from "../../inputs/ledgerAccounts";
 import { ledgerAccountBody } from "./ledgerAccountBody";
 import * as examples from "../../examplePayloads/ledgerAccounts";
+import { outputSchemaFor, performSafetyFor } from "../../util/outputSchema";
 
 export const createLedgerAccount = action({
   display: {
@@ -22,4 +23,6 @@ export const createLedgerAccount = action({
     return { data };
   },
   examplePayload: examples.createLedgerAccount,
+  outputSchema: outputSchemaFor("LedgerAccount", "record"),
+  performSafety: performSafetyFor("create"),
 });

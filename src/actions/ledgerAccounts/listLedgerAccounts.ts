@@ -7,6 +7,7 @@ export const listLedgerAccounts = listAction({
   label: "List Ledger Accounts",
   description: "List all Ledger accounts",
   path: "/ledger_accounts",
+  definition: "LedgerAccount",
   filters: { updatedOrCreatedSince, ...ledgerAccountListFilters },
   examplePayload: examples.listLedgerAccounts.data,
 });

@@ -8,6 +8,7 @@ import { SageApiError, toSageError } from "../../util/errors";
 import { safeRelativePath } from "../../util/safePath";
 import { booleanWithDefault, InputError, isBlank, optionalInteger, quoted } from "../../util/validation";
 import * as examples from "../../examplePayloads/misc";
+import { actionOutput, performSafetyFor } from "../../util/outputSchema";
 
 interface KeyValue {
   key: string;
@@ -266,4 +267,6 @@ export const rawRequest = action({
     return { data, headers: headers as Record<string, string>, statusCode: status };
   },
   examplePayload: examples.rawRequest,
+  outputSchema: actionOutput({}),
+  performSafety: performSafetyFor("raw"),
 });

@@ -5,6 +5,7 @@ import { withIdempotencyKey } from "../../util/idempotency";
 import { dueDate, purchaseInvoiceInputs } from "../../inputs/invoices";
 import { INVOICE_RESOURCES, invoiceBody } from "../../util/invoiceBody";
 import * as examples from "../../examplePayloads/purchaseInvoices";
+import { outputSchemaFor, performSafetyFor } from "../../util/outputSchema";
 
 export const createPurchaseInvoice = action({
   display: {
@@ -22,4 +23,6 @@ export const createPurchaseInvoice = action({
     return { data };
   },
   examplePayload: examples.createPurchaseInvoice,
+  outputSchema: outputSchemaFor("PurchaseInvoice", "record"),
+  performSafety: performSafetyFor("create"),
 });

@@ -7,6 +7,7 @@ export const getPurchaseInvoice = getAction({
   label: "Get Purchase Invoice",
   description: "Get the information and metadata of a purchase invoice by Id",
   path: INVOICE_RESOURCES.purchase.path,
+  definition: "PurchaseInvoice",
   idKey: "purchaseInvoiceId",
   idInput: purchaseInvoiceId,
   options: { showPaymentsAllocations },

@@ -8,6 +8,7 @@ export const listPurchaseInvoices = listAction({
   label: "List Purchase Invoices",
   description: "List all purchase invoices",
   path: INVOICE_RESOURCES.purchase.path,
+  definition: "PurchaseInvoice",
   filters: { updatedOrCreatedSince, ...invoiceListFilters, showPaymentsAllocations },
   examplePayload: examples.listPurchaseInvoices.data,
 });

@@ -4,6 +4,7 @@ import { connection } from "../../inputs/common";
 import { purchaseInvoiceId, purchaseInvoiceInputs } from "../../inputs/invoices";
 import { INVOICE_RESOURCES, invoiceBody } from "../../util/invoiceBody";
 import * as examples from "../../examplePayloads/purchaseInvoices";
+import { outputSchemaFor, performSafetyFor } from "../../util/outputSchema";
 
 export const updatePurchaseInvoice = action({
   display: {
@@ -20,4 +21,6 @@ export const updatePurchaseInvoice = action({
     return { data };
   },
   examplePayload: examples.updatePurchaseInvoice,
+  outputSchema: outputSchemaFor("PurchaseInvoice", "record"),
+  performSafety: performSafetyFor("update"),
 });

@@ -5,6 +5,7 @@ import { withIdempotencyKey } from "../../util/idempotency";
 import { salesInvoiceInputs } from "../../inputs/invoices";
 import { INVOICE_RESOURCES, invoiceBody } from "../../util/invoiceBody";
 import * as examples from "../../examplePayloads/salesInvoices";
+import { outputSchemaFor, performSafetyFor } from "../../util/outputSchema";
 
 export const createSalesInvoice = action({
   display: {
@@ -22,4 +23,6 @@ export const createSalesInvoice = action({
     return { data };
   },
   examplePayload: examples.createSalesInvoice,
+  outputSchema: outputSchemaFor("SalesInvoice", "record"),
+  performSafety: performSafetyFor("create"),
 });

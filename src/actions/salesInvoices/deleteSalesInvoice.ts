@@ -6,6 +6,7 @@ import { compact } from "../../util/body";
 import { SageApiError } from "../../util/errors";
 import { INVOICE_RESOURCES } from "../../util/invoiceBody";
 import * as examples from "../../examplePayloads/salesInvoices";
+import { actionOutput, BOOLEAN, objectSchema, performSafetyFor, recordSchema, STRING } from "../../util/outputSchema";
 
 export const deleteSalesInvoice = action({
   display: {
@@ -33,4 +34,8 @@ export const deleteSalesInvoice = action({
     return { data: { id: salesInvoiceId, deleted: !voided, voided, ...(voided ? { salesInvoice: data } : {}) } };
   },
   examplePayload: examples.deleteSalesInvoice,
+  outputSchema: actionOutput(
+    objectSchema({ id: STRING, deleted: BOOLEAN, voided: BOOLEAN }, { salesInvoice: recordSchema("SalesInvoice") }),
+  ),
+  performSafety: performSafetyFor("void"),
 });

@@ -7,6 +7,7 @@ export const getSalesInvoice = getAction({
   label: "Get Sales Invoice",
   description: "Get the information and metadata of a sales invoice by Id",
   path: INVOICE_RESOURCES.sales.path,
+  definition: "SalesInvoice",
   idKey: "salesInvoiceId",
   idInput: salesInvoiceId,
   options: { showPaymentsAllocations },

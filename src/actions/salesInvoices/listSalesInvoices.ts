@@ -8,6 +8,7 @@ export const listSalesInvoices = listAction({
   label: "List Sales Invoices",
   description: "List all sales invoices",
   path: INVOICE_RESOURCES.sales.path,
+  definition: "SalesInvoice",
   filters: { updatedOrCreatedSince, ...invoiceListFilters, showPaymentsAllocations },
   examplePayload: examples.listSalesInvoices.data,
 });

@@ -4,6 +4,7 @@ import { connection } from "../../inputs/common";
 import { salesInvoiceId, salesInvoiceInputs } from "../../inputs/invoices";
 import { INVOICE_RESOURCES, invoiceBody } from "../../util/invoiceBody";
 import * as examples from "../../examplePayloads/salesInvoices";
+import { outputSchemaFor, performSafetyFor } from "../../util/outputSchema";
 
 export const updateSalesInvoice = action({
   display: {
@@ -20,4 +21,6 @@ export const updateSalesInvoice = action({
     return { data };
   },
   examplePayload: examples.updateSalesInvoice,
+  outputSchema: outputSchemaFor("SalesInvoice", "record"),
+  performSafety: performSafetyFor("update"),
 });

@@ -1,4 +1,4 @@
-import { updatedOrCreatedSince } from "../../inputs/common";
+import { updatedOrCreatedSinceFor } from "../../inputs/common";
 import { listAction } from "../listAction";
 import * as examples from "../../examplePayloads/taxRates";
 
@@ -6,6 +6,7 @@ export const listTaxRates = listAction({
   label: "List Tax Rates",
   description: "List all tax rates",
   path: "/tax_rates",
-  filters: { updatedOrCreatedSince },
+  definition: "TaxRate",
+  filters: { updatedOrCreatedSince: updatedOrCreatedSinceFor("Tax Rates") },
   examplePayload: examples.listTaxRates.data,
 });

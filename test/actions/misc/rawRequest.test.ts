@@ -67,17 +67,26 @@ describe("Raw Request", () => {
     expect(message).toMatch(/^Invalid "URL": expected a path relative to the Sage API/);
   });
 
-  test("Debug Request logs the request with the Authorization header redacted", async () => {
+  test("Debug Request logs the request with the Authorization header redacted, in the step log and on the console", async () => {
     sageApi({ json: false }).get(`${BASE_PATH}/countries`).reply(200, {});
     const lines: string[] = [];
     const logger = { ...loggerMock(), info: (...m: unknown[]) => void lines.push(m.map(String).join(" ")) };
-    await harness.action(
-      "rawRequest",
-      { connection: testConnection(), url: "/countries", method: "GET", debugRequest: "true" },
-      { logger },
+    // Spectral's own debug output (its HTTP client's) goes to console.log, which Prismatic keeps as the step's log too.
+    const printed: string[] = [];
+    const spies = (["log", "info", "warn", "error", "debug"] as const).map((name) =>
+      jest.spyOn(console, name).mockImplementation((...m: unknown[]) => void printed.push(m.map(String).join(" "))),
     );
+    try {
+      await harness.action(
+        "rawRequest",
+        { connection: testConnection(), url: "/countries", method: "GET", debugRequest: "true" },
+        { logger },
+      );
+    } finally {
+      spies.forEach((spy) => spy.mockRestore());
+    }
     expect(lines.join("\n")).toContain("[REDACTED]");
-    expect(lines.join("\n")).not.toContain(TEST_TOKEN);
+    expect([...lines, ...printed].join("\n")).not.toContain(TEST_TOKEN);
   });
 
   test("a failed call is reported readably, without the token", async () => {
