@@ -15,6 +15,7 @@ module.exports = {
   setupFiles: ["<rootDir>/test/setup.ts"],
   // A non-UTC time zone for every run (test/globalSetup.js): local-date bugs must fail somewhere.
   globalSetup: "<rootDir>/test/globalSetup.js",
-  // Polling and retry tests use their own short delays; keep a generous cap for the sandbox e2e suites.
-  testTimeout: 30000,
+  // Polling and retry tests use their own short delays; keep a generous cap for the sandbox e2e suites,
+  // which share the machine's cores with a second worker (one writes 205 payments through the sandbox).
+  testTimeout: 60000,
 };
