@@ -9,7 +9,12 @@ export const selectContact = {
   ],
 };
 
-export const selectContactPerson = { result: [{ label: "Tom Baker", key: "625378b0d4d95b86885f63c109163b5a" }] };
+export const selectContactPerson = {
+  result: [
+    { label: "Dorcas McCullough", key: "282d5e0626e571e34ea9ee9b7641deb4" },
+    { label: "Ellen Marsh", key: "29009ded60f57309bfe4c440c657b681" },
+  ],
+};
 
 export const selectContactType = {
   result: [
