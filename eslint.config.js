@@ -36,6 +36,20 @@ module.exports = [
     },
   },
   {
+    // The plain JavaScript (sandbox, scripts, bench, configs run by Node): ESLint's recommended
+    // rules here; types are checked by `tsc -p tsconfig.js.json` (checkJs) in npm run lint.
+    ...js.configs.recommended,
+    files: ["sandbox/**/*.js", "scripts/**/*.js", "bench/**/*.js", "test/**/*.js"],
+    languageOptions: {
+      ecmaVersion: 2022,
+      sourceType: "commonjs",
+      globals: { ...require("globals").node },
+    },
+    rules: {
+      "no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
+    },
+  },
+  {
     // Tests lean on jest's loose matchers and fixtures; these rules add noise there, not safety.
     files: ["test/**/*.ts"],
     rules: {

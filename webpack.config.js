@@ -1,5 +1,8 @@
 const path = require("path");
 const CopyPlugin = require("copy-webpack-plugin");
+const webpack = require("webpack");
+
+const SPECTRAL_DIST = path.dirname(require.resolve("@prismatic-io/spectral"));
 
 module.exports = {
   mode: "production",
@@ -16,16 +19,38 @@ module.exports = {
     // Spectral's entry point also loads its code-native-integration and testing modules, which
     // require zod, yaml and jest-mock at load time but only call them from functions a component
     // never runs (CNI config schemas, YAML export, test mocks). Resolving those packages to empty
-    // modules keeps ~1.3 MB out of the bundle without patching Spectral; test/bundle.test.ts runs
-    // every action of the built bundle to prove nothing needed went missing.
-    alias: { zod: false, yaml: false, "jest-mock": false },
+    // modules keeps ~1.3 MB out of the bundle without patching Spectral. `node
+    // scripts/example-payloads.js --check` (CI) runs every action, data source and trigger of the
+    // built bundle to prove nothing needed went missing.
+    alias: {
+      zod: false,
+      yaml: false,
+      "jest-mock": false,
+      // One axios: src/ imports it as an ES module (axios's `import` build, lib/*.js) while Spectral
+      // requires its CommonJS node build; both would be bundled (~86 KB each). Everyone gets the
+      // CommonJS node build, the one Node itself loads for `require("axios")`.
+      axios$: require.resolve("axios"),
+      // Spectral's util module re-exports its conditionalLogic (evaluate, dateIsAfter, …: branch
+      // conditions of integrations), which requires all of date-fns (~140 KB) at load time. A
+      // component never evaluates conditions, and no module of this bundle imports those names
+      // (test/bundle.test.ts checks both), so it loads as an empty module.
+      [path.join(SPECTRAL_DIST, "conditionalLogic", "index.js")]: false,
+      // Spectral's entry point exposes its test harness as `testing` (createHarness, mocks); the
+      // component never calls it at run time (the tests and the benchmark load it from node_modules).
+      [path.join(SPECTRAL_DIST, "testing.js")]: false,
+    },
   },
   module: {
     rules: [
       { test: /\.ts$/, loader: "ts-loader", exclude: /node_modules/, options: { configFile: "tsconfig.build.json" } },
     ],
   },
-  plugins: [new CopyPlugin({ patterns: [{ from: "assets", to: "." }] })],
+  plugins: [
+    new CopyPlugin({ patterns: [{ from: "assets", to: "." }] }),
+    // object-sizeof (Spectral's HTTP client) requires the npm `buffer` polyfill (`buffer/`) only when
+    // `window` exists, i.e. never under Node, where it uses the global Buffer.
+    new webpack.IgnorePlugin({ resourceRegExp: /^buffer\/$/, contextRegExp: /object-sizeof/ }),
+  ],
   // Spectral logs a warning for optional peer modules; stats "errors-warnings" keeps CI output short.
   stats: "errors-warnings",
 };

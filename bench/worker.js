@@ -37,6 +37,29 @@ const token = () => {
 /** The connection Prismatic hands an action: only the key and the access token matter to the component. */
 const connection = () => ({ key: "oauth", configVarKey: "", fields: {}, token: { access_token: token() } });
 
+/**
+ * Heap figures around `run`: heap after a full GC before it, the peak heapUsed sampled every 5 ms
+ * while it runs, and the heap after a full GC with its result still held (the records' own size).
+ * The worker runs with --expose-gc.
+ * @template T @param {() => Promise<T>} run
+ */
+const heapAround = async (run) => {
+  const gc = /** @type {() => void} */ (global.gc);
+  gc();
+  const beforeKb = kb(process.memoryUsage().heapUsed);
+  let peak = 0;
+  const sample = () => {
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+  };
+  const sampler = setInterval(sample, 5);
+  const result = await run();
+  clearInterval(sampler);
+  sample();
+  gc();
+  const heldKb = kb(process.memoryUsage().heapUsed) - beforeKb;
+  return { result, heap: { beforeKb, peakKb: kb(peak) - beforeKb, heldKb } };
+};
+
 /** Peak RSS of this process so far, in KB (Linux reports maxRSS in KB). */
 const maxRssKb = () => process.resourceUsage().maxRSS;
 
@@ -49,11 +72,14 @@ const SCENARIOS = {
     // The baseline is taken with the component and harness loaded, so the delta is what the fetch costs.
     const rssBeforeKb = kb(process.memoryUsage().rss);
     const started = performance.now();
-    const result = await harness.action("listContacts", { connection: connection(), fetchAll: "true" });
+    const { result, heap } = await heapAround(() =>
+      harness.action("listContacts", { connection: connection(), fetchAll: "true" }),
+    );
     const wallMs = performance.now() - started;
     const items = result?.data?.$items;
     return {
       wallMs,
+      heap,
       records: Array.isArray(items) ? items.length : null,
       total: result?.data?.$total ?? null,
       // attributes defaults to "all": full records, not just ids.
@@ -61,6 +87,36 @@ const SCENARIOS = {
       rssBeforeKb,
       maxRssKb: maxRssKb(),
       rssAfterKb: kb(process.memoryUsage().rss),
+    };
+  },
+
+  /**
+   * Fetch All the way it worked before pages were read concurrently: page after page, each
+   * request waiting for the previous answer (bare axios, the component's query), as the
+   * sequential reference for the concurrent figure.
+   */
+  async fetchAllSequential() {
+    const axios = require("axios");
+    const bare = axios.create({
+      baseURL: process.env.SAGE_API_BASE_URL,
+      headers: { Authorization: `Bearer ${token()}`, Accept: "application/json" },
+    });
+    const started = performance.now();
+    /** @type {unknown[]} */
+    const items = [];
+    let total = null;
+    for (let page = 1; ; page++) {
+      const { data } = await bare.get("/contacts", { params: { attributes: "all", page, items_per_page: 200 } });
+      total = data.$total;
+      for (const item of data.$items) items.push(item);
+      if (!data.$next || data.$items.length === 0) break;
+    }
+    return {
+      wallMs: performance.now() - started,
+      records: items.length,
+      total,
+      fullRecords: true,
+      maxRssKb: maxRssKb(),
     };
   },
 

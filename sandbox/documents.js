@@ -12,7 +12,8 @@
  * Sage's (noted per field).
  */
 
-const spec = require("./openapi/accounting-v3.1.openapi.json");
+/** @type {any} Sage's spec, read by path and definition name */
+const spec = require("./openapi/accounting-v3.1-2023.openapi.json");
 
 /**
  * @typedef {object} DocumentRules

@@ -26,6 +26,8 @@ export interface RateLimitOptions {
   limit: number;
   /** Default 60000. */
   windowMs?: number;
+  /** false: the 429 carries no Retry-After header (no source shows Sage sending one). Default true. */
+  retryAfter?: boolean;
 }
 
 export interface SandboxOptions {
@@ -42,6 +44,8 @@ export interface SandboxOptions {
   now?: () => Date;
   /** Requests kept in the log (default 10000). */
   logLimit?: number;
+  /** false: every authenticated call gets Sage's 401 "No active subscription. (MSE)". Default true. */
+  subscriptionActive?: boolean;
 }
 
 export interface SageError {
@@ -65,6 +69,10 @@ export interface LogEntry {
   status: number | null;
   /** The request reached the resource handler (for a write: it happened). */
   processed: boolean;
+  /** The idempotency_id the body carried; `body` holds the resource fields without it. */
+  idempotencyId?: string;
+  /** Answered with the first answer of its idempotency_id: nothing was written. */
+  replayed?: boolean;
   business: string | null;
   fault: { kind: FaultKind; when: FaultWhen } | null;
   durationMs: number;
@@ -81,6 +89,8 @@ export interface SandboxStore {
   list(collection: string, businessId?: string): SageRecord[];
   get(collection: string, id: string, businessId?: string): SageRecord | undefined;
   count(collection: string, businessId?: string): number;
+  /** A record as GET /{collection}/{id}?query answers it, decimals kept as numbers (what the component returns). */
+  answer(collection: string, id: string, query?: Record<string, string>, businessId?: string): SageRecord | undefined;
   collections(): string[];
 }
 
@@ -100,6 +110,8 @@ export interface Sandbox {
   setRateLimit(rateLimit: RateLimitOptions | null): void;
   setLatency(ms: number): void;
   setNow(clock: () => Date): void;
+  /** false: every authenticated call gets Sage's 401 AuthorizationFailure "No active subscription. (MSE)". */
+  setSubscriptionActive(active: boolean): void;
   clearLog(): void;
   save(): void;
   stop(): Promise<void>;

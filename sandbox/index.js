@@ -22,6 +22,9 @@ const { Store } = require("./store");
 const { RESOURCES, SandboxError, invalid, notFound, round2 } = require("./resources");
 const { pdfOf } = require("./pdf");
 const { synthesize } = require("./synthetic");
+const { numberFieldTable } = require("./numberFields");
+const { presentBody, presentRecord } = require("./present");
+const { createIdempotency, splitIdempotencyId } = require("./idempotency");
 
 /** @typedef {import("./schema").SageError} SageError */
 /** @typedef {Record<string, any>} SageRecord */
@@ -38,7 +41,7 @@ const { synthesize } = require("./synthetic");
  * @property {(string | RegExp)[]} [paths] only paths starting with one of these strings / matching one of these (relative to /v3.1, e.g. "/contacts")
  * @property {(null | FaultKind | { kind: FaultKind, when?: FaultWhen })[]} [sequence] scripted faults for the next matching requests (null = no fault), used before `rate`
  */
-/** @typedef {{ limit: number, windowMs?: number }} RateLimitOptions */
+/** @typedef {{ limit: number, windowMs?: number, retryAfter?: boolean }} RateLimitOptions retryAfter: false answers 429 without a Retry-After header (no source shows Sage sending one) */
 /**
  * @typedef {object} SandboxOptions
  * @property {number} [port]        default 0: a random free port
@@ -49,6 +52,7 @@ const { synthesize } = require("./synthetic");
  * @property {number} [latencyMs]   added to every answer
  * @property {() => Date} [now]     the clock for created_at/updated_at, filters and the rate limit window
  * @property {number} [logLimit]    how many requests the log keeps (oldest dropped first); default 10000
+ * @property {boolean} [subscriptionActive] false: every authenticated call gets Sage's 401 "No active subscription. (MSE)"; default true
  */
 /**
  * @typedef {object} LogEntry
@@ -61,6 +65,8 @@ const { synthesize } = require("./synthetic");
  * @property {unknown} body
  * @property {number | null} status  null when the connection was dropped
  * @property {boolean} processed    the request reached the resource handler (a write may have happened)
+ * @property {string} [idempotencyId] the idempotency_id the body carried (taken out of `body`)
+ * @property {boolean} [replayed]   answered with the first answer of its idempotency_id (nothing was written)
  * @property {string | null} business
  * @property {{ kind: FaultKind, when: FaultWhen } | null} fault
  * @property {number} durationMs
@@ -68,20 +74,37 @@ const { synthesize } = require("./synthetic");
 
 const BASE_PATH = "/v3.1";
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
+/** The request log keeps at most this much of each body: 10,000 entries of 5 MB would be 50 GB. */
+const MAX_LOGGED_BODY_CHARS = 64 * 1024;
+
+/** A body as the log keeps it: whole when short, else its start and its size. */
+const loggable = (/** @type {string} */ raw) =>
+  raw.length > MAX_LOGGED_BODY_CHARS
+    ? `${raw.slice(0, MAX_LOGGED_BODY_CHARS)}… (${raw.length} characters; the log keeps the first ${MAX_LOGGED_BODY_CHARS})`
+    : raw;
 const ALL_FAULTS = /** @type {FaultKind[]} */ (["500", "503", "429", "slow", "drop"]);
 
 /** @type {SchemaValidator | undefined} */
 let accountingValidator;
 /** @type {SchemaValidator | undefined} */
 let businessValidator;
-/** The spec is 1.2 MB: read once per process. */
+/** @type {import("./numberFields").NumberFieldTable | undefined} */
+let numberFields;
+/** The spec is 1.3 MB: read once per process. Sage's 2023 spec (a superset of the 2022 Swagger). */
 const validators = () => {
   const read = (/** @type {string} */ name) =>
     JSON.parse(fs.readFileSync(path.join(__dirname, "openapi", name), "utf8"));
-  accountingValidator ??= new SchemaValidator(read("accounting-v3.1.openapi.json"));
+  if (!accountingValidator || !numberFields) {
+    const spec = read("accounting-v3.1-2023.openapi.json");
+    accountingValidator = new SchemaValidator(spec);
+    numberFields = numberFieldTable(spec);
+  }
   businessValidator ??= new SchemaValidator(read("user-business.openapi.json"));
-  return { accounting: accountingValidator, business: businessValidator };
+  return { accounting: accountingValidator, business: businessValidator, numbers: numberFields };
 };
+
+/** Sage's timestamps are whole seconds ("2023-09-22T08:01:12Z"). */
+const sageTime = (/** @type {Date} */ date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");
 
 /** mulberry32: a tiny seeded PRNG, so fault runs repeat exactly. */
 const prng = (/** @type {number} */ seed) => {
@@ -102,7 +125,7 @@ const normalizeRateLimit = (options) => {
     throw new Error("rateLimit.limit must be a whole number of at least 1");
   const windowMs = options.windowMs ?? 60_000;
   if (!(windowMs > 0)) throw new Error("rateLimit.windowMs must be positive");
-  return { limit: options.limit, windowMs };
+  return { limit: options.limit, windowMs, retryAfter: options.retryAfter ?? true };
 };
 
 /** @param {FaultOptions | null | undefined} options */
@@ -151,16 +174,22 @@ const readBody = (/** @type {http.IncomingMessage} */ req) =>
     /** @type {Buffer[]} */
     const chunks = [];
     let size = 0;
+    // Over the limit: read on without keeping anything, then answer 413 (destroying the socket
+    // would reach the client as a reset, not as an answer). The 413 is the sandbox's choice:
+    // Sage resets the connection (issue 15), which the fault kind "drop" already plays.
     req.on("data", (/** @type {Buffer} */ chunk) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new SandboxError(413, [sageError("", "Request body too large", "PayloadTooLarge")]));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () =>
+      size > MAX_BODY_BYTES
+        ? reject(
+            new SandboxError(413, [
+              sageError("", `Request body too large: at most ${MAX_BODY_BYTES} bytes`, "PayloadTooLarge"),
+            ]),
+          )
+        : resolve(Buffer.concat(chunks).toString("utf8")),
+    );
     req.on("error", reject);
   });
 
@@ -205,13 +234,14 @@ const dateParam = (/** @type {URLSearchParams} */ q, /** @type {string} */ name)
  * @param {SandboxOptions} [options]
  */
 async function startSandbox(options = {}) {
-  const { accounting, business: businessSchemas } = validators();
+  const { accounting, business: businessSchemas, numbers } = validators();
   const store = new Store({ dataFile: options.dataFile });
   let now = options.now ?? (() => new Date());
   const token = options.token ?? `sbx_${crypto.randomBytes(24).toString("hex")}`;
   let rateLimit = normalizeRateLimit(options.rateLimit);
   let faults = normalizeFaults(options.faults);
   let latencyMs = options.latencyMs ?? 0;
+  let subscriptionActive = options.subscriptionActive ?? true;
   const logLimit = options.logLimit ?? 10_000;
   /** @type {LogEntry[]} */
   const requestLog = [];
@@ -230,6 +260,7 @@ async function startSandbox(options = {}) {
     });
 
   const clockMs = () => now().getTime();
+  const idempotency = createIdempotency(clockMs);
 
   /** @param {string} method @param {string} relPath */
   const drawFault = (method, relPath) => {
@@ -270,13 +301,26 @@ async function startSandbox(options = {}) {
     const [collectionName, id, action, ...extra] = segments;
     if (collectionName === "businesses" && !action) {
       if (!(method === "GET" || (method === "PUT" && id))) throw routeNotFound(method, segments);
-      if (!id) return { status: 200, body: store.businesses };
+      // Sage answers the paged envelope (with `$items_per_page`, unlike the other lists), although
+      // its user-business spec says a bare array (Sage's Best Practices guide shows the envelope).
+      if (!id)
+        return {
+          status: 200,
+          body: {
+            $total: store.businesses.length,
+            $page: 1,
+            $next: null,
+            $back: null,
+            $items_per_page: store.businesses.length,
+            $items: store.businesses,
+          },
+        };
       const found = store.businesses.find((b) => b.id === id);
       if (!found) throw notFound("Business");
       if (method === "GET") return { status: 200, body: found };
       const errors = businessSchemas.validateBody("putBusinesses", "business", body);
       if (errors.length) throw new SandboxError(422, errors);
-      Object.assign(found, /** @type {SageRecord} */ (body).business, { updated_at: now().toISOString() });
+      Object.assign(found, /** @type {SageRecord} */ (body).business, { updated_at: sageTime(now()) });
       found.displayed_as = found.name;
       return { status: 200, body: found, write: true };
     }
@@ -285,7 +329,7 @@ async function startSandbox(options = {}) {
     const db = store.business(businessId);
     if (!db) throw notFound("Business");
     const collection = db.collection(collectionName);
-    const ctx = { db, at: now().toISOString(), errors: /** @type {SageError[]} */ ([]) };
+    const ctx = { db, at: sageTime(now()), errors: /** @type {SageError[]} */ ([]) };
     const wrapped = (/** @type {string} */ definition) => {
       const errors = accounting.validateBody(definition, resource.wrapper, body);
       if (errors.length) throw new SandboxError(422, errors);
@@ -339,6 +383,27 @@ async function startSandbox(options = {}) {
     return { status: 200, body: record, write: true };
   };
 
+  /** Write answers expand nested records: the sandbox's own choice, as no recording shows a write's answer. */
+  const WRITE_QUERY = new URLSearchParams({
+    nested_attributes: "all",
+    show_balance: "true",
+    show_payments_allocations: "true",
+  });
+
+  /**
+   * A successful answer as Sage writes it (present.js): nested records, optional fields, decimals.
+   * @param {string} method @param {string} collection @param {URLSearchParams} query @param {string} businessId @param {unknown} body
+   */
+  const present = (method, collection, query, businessId, body) => {
+    if (!RESOURCES[collection]) return body;
+    return presentBody(numbers, collection, body, method === "GET" ? query : WRITE_QUERY, lookupIn(businessId));
+  };
+
+  /** Records of a business by collection and id, for nested_attributes. */
+  const lookupIn =
+    (/** @type {string | undefined} */ businessId) => (/** @type {string} */ name, /** @type {string} */ id) =>
+      RESOURCES[name] ? store.business(businessId)?.collection(name).get(id) : undefined;
+
   const routeNotFound = (/** @type {string} */ method, /** @type {string[]} */ segments) =>
     new SandboxError(404, [sageError("", `No route matches ${method} /${segments.join("/")}`, "RouteNotFound")]);
 
@@ -351,7 +416,7 @@ async function startSandbox(options = {}) {
    */
   const list = (ctx, name, resource, query) => {
     const itemsPerPage = intParam(query, "items_per_page", 20, 1, 200);
-    const page = intParam(query, "page", 1, 1, Number.MAX_SAFE_INTEGER);
+    const askedPage = intParam(query, "page", 1, 1, Number.MAX_SAFE_INTEGER);
     const queries = /** @type {string[]} */ (resource.queries ?? []);
     const has = (/** @type {string} */ q) => queries.includes(q);
     const since = has("updated_or_created_since") ? dateParam(query, "updated_or_created_since") : undefined;
@@ -374,12 +439,18 @@ async function startSandbox(options = {}) {
           )
         )
           return false;
+        // Sage's system contacts (HMRC Payments / Reclaimed) are left out on request.
+        if (query.get("exclude_system") === "true" && record.system === true) return false;
         return resource.filter ? resource.filter(record, query, ctx, cache) : true;
       });
     }
     const total = items.length;
+    // A page past the end answers the last page (Sage's pagination guide), not an empty one.
+    const page = Math.min(askedPage, Math.max(1, Math.ceil(total / itemsPerPage)));
     const start = (page - 1) * itemsPerPage;
-    // Tombstones are already just id, displayed_as, $path and deleted_at.
+    // Tombstones are already just id, displayed_as, $path and deleted_at: the sandbox's own choice
+    // (Sage's spec gives every list answer the resource's full schema and says nothing of what a
+    // deleted record looks like; ids and deletion times are what a sync needs).
     const pageItems = items
       .slice(start, start + itemsPerPage)
       .map((r) => (deletedSince !== undefined ? r : pickAttributes(r, query.get("attributes"))));
@@ -392,7 +463,7 @@ async function startSandbox(options = {}) {
       $total: total,
       $page: page,
       $next: start + itemsPerPage < total ? link(page + 1) : null,
-      $back: page > 1 ? link(Math.min(page - 1, Math.max(1, Math.ceil(total / itemsPerPage)))) : null,
+      $back: page > 1 ? link(page - 1) : null,
       $itemsPerPage: itemsPerPage,
       $items: pageItems,
     };
@@ -468,6 +539,15 @@ async function startSandbox(options = {}) {
       return send(500, [sageError("", "An unexpected error occurred (injected fault)", "UnexpectedError")]);
     };
     try {
+      // Who is asking comes first: a caller without the token gets nothing read, parsed or logged of its body.
+      const auth = req.headers.authorization ?? "";
+      if (auth !== `Bearer ${token}`) {
+        return send(
+          401,
+          [sageError("", "Unauthorised: the access token is missing, invalid or expired", "AuthenticationFailed")],
+          { "WWW-Authenticate": 'Bearer realm="sandbox"' },
+        );
+      }
       let raw = "";
       try {
         raw = /** @type {string} */ (await readBody(req));
@@ -481,18 +561,23 @@ async function startSandbox(options = {}) {
         try {
           body = JSON.parse(raw);
         } catch {
-          entry.body = raw;
+          entry.body = loggable(raw);
           return send(400, [sageError("", "The request body is not valid JSON", "InvalidJson")]);
         }
+        // Sage's bodies are objects ({"contact": {...}}); null, a number or a string is no request at all.
+        // The sandbox's choice of answer: 400 in Sage's error shape, as for a body that is not JSON.
+        if (body === null || typeof body !== "object") {
+          entry.body = loggable(raw);
+          return send(400, [sageError("", "The request body must be a JSON object", "InvalidJson")]);
+        }
       }
-      entry.body = body;
-      const auth = req.headers.authorization ?? "";
-      if (auth !== `Bearer ${token}`) {
-        return send(
-          401,
-          [sageError("", "Unauthorised: the access token is missing, invalid or expired", "AuthenticationFailed")],
-          { "WWW-Authenticate": 'Bearer realm="sandbox"' },
-        );
+      // The log shows the resource fields as `body` (cut short when large) and an idempotency_id on its own.
+      const logged = splitIdempotencyId(RESOURCES[relPath.split("/")[1]]?.wrapper, body);
+      entry.body = raw.length > MAX_LOGGED_BODY_CHARS ? loggable(raw) : logged.body;
+      if (typeof logged.id === "string") entry.idempotencyId = logged.id;
+      if (!subscriptionActive) {
+        // Sage's body for a business whose subscription lapsed (its "Frequently raised errors" guide).
+        return send(401, [sageError("", "No active subscription. (MSE)", "AuthorizationFailure")]);
       }
       const businessHeader = req.headers["x-business"];
       const businessId =
@@ -512,7 +597,7 @@ async function startSandbox(options = {}) {
               "TooManyRequests",
             ),
           ],
-          { "Retry-After": String(retryAfter) },
+          rateLimit?.retryAfter ? { "Retry-After": String(retryAfter) } : {},
         );
       }
       const fault = drawFault(method, relPath);
@@ -537,8 +622,27 @@ async function startSandbox(options = {}) {
       let result;
       entry.processed = true;
       try {
-        const accept = req.headers.accept ?? "";
-        result = handle({ method, segments, query: url.searchParams, body, businessId, accept });
+        const claim = idempotency.claim({ method, wrapper: RESOURCES[segments[0]]?.wrapper, body, businessId });
+        if (claim?.replay) {
+          result = claim.replay;
+          entry.replayed = true;
+        } else {
+          const accept = req.headers.accept ?? "";
+          result = handle({
+            method,
+            segments,
+            query: url.searchParams,
+            body: claim ? claim.body : body,
+            businessId,
+            accept,
+          });
+          claim?.remember(result);
+        }
+        // Replays too: the first answer is kept as handled and shown as a GET-like answer each time.
+        // A PDF is bytes, not a record to present.
+        if (result.status < 300 && result.body !== undefined && !result.contentType) {
+          result = { ...result, body: present(method, segments[0], url.searchParams, businessId, result.body) };
+        }
       } catch (error) {
         if (!(error instanceof SandboxError)) throw error;
         result = { status: error.status, body: error.errors };
@@ -606,6 +710,21 @@ async function startSandbox(options = {}) {
       },
       count: (/** @type {string} */ collection, /** @type {string | undefined} */ businessId = undefined) =>
         ensureBusiness(businessId).collection(collection).items.length,
+      /**
+       * A record as GET /{collection}/{id} answers it with this query (links for nested records unless
+       * nested_attributes, no balance unless show_balance ...), its decimals kept as numbers: what the
+       * component returns for that request.
+       */
+      answer: (
+        /** @type {string} */ collection,
+        /** @type {string} */ id,
+        /** @type {Record<string, string>} */ query = {},
+        /** @type {string | undefined} */ businessId = undefined,
+      ) => {
+        const record = ensureBusiness(businessId).collection(collection).get(id);
+        const params = new URLSearchParams(query);
+        return record ? structuredClone(presentRecord(collection, record, params, lookupIn(businessId))) : undefined;
+      },
       /** The sandbox's collection names. */
       collections: () => Object.keys(RESOURCES),
     },
@@ -618,7 +737,7 @@ async function startSandbox(options = {}) {
      */
     seed(collection, n, seedOptions = {}) {
       const db = ensureBusiness(seedOptions.businessId);
-      const created = synthesize(db, collection, n, { at: now().toISOString(), contactId: seedOptions.contactId });
+      const created = synthesize(db, collection, n, { at: sageTime(now()), contactId: seedOptions.contactId });
       store.save();
       return created.map((r) => r.id);
     },
@@ -632,15 +751,19 @@ async function startSandbox(options = {}) {
     setLatency(/** @type {number} */ ms) {
       latencyMs = Math.max(0, ms);
     },
+    /** false: every authenticated call gets Sage's 401 AuthorizationFailure "No active subscription. (MSE)". */
+    setSubscriptionActive(/** @type {boolean} */ active) {
+      subscriptionActive = active;
+    },
     setNow(/** @type {() => Date} */ clock) {
       now = clock;
     },
     clearLog() {
       requestLog.length = 0;
     },
-    /** Write the data file now (writes already save after every change). */
+    /** Write the data file now (changes are otherwise written together, within 200 ms, and at stop()). */
     save() {
-      store.save();
+      store.flush();
     },
     async stop() {
       if (stopped) return;
@@ -654,6 +777,8 @@ async function startSandbox(options = {}) {
         server.close(() => resolve(undefined));
         server.closeAllConnections();
       });
+      // After the last request: its change is written too.
+      store.close();
     },
   };
   return sandbox;

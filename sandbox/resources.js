@@ -50,7 +50,19 @@ const failIfErrors = (/** @type {Ctx} */ ctx) => {
   if (ctx.errors.length) throw new SandboxError(422, ctx.errors.splice(0));
 };
 
-const newId = () => crypto.randomBytes(16).toString("hex");
+/** Random ids, except while the seed builds its demo records (stable ids across starts, see demo.js). */
+let idSource = () => crypto.randomBytes(16).toString("hex");
+const newId = () => idSource();
+/** Run `build` with ids drawn from `source`. @template T @param {() => string} source @param {() => T} build */
+const withIds = (source, build) => {
+  const previous = idSource;
+  idSource = source;
+  try {
+    return build();
+  } finally {
+    idSource = previous;
+  }
+};
 const round2 = (/** @type {number} */ n) => Math.round((n + Number.EPSILON) * 100) / 100;
 const isPlainObject = (/** @type {unknown} */ v) => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -213,8 +225,25 @@ const newAddress = (ctx, contact, patch, defaultType, isMain) => {
   return finishAddress(ctx, contact, merge(address, patch ?? {}));
 };
 
+/**
+ * The country group Sage files an address under (the recordings show GB as "UK & Ireland"); the
+ * grouping of the other seeded countries is the sandbox's own.
+ */
+const COUNTRY_GROUPS = {
+  GB: ["GBIE", "UK & Ireland"],
+  IE: ["GBIE", "UK & Ireland"],
+  FR: ["EU", "European Union"],
+  DE: ["EU", "European Union"],
+  ES: ["EU", "European Union"],
+};
+const countryGroupOf = (/** @type {SageRecord | null} */ country) => {
+  const [id, name] = COUNTRY_GROUPS[/** @type {keyof typeof COUNTRY_GROUPS} */ (country?.id)] ?? ["ALL", "Other"];
+  return country ? base("country_groups", id, name) : null;
+};
+
 /** @param {Ctx} ctx @param {SageRecord} contact @param {SageRecord} address */
 const finishAddress = (ctx, contact, address) => {
+  if (!address.country_group?.$path) address.country_group = countryGroupOf(address.country);
   // The address belongs to this contact, whatever contact_id the body carried.
   address.contact = link("contacts", contact);
   address.displayed_as = addressText(address);
@@ -634,6 +663,7 @@ const buildLines = (ctx, kind, lines) =>
     const computedTax = round2(input.unit_price_includes_tax === true ? gross - net : (net * percentage) / 100);
     const tax = typeof input.tax_amount === "number" ? round2(input.tax_amount) : computedTax;
     const total = round2(net + tax);
+    const breakdown = patch.tax_rate ? [{ tax_rate: patch.tax_rate, percentage, amount: tax }] : [];
     return {
       id: newId(),
       displayed_as: input.description ?? "",
@@ -641,12 +671,13 @@ const buildLines = (ctx, kind, lines) =>
       service: null,
       trade_of_asset: false,
       tax_rate: null,
-      tax_breakdown: [],
       unit_price_includes_tax: false,
       eu_goods_services_type: null,
       discount_amount: 0,
       discount_percentage: 0,
       ...patch,
+      tax_breakdown: breakdown,
+      base_currency_tax_breakdown: breakdown,
       quantity,
       unit_price: unitPrice,
       net_amount: net,
@@ -731,8 +762,11 @@ const ARTEFACT_ADDRESS_FIELDS = [
   "country_group",
 ];
 
+/** An invoice keeps a snapshot of the address: its own id and "$path": "" (as the recordings show). */
 const artefactAddress = (/** @type {SageRecord | null | undefined} */ address) =>
-  address ? Object.fromEntries(ARTEFACT_ADDRESS_FIELDS.map((field) => [field, address[field]])) : null;
+  address
+    ? { ...Object.fromEntries(ARTEFACT_ADDRESS_FIELDS.map((field) => [field, address[field]])), id: newId(), $path: "" }
+    : null;
 
 /** @param {Ctx} ctx @param {DocumentKind} kind @param {SageRecord | null} contactLink */
 const checkDocumentContact = (ctx, kind, contactLink) => {
@@ -752,9 +786,10 @@ const checkDocumentContact = (ctx, kind, contactLink) => {
  */
 const QUOTE_STATUSES = { DRAFT: "Draft", PENDING: "Pending", INVOICED: "Invoiced" };
 
-/** @param {DocumentKind} kind @param {string} id */
+/** @param {Ctx} ctx @param {DocumentKind} kind @param {string} id */
 const statusLink = (ctx, kind, id) => {
-  if (kind.statuses === "quote") return base("quote_statuses", id, QUOTE_STATUSES[id] ?? id);
+  if (kind.statuses === "quote")
+    return base("quote_statuses", id, QUOTE_STATUSES[/** @type {keyof typeof QUOTE_STATUSES} */ (id)] ?? id);
   const record = ctx.db.collection("artefact_statuses").get(id);
   return record ? link("artefact_statuses", record) : null;
 };
@@ -770,6 +805,7 @@ const linkQuoteOrEstimate = (/** @type {Ctx} */ ctx, /** @type {SageRecord} */ i
     if (!source) continue;
     if (source.status?.id === "INVOICED")
       throw invalid("original_quote_estimate_id", `${source.displayed_as} has already been invoiced`);
+    /** @type {SageRecord} */
     const updated = { ...structuredClone(source), updated_at: ctx.at };
     updated.status = base("quote_statuses", "INVOICED", QUOTE_STATUSES.INVOICED);
     updated.invoice = link("sales_invoices", invoice);
@@ -1475,4 +1511,4 @@ const RESOURCES = {
   bank_account_types: lookup("Bank account type"),
 };
 
-module.exports = { RESOURCES, SandboxError, invalid, notFound, newId, round2, materialize, merge, link };
+module.exports = { RESOURCES, SandboxError, invalid, notFound, newId, withIds, round2, materialize, merge, link };

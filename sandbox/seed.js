@@ -11,7 +11,7 @@ const crypto = require("crypto");
  */
 
 /** Seeded records carry a fixed, old timestamp, so "changed since the test started" never matches them. */
-const SEED_TIME = "2024-01-02T09:00:00.000Z";
+const SEED_TIME = "2024-01-02T09:00:00Z";
 
 /** A stable 32-char lowercase hex id, like Sage's GUIDs without dashes. */
 const stableId = (/** @type {string[]} */ ...parts) =>

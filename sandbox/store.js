@@ -5,6 +5,7 @@ const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
 const { LEAD_BUSINESS_ID, seedBusinessData, seedBusinesses } = require("./seed");
+const { seedDemo } = require("./demo");
 
 /** @typedef {Record<string, any>} SageRecord */
 /** @typedef {{ id: string, displayed_as: string, $path: string, deleted_at: string }} Tombstone */
@@ -92,29 +93,93 @@ class BusinessData {
   }
 }
 
+/** How long changes may wait before they are written together (a burst of writes costs one file write). */
+const WRITE_DELAY_MS = 200;
+
+/** Whether a process with this id is running (EPERM: it runs, as another user). */
+const isRunning = (/** @type {number} */ pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return /** @type {NodeJS.ErrnoException} */ (error).code === "EPERM";
+  }
+};
+
 /**
- * The sandbox's records, per business; optionally kept in a JSON file (written atomically:
- * a temp file in the same folder, then rename, so a crash never leaves half a file).
+ * The sandbox's records, per business; optionally kept in a JSON file.
+ *
+ * With a file: one sandbox owns it at a time (a `<file>.lock` holding its process id, so a second
+ * sandbox on the same file is refused instead of overwriting the first one's records); changes
+ * are written together at most every WRITE_DELAY_MS and at close(), each write atomic (a temp
+ * file in the same folder, then rename, so a crash never leaves half a file).
  */
 class Store {
   /** @param {{ dataFile?: string }} [options] */
   constructor({ dataFile } = {}) {
     this.dataFile = dataFile ? path.resolve(dataFile) : undefined;
+    this.lockFile = this.dataFile ? `${this.dataFile}.lock` : undefined;
     /** @type {SageRecord[]} */
     this.businesses = [];
     /** @type {Map<string, BusinessData>} */
     this.data = new Map();
-    if (this.dataFile && fs.existsSync(this.dataFile)) this.load(this.dataFile);
-    else {
-      this.seed();
-      this.save();
+    /** @type {NodeJS.Timeout | undefined} */
+    this.pending = undefined;
+    /** Changes not yet in the file. */
+    this.dirty = false;
+    this.closed = false;
+    // A process that ends without close() (an uncaught error, process.exit) still writes its changes and frees the file.
+    this.onExit = () => this.close();
+    this.lock();
+    try {
+      if (this.dataFile && fs.existsSync(this.dataFile)) this.load(this.dataFile);
+      else {
+        this.seed();
+        this.flush();
+      }
+    } catch (error) {
+      this.unlock();
+      throw error;
     }
+    if (this.dataFile) process.once("exit", this.onExit);
+  }
+
+  /** Claim the data file, or say which process has it. A lock whose process is gone is taken over. */
+  lock() {
+    if (!this.lockFile || !this.dataFile) return;
+    fs.mkdirSync(path.dirname(this.lockFile), { recursive: true });
+    for (;;) {
+      try {
+        fs.writeFileSync(this.lockFile, String(process.pid), { flag: "wx" });
+        return;
+      } catch (error) {
+        if (/** @type {NodeJS.ErrnoException} */ (error).code !== "EEXIST") throw error;
+      }
+      const owner = Number(fs.readFileSync(this.lockFile, "utf8").trim());
+      if (Number.isInteger(owner) && owner > 0 && isRunning(owner)) {
+        throw new Error(
+          `Sandbox data file ${this.dataFile} is in use by ${owner === process.pid ? "another sandbox in this process" : `process ${owner}`} ` +
+            `(lock file ${this.lockFile}). Two sandboxes on one file would overwrite each other's records: stop that one, ` +
+            "or send requests to it (SAGE_SANDBOX_URL and SAGE_SANDBOX_TOKEN, see npm start -- --help). " +
+            "If no such sandbox runs, delete the lock file.",
+        );
+      }
+      fs.rmSync(this.lockFile, { force: true });
+    }
+  }
+
+  unlock() {
+    if (this.lockFile) fs.rmSync(this.lockFile, { force: true });
   }
 
   seed() {
     this.businesses = seedBusinesses();
     this.data = new Map(
-      this.businesses.map((business) => [business.id, new BusinessData(seedBusinessData(business.id, business.name))]),
+      this.businesses.map((business) => {
+        const data = new BusinessData(seedBusinessData(business.id, business.name));
+        seedDemo(data, business.id);
+        return [business.id, data];
+      }),
     );
   }
 
@@ -165,17 +230,48 @@ class Store {
     return { version: FILE_VERSION, businesses: this.businesses, data };
   }
 
-  /** Write the data file, if there is one: temp file + rename, so readers see the old or the new file, never half of one. */
+  /** Note a change: it is written with the others of the next WRITE_DELAY_MS. */
   save() {
+    if (!this.dataFile || this.closed) return;
+    this.dirty = true;
+    if (this.pending) return;
+    this.pending = setTimeout(() => {
+      try {
+        this.flush();
+      } catch (error) {
+        // The records are still in memory and the next change or close() writes them again.
+        console.error(`[sage-sandbox] could not write ${this.dataFile}:`, error);
+      }
+    }, WRITE_DELAY_MS);
+    this.pending.unref();
+  }
+
+  /** Write the data file now, if there is one: temp file + rename, so readers see the old or the new file, never half of one. */
+  flush() {
+    clearTimeout(this.pending);
+    this.pending = undefined;
     if (!this.dataFile) return;
     fs.mkdirSync(path.dirname(this.dataFile), { recursive: true });
     const temp = `${this.dataFile}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`;
     try {
       fs.writeFileSync(temp, JSON.stringify(this.toJSON()));
       fs.renameSync(temp, this.dataFile);
+      this.dirty = false;
     } catch (error) {
       fs.rmSync(temp, { force: true });
       throw error;
+    }
+  }
+
+  /** Write what is pending and free the data file for the next sandbox. */
+  close() {
+    if (this.closed) return;
+    this.closed = true;
+    process.off("exit", this.onExit);
+    try {
+      if (this.dirty) this.flush();
+    } finally {
+      this.unlock();
     }
   }
 }

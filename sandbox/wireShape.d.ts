@@ -9,3 +9,8 @@ export interface ShapeDifference {
 export function wireType(value: unknown): WireType;
 export function shapeOf(value: unknown, path?: string, out?: Map<string, WireType>): Map<string, WireType>;
 export function compareShapes(reference: unknown, actual: unknown): ShapeDifference[];
+/** Differences between answers holding different records: wire differences, newer keys of `actual`, and keys one side could not show (below a null or an empty array). */
+export function classifyDifferences(
+  reference: unknown,
+  actual: unknown,
+): { differences: ShapeDifference[]; newer: ShapeDifference[]; unseen: ShapeDifference[] };

@@ -89,4 +89,33 @@ const compareShapes = (reference, actual) => {
   return differences;
 };
 
-module.exports = { wireType, shapeOf, compareShapes };
+/** The path one level up: "$.a.b" → "$.a", "$.a[]" → "$.a". */
+const parentPath = (/** @type {string} */ path) =>
+  path.endsWith("[]") ? path.slice(0, -2) : path.slice(0, Math.max(1, path.lastIndexOf(".")));
+
+/**
+ * Sort the differences between two answers holding different records (real Sage vs the sandbox)
+ * into what the wire says and what the records leave open. A key below a value that is null in
+ * one answer, or inside an array that is empty there, could not be seen on that side: it is
+ * "unseen", not missing. Newer keys of `actual` (kind "extra") are listed apart from the
+ * differences that matter (missing keys, other types).
+ * @param {unknown} reference   e.g. the sandbox's answer
+ * @param {unknown} actual      e.g. real Sage's answer to the same request
+ * @returns {{ differences: ShapeDifference[], newer: ShapeDifference[], unseen: ShapeDifference[] }}
+ */
+const classifyDifferences = (reference, actual) => {
+  const shapes = { reference: shapeOf(reference), actual: shapeOf(actual) };
+  /** @type {{ differences: ShapeDifference[], newer: ShapeDifference[], unseen: ShapeDifference[] }} */
+  const out = { differences: [], newer: [], unseen: [] };
+  for (const difference of compareShapes(reference, actual)) {
+    const absentFrom = difference.kind === "missing" ? shapes.actual : shapes.reference;
+    const parentType = difference.kind === "type" ? undefined : absentFrom.get(parentPath(difference.path));
+    if (parentType === "null" || (parentType === "array" && difference.path.endsWith("[]"))) {
+      out.unseen.push(difference);
+    } else if (difference.kind === "extra") out.newer.push(difference);
+    else out.differences.push(difference);
+  }
+  return out;
+};
+
+module.exports = { wireType, shapeOf, compareShapes, classifyDifferences };

@@ -5,7 +5,9 @@
 /**
  * `npm run docs`: writes docs/actions.md from the built component (dist/index.js), so the
  * reference can never drift from what the component actually declares. The page follows the
- * layout of Prismatic's connector docs (a `| Input | Comments | Default |` table per action).
+ * layout of Prismatic's connector docs (a `| Input | Comments | Default |` table per action), with
+ * the input's key (what `npm start` and a flow's JSON use, and what tells two inputs of one label
+ * apart), whether it is required, and what it accepts (from its cleaner, see src/util/validation.ts).
  *
  * renderDocs(component) is exported so test/docs.test.ts can render the TypeScript source and
  * fail when the committed docs/actions.md is stale.
@@ -23,7 +25,8 @@ const OUTPUT = path.join(ROOT, "docs", "actions.md");
 
 /**
  * The shape spectral's component() produces (its server format), reduced to what the page shows.
- * @typedef {{ key: string, label: string, type: string, comments?: string, default?: unknown, shown?: boolean }} Input
+ * @typedef {{ key: string, label: string, type: string, comments?: string, default?: unknown, shown?: boolean,
+ *   required?: boolean, collection?: string, model?: { label: string, value: string }[], clean?: { accepts?: string } }} Input
  * @typedef {{ key: string, display: { label: string, description: string }, inputs: Input[] }} Item
  * @typedef {{ key: string, label: string, comments?: string, oauth2Type?: string, inputs: Input[] }} Connection
  * @typedef {{
@@ -83,9 +86,30 @@ const inputTable = (inputs) => {
     ...visible.filter((input) => input.type !== "connection"),
   ];
   return table(
-    ["Input", "Comments", "Default"],
-    ordered.map((input) => [cell(input.label), cell(input.comments ?? ""), defaultOf(input)]),
+    ["Input", "Key", "Required", "Comments", "Accepts", "Default"],
+    ordered.map((input) => [
+      cell(input.label),
+      `\`${input.key}\``,
+      input.required ? "Yes" : "",
+      cell(input.comments ?? ""),
+      cell(acceptsOf(input)),
+      defaultOf(input),
+    ]),
   );
+};
+
+/**
+ * What an input takes: its cleaner's own words, else its dropdown's values, else what its type implies.
+ * @param {Input} input
+ */
+const acceptsOf = (input) => {
+  if (input.type === "connection") return "";
+  const list =
+    input.collection === "keyvaluelist" ? "key-value pairs" : input.collection === "valuelist" ? "a list" : "";
+  const own =
+    input.clean?.accepts ??
+    (input.model?.length ? `one of ${input.model.map((option) => `"${option.value}"`).join(", ")}` : "");
+  return [list, own].filter(Boolean).join(" of ") || (input.type === "code" ? "JSON" : "text");
 };
 
 /** @param {string} a @param {string} b */

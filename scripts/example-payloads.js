@@ -149,17 +149,19 @@ const resourceLifecycle = async (run, resource, values) => {
   };
   const idKey = resource.id.key;
   const create = fillSample(resource.sample.create, values);
-  const created = (await step(resource.create, create)).data;
+  const { create: createNames } = resource;
+  if (!createNames) throw new Error(`${resource.plural}: the example scenario needs a create action`);
+  const created = (await step(createNames, create)).data;
   await step(resource.update, { [idKey]: created.id, ...fillSample(resource.sample.update, values) });
   await step(resource.get, { [idKey]: created.id });
   if (resource.release) {
-    const draft = (await run(resource.create.key, { ...create, statusId: "DRAFT" })).data;
+    const draft = (await run(createNames.key, { ...create, statusId: "DRAFT" })).data;
     await step(resource.release, { [idKey]: draft.id });
   }
   await step(resource.list, { itemsPerPage: "1", contactId: create.contactId });
   if (resource.void) await step(resource.void, { [idKey]: created.id, voidReason: "Raised in error" });
   // Delete a second record, so the first stays for the dropdown.
-  if (resource.delete) await step(resource.delete, { [idKey]: (await run(resource.create.key, create)).data.id });
+  if (resource.delete) await step(resource.delete, { [idKey]: (await run(createNames.key, create)).data.id });
   return results;
 };
 
@@ -302,6 +304,15 @@ const runScenario = async (harness, connection, sandbox, resources) => {
     isPreferredContact: "true",
   });
 
+  // 09:15 – Invoice Status Changed's first poll notes where each open invoice stands.
+  clock("09:15:00");
+  /** @type {Record<string, unknown>} */
+  const statusTriggerState = {};
+  const statusTriggerInputs = { connection, invoiceType: "salesInvoices" };
+  await harness.trigger("invoiceStatusChanged", { startedAt: at("09:15:00").toISOString() }, statusTriggerInputs, {
+    instanceState: statusTriggerState,
+  });
+
   // 09:30 – payments and edits (after TRIGGER_START_FROM: the triggers report these records as updated).
   clock("09:30:00");
   await run("updateContact", { contactId: customer.id, notes: "Prefers invoices by email; PO number required." });
@@ -363,6 +374,13 @@ const runScenario = async (harness, connection, sandbox, resources) => {
       invoiceLines: JSON.stringify([{ ...purchaseLines[0], description: "Desk lamps", unit_price: 35 }]),
     })
   ).data;
+  // A second contact person, kept: Select Contact Person has someone to list after Jane is deleted.
+  await call("createContactPerson", {
+    addressId: customer.main_address.id,
+    name: "Tom Baker",
+    contactPersonTypeIds: "SALES",
+    email: "tom.baker@acme.example",
+  });
   await run("listContacts", PAGE);
   await run("findContacts", { search: "Acme" });
   await run("listContactPeople", { ...PAGE, contactId: customer.id });
@@ -401,15 +419,26 @@ const runScenario = async (harness, connection, sandbox, resources) => {
 
   // 10:00 – the triggers' first poll, starting from TRIGGER_START_FROM.
   clock("10:00:00");
-  // Every trigger is a "New and Updated ..." poll taking Start From.
-  for (const key of Object.keys(harness.component.triggers)) {
+  /** One poll of a trigger that starts from TRIGGER_START_FROM. @param {string} key @param {string} time @param {Record<string, unknown>} [inputs] */
+  const pollFromStart = async (key, time, inputs = {}) => {
     results.triggers[key] = await harness.trigger(
       key,
-      { startedAt: at("10:00:00").toISOString() },
-      { connection, startFrom: TRIGGER_START_FROM },
+      { startedAt: at(time).toISOString() },
+      { connection, startFrom: TRIGGER_START_FROM, ...inputs },
       { instanceState: {} },
     );
-  }
+  };
+  // The "New and Updated ..." polls; New and Updated Records as a flow built on Prismatic's own component sets it.
+  for (const key of ["contactsChanged", "salesInvoicesChanged", "purchaseInvoicesChanged"])
+    await pollFromStart(key, "10:00:00");
+  await pollFromStart("pollChangesTrigger", "10:00:00", { resourceType: "contacts" });
+  // The second poll of Invoice Status Changed: the payment of 09:30.
+  results.triggers.invoiceStatusChanged = await harness.trigger(
+    "invoiceStatusChanged",
+    { startedAt: at("10:00:00").toISOString() },
+    statusTriggerInputs,
+    { instanceState: statusTriggerState },
+  );
 
   // 10:15 – deletes (a sales invoice that is not a draft is voided), then every dropdown.
   clock("10:15:00");
@@ -418,6 +447,8 @@ const runScenario = async (harness, connection, sandbox, resources) => {
   await run("deletePurchaseInvoice", { purchaseInvoiceId: secondPurchaseInvoice.id });
   await run("deleteContactPerson", { contactPersonId: person.id });
   await run("deleteContact", { contactId: found.contact.id });
+  clock("10:20:00");
+  await pollFromStart("recordsDeleted", "10:20:00", { resourceType: "contacts" });
   // Every dropdown takes just the connection.
   for (const key of Object.keys(harness.component.dataSources)) {
     results.dataSources[key] = await harness.dataSource(key, { connection });

@@ -1,5 +1,6 @@
 // Draws assets/icon.png (256x256): a green rounded square with a white "S"-like ledger mark.
 // Kept as a script so the icon can be regenerated without an image editor.
+// @ts-check
 const fs = require("fs");
 const zlib = require("zlib");
 const path = require("path");
@@ -7,6 +8,7 @@ const path = require("path");
 const size = 256;
 const rgba = Buffer.alloc(size * size * 4);
 const green = [0, 130, 0];
+/** @param {number} x @param {number} y @param {number} r */
 const inRounded = (x, y, r) => {
   const cx = Math.min(Math.max(x, r), size - 1 - r);
   const cy = Math.min(Math.max(y, r), size - 1 - r);
@@ -17,7 +19,8 @@ for (let y = 0; y < size; y++) {
     const i = (y * size + x) * 4;
     if (!inRounded(x, y, 40)) continue;
     // three white ledger bars, offset like an "S"
-    const bar = (top, left, right) => y >= top && y < top + 28 && x >= left && x < right;
+    const bar = (/** @type {number} */ top, /** @type {number} */ left, /** @type {number} */ right) =>
+      y >= top && y < top + 28 && x >= left && x < right;
     const white =
       bar(60, 60, 196) ||
       bar(114, 60, 196) ||
@@ -33,12 +36,12 @@ const crcTable = Array.from({ length: 256 }, (_, n) => {
   for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
   return c >>> 0;
 });
-const crc32 = (buf) => {
+const crc32 = (/** @type {Buffer} */ buf) => {
   let c = 0xffffffff;
   for (const byte of buf) c = crcTable[(c ^ byte) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 };
-const chunk = (type, data) => {
+const chunk = (/** @type {string} */ type, /** @type {Buffer} */ data) => {
   const len = Buffer.alloc(4);
   len.writeUInt32BE(data.length);
   const body = Buffer.concat([Buffer.from(type), data]);

@@ -5,50 +5,71 @@
 /**
  * `npm start`: try the built component against the local Sage sandbox (or, with a token, Sage).
  *
- *   npm start                                   a short realistic flow against a fresh sandbox
- *   npm start -- "List Contacts" itemsPerPage=5 one action (by label or key); prints its JSON result
- *   npm start -- --serve [--data f.json] [--port N]  keep a sandbox up for curl and other clients
- *   npm start -- --help
+ *   npm start                                           a short realistic flow against a fresh sandbox
+ *   npm start --silent -- "List Contacts" itemsPerPage=5  one action (by label or key); prints its JSON result
+ *   npm start --silent -- --serve [--data f.json] [--port N]  keep a sandbox up for curl and other clients
+ *   npm start -- --help [<action>]
+ *
+ * stdout carries only the result (an action's JSON, the flow's lines, --serve's variables); build
+ * output, progress and logs go to stderr. `--silent` keeps npm's own banner off stdout.
  *
  * The sandbox is reached only through the SAGE_API_BASE_URL environment variable of this
  * process (loopback only, see src/client.ts): nothing a flow builder controls can aim the
  * component at it.
  */
 
+const childProcess = require("child_process");
 const fs = require("fs");
 const path = require("path");
 const { startSandbox } = require("../sandbox");
 
-const DIST = path.join(__dirname, "..", "dist", "index.js");
+const ROOT = path.join(__dirname, "..");
+const DIST = path.join(ROOT, "dist", "index.js");
+/** What the bundle is built from: when one of these is newer than dist/index.js, build first. */
+const BUILD_INPUTS = ["src", "webpack.config.js", "tsconfig.json", "tsconfig.build.json", "package-lock.json"];
 
-const USAGE = `Usage: npm start [-- <options>]
+const USAGE = `Usage: npm start --silent [-- <options>]
+
+  (--silent keeps npm's "> sage-accounting-component start" banner off stdout, so the output can be
+  piped; dist/ is rebuilt first, on stderr, only when src/ is newer.)
 
   npm start
       Start a local Sage Accounting sandbox and run a short flow through the built component:
       list contact types, create a customer, a ledger account and a sales invoice, list, get and
       update the invoice, record and remove a payment, void the invoice.
 
-  npm start -- "<action label or key>" [inputKey=value ...]
-      Run one action and print its JSON result, e.g.
-        npm start -- "List Contacts" itemsPerPage=5
-        npm start -- getContact contactId=1b0ebd8a6f5c11ecb2660236bd82ab5b
-      Runs against a fresh sandbox (or the one in --data), unless a real connection is given:
-        SAGE_ACCESS_TOKEN=<token> [SAGE_BUSINESS_ID=<id>]   a Sage OAuth access token
+  npm start --silent -- "<action label or key>" [inputKey=value ...]
+      Run one action and print its JSON result ({ data, ... }) on stdout, e.g.
+        npm start --silent -- "List Contacts" itemsPerPage=5
+        npm start --silent -- "List Contacts" fetchAll=true | jq '.data["$items"] | length'
+        npm start --silent -- getContact contactId=<an id from List Contacts>
+      Inputs are given by key (see --help <action>); an unknown key or a bad value is an error.
+      List inputs: a comma list, JSON, or the key repeated (contactTypeIds=CUSTOMER contactTypeIds=VENDOR).
+      Key-value inputs: name:value, repeated, or a JSON object
+        (headers=Accept:application/json queryParams=search:acme queryParams='{"page":"2"}').
+      Runs against a fresh sandbox (or the one in --data), unless one of these is set:
+        SAGE_SANDBOX_URL=<url> SAGE_SANDBOX_TOKEN=<token>    a sandbox running in another shell (--serve)
+        SAGE_ACCESS_TOKEN=<token> [SAGE_BUSINESS_ID=<id>]   a Sage OAuth access token (the real API)
         PRISMATIC_CONNECTION_VALUE=<json>                    as set by prism components:dev:run
-      List-valued inputs take a comma list or JSON (contactTypeIds=CUSTOMER,VENDOR).
 
-  npm start -- --serve [--data <file.json>] [--port <n>]
-      Keep a sandbox running until Ctrl-C and print SAGE_SANDBOX_URL and SAGE_SANDBOX_TOKEN for
-      curl and other clients (curl -H "Authorization: Bearer $SAGE_SANDBOX_TOKEN" $SAGE_SANDBOX_URL/contacts).
+  npm start --silent -- --serve [--data <file.json>] [--port <n>]
+      Keep a sandbox running until Ctrl-C and print, on stdout, the two variables that point
+      another shell (npm start, curl) at it; SAGE_SANDBOX_TOKEN, if already set, is the token it takes:
+        export SAGE_SANDBOX_URL=http://127.0.0.1:4010/v3.1
+        export SAGE_SANDBOX_TOKEN=sbx_...
+      curl -H "Authorization: Bearer $SAGE_SANDBOX_TOKEN" $SAGE_SANDBOX_URL/contacts
+
+  npm start -- --help [<action>]
+      This text, or one action's inputs: key, type, required, default and accepted values.
 
 Options (any sandbox mode):
   --data <file.json>   keep the sandbox's records in this file across runs (default: in memory);
-                       .sandbox-data.json is git-ignored
+                       one sandbox at a time per file (the others are refused); .sandbox-data*.json
+                       and the lock and temp files next to a data file are git-ignored
   --port <n>           listen on this port (default: a random free port)
-  --help               this text
 `;
 
-/** @typedef {{ action?: string, inputs: Record<string, string>, serve: boolean, help: boolean, dataFile?: string, port?: number }} Args */
+/** @typedef {{ action?: string, inputs: Record<string, string | string[]>, serve: boolean, help: boolean, dataFile?: string, port?: number }} Args */
 
 /** @param {string[]} argv @returns {Args} */
 const parseArgs = (argv) => {
@@ -77,7 +98,11 @@ const parseArgs = (argv) => {
     else {
       const at = arg.indexOf("=");
       if (at < 1) throw new UsageError(`Expected inputKey=value, got "${arg}"`);
-      args.inputs[arg.slice(0, at)] = arg.slice(at + 1);
+      const key = arg.slice(0, at);
+      const given = arg.slice(at + 1);
+      // A key given twice is a list (contactTypeIds=CUSTOMER contactTypeIds=VENDOR, headers=a:1 headers=b:2).
+      const before = args.inputs[key];
+      args.inputs[key] = before === undefined ? given : [...(Array.isArray(before) ? before : [before]), given];
     }
   }
   return args;
@@ -85,13 +110,152 @@ const parseArgs = (argv) => {
 
 class UsageError extends Error {}
 
+/** The newest modification time under a file or folder (0 when it does not exist). */
+const newestMtime = (/** @type {string} */ target) => {
+  if (!fs.existsSync(target)) return 0;
+  const stat = fs.statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  return newest;
+};
+
+/** Build dist/index.js when it is missing or older than what it is built from; webpack's output goes to stderr. */
+const ensureBuilt = () => {
+  const built = fs.existsSync(DIST) ? fs.statSync(DIST).mtimeMs : 0;
+  const changed = BUILD_INPUTS.find((input) => newestMtime(path.join(ROOT, input)) > built);
+  if (!changed) return;
+  console.error(built ? `Building dist/ (${changed} changed since the last build)…` : "Building dist/ (first run)…");
+  const result = childProcess.spawnSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js")], {
+    cwd: ROOT,
+    stdio: ["ignore", process.stderr, process.stderr],
+  });
+  if (result.status !== 0) throw new UsageError("The build failed (see above): fix it, or run `npm run build`.");
+};
+
 /** The built component. Loaded only after SAGE_API_BASE_URL is settled. */
 const loadComponent = () => {
-  if (!fs.existsSync(DIST))
-    throw new UsageError("dist/index.js is missing: run `npm run build` first (npm start does).");
+  ensureBuilt();
   const loaded = require(DIST);
   return loaded.default ?? loaded;
 };
+
+/**
+ * The converted input definitions of an action, as spectral's component() lists them.
+ * @typedef {{ key: string, label: string, type: string, collection?: string, required?: boolean, default?: unknown,
+ *   comments?: string, placeholder?: string, example?: string, shown?: boolean, model?: { label: string, value: string }[],
+ *   clean?: { accepts?: string } }} InputDefinition
+ */
+
+const comparable = (/** @type {string} */ text) => text.toLowerCase().replace(/[\s_-]+/g, "");
+
+/**
+ * A key-value list input from the command line: `name:value` (or `name=value`) pairs, a JSON object,
+ * or a JSON list of { key, value }, as Prismatic's key-value inputs pass them to the action.
+ * @param {string} key @param {string[]} given
+ */
+const keyValueList = (key, given) =>
+  given.flatMap((text) => {
+    const trimmed = text.trim();
+    if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+      let parsed;
+      try {
+        parsed = JSON.parse(trimmed);
+      } catch (error) {
+        throw new UsageError(`${key}: not valid JSON (${/** @type {Error} */ (error).message})`);
+      }
+      return Array.isArray(parsed) ? parsed : Object.entries(parsed).map(([name, value]) => ({ key: name, value }));
+    }
+    const at = trimmed.search(/[:=]/);
+    if (at < 1)
+      throw new UsageError(`${key}: expected name:value (e.g. ${key}=Accept:application/json), got "${text}"`);
+    return [{ key: trimmed.slice(0, at).trim(), value: trimmed.slice(at + 1).trim() }];
+  });
+
+/**
+ * The inputs for the harness: every key must be one of the action's, so a typo (credit_days for
+ * creditDays) is an error instead of an input silently left out. The values go through the
+ * action's own cleaners in the harness, which refuse what the action would refuse.
+ * @param {any} action @param {Record<string, string | string[]>} given
+ */
+const inputsFor = (action, given) => {
+  /** @type {InputDefinition[]} */
+  const definitions = (action.inputs ?? []).filter(
+    (/** @type {InputDefinition} */ input) => input.type !== "connection",
+  );
+  /** @type {Record<string, unknown>} */
+  const inputs = {};
+  for (const [key, value] of Object.entries(given)) {
+    const definition = definitions.find((input) => input.key === key);
+    if (!definition) {
+      const close = definitions.filter(
+        (input) => comparable(input.key) === comparable(key) || comparable(input.label) === comparable(key),
+      );
+      const hint = close.length
+        ? `Did you mean ${close.map((input) => `${input.key} ("${input.label}")`).join(" or ")}?`
+        : `Its inputs: ${definitions.map((input) => input.key).join(", ")}.`;
+      throw new UsageError(
+        `${action.display.label} has no input "${key}". ${hint} See npm start -- --help "${action.display.label}".`,
+      );
+    }
+    const values = Array.isArray(value) ? value : [value];
+    if (definition.collection === "keyvaluelist") inputs[key] = keyValueList(key, values);
+    else if (definition.collection === "valuelist" || values.length > 1)
+      inputs[key] = values.length > 1 ? values : value;
+    else inputs[key] = value;
+  }
+  return inputs;
+};
+
+/** One action's inputs as a table: key, type, required, default and what the input accepts. @param {any} action */
+const actionHelp = (action) => {
+  /** @type {InputDefinition[]} */
+  const inputs = (action.inputs ?? []).filter(
+    (/** @type {InputDefinition} */ input) => input.type !== "connection" && input.shown !== false,
+  );
+  const rows = inputs.map((input) => {
+    const type =
+      input.collection === "keyvaluelist"
+        ? "key-value list"
+        : input.collection === "valuelist"
+          ? `list of ${input.type}`
+          : input.type;
+    const defaultValue = input.default === undefined || input.default === "" ? "" : JSON.stringify(input.default);
+    const accepts =
+      input.clean?.accepts ??
+      (input.model?.length ? `one of ${input.model.map((option) => JSON.stringify(option.value)).join(", ")}` : "");
+    return [
+      input.key,
+      input.label,
+      type,
+      input.required ? "yes" : "",
+      defaultValue.length > 40 ? "(template)" : defaultValue,
+      accepts,
+    ];
+  });
+  const header = ["key", "label", "type", "required", "default", "accepts"];
+  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
+  const line = (/** @type {string[]} */ cells) =>
+    cells
+      .map((text, i) => text.padEnd(widths[i]))
+      .join("  ")
+      .trimEnd();
+  return [
+    `${action.display.label} (${action.key}): ${action.display.description}`,
+    "",
+    `  npm start --silent -- ${action.key}${inputs
+      .filter((input) => input.required)
+      .map((input) => ` ${input.key}=…`)
+      .join("")}`,
+    "",
+    ...[header, ...rows].map((row) => `  ${line(row)}`),
+    "",
+  ].join("\n");
+};
+
+/** Write to stdout and wait until it is handed to the OS: exiting earlier cuts a piped result short. */
+const writeOut = (/** @type {string} */ text) =>
+  new Promise((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve(undefined))));
 
 const harnessFor = (/** @type {any} */ component) => {
   // Spectral's harness applies input defaults and cleaners, as Prismatic does.
@@ -138,7 +302,7 @@ const realConnection = () => {
 const findAction = (/** @type {any} */ component, /** @type {string} */ wanted) => {
   const actions = /** @type {Record<string, any>} */ (component.actions);
   if (actions[wanted]) return wanted;
-  const norm = (/** @type {string} */ s) => s.toLowerCase().replace(/[\s_-]+/g, "");
+  const norm = comparable;
   const key = Object.keys(actions).find(
     (k) => norm(actions[k].display?.label ?? "") === norm(wanted) || norm(k) === norm(wanted),
   );
@@ -354,19 +518,44 @@ class FlowError extends Error {
 
 // ------------------------------------------------------------------------------------------------
 
+/** A sandbox another process runs (npm start -- --serve), from SAGE_SANDBOX_URL and SAGE_SANDBOX_TOKEN. */
+const runningSandbox = () => {
+  const url = process.env.SAGE_SANDBOX_URL?.trim();
+  if (!url) return undefined;
+  const token = process.env.SAGE_SANDBOX_TOKEN?.trim();
+  if (!token)
+    throw new UsageError("SAGE_SANDBOX_URL is set but SAGE_SANDBOX_TOKEN is not: copy both from npm start -- --serve.");
+  return { url, token };
+};
+
+/** Logs (Spectral's debug output, context.logger) go to stderr, so stdout holds only the result. */
+const logsToStderr = () => {
+  for (const name of /** @type {const} */ (["log", "info", "debug"])) console[name] = console.error;
+};
+
+/** @returns {Promise<number>} the exit code */
 const main = async () => {
   const args = parseArgs(process.argv.slice(2));
   if (args.help) {
-    process.stdout.write(USAGE);
+    if (args.action === undefined) {
+      await writeOut(USAGE);
+      return 0;
+    }
+    const component = loadComponent();
+    await writeOut(actionHelp(component.actions[findAction(component, args.action)]));
     return 0;
   }
 
   if (args.serve) {
-    const sandbox = await startLocal(args);
-    console.log(`SAGE_SANDBOX_URL=${sandbox.url}`);
-    console.log(`SAGE_SANDBOX_TOKEN=${sandbox.token}`);
+    const sandbox = await startSandbox({
+      dataFile: args.dataFile,
+      port: args.port,
+      token: process.env.SAGE_SANDBOX_TOKEN?.trim() || undefined,
+    });
+    await writeOut(`export SAGE_SANDBOX_URL=${sandbox.url}\nexport SAGE_SANDBOX_TOKEN=${sandbox.token}\n`);
     console.error(
-      `Sage sandbox up${args.dataFile ? `, records in ${args.dataFile}` : " (in memory)"}; lead business ${sandbox.businesses.lead}, second ${sandbox.businesses.second} (X-Business). Ctrl-C to stop.`,
+      `Sage sandbox up${args.dataFile ? `, records in ${args.dataFile}` : " (in memory)"}; lead business ${sandbox.businesses.lead}, second ${sandbox.businesses.second} (X-Business). ` +
+        "Paste the two export lines into another shell to point npm start or curl at it. Ctrl-C to stop.",
     );
     await new Promise((resolve) => {
       const stop = () => resolve(undefined);
@@ -378,20 +567,26 @@ const main = async () => {
   }
 
   if (args.action !== undefined) {
+    logsToStderr();
     const real = realConnection();
-    const sandbox = real ? undefined : await startLocal(args);
+    const running = real ? undefined : runningSandbox();
+    if (running) process.env.SAGE_API_BASE_URL = running.url;
+    const sandbox = real || running ? undefined : await startLocal(args);
     try {
       const component = loadComponent();
       const key = findAction(component, args.action);
+      const inputs = inputsFor(component.actions[key], args.inputs);
+      const businessId = process.env.SAGE_BUSINESS_ID?.trim() || undefined;
       const connection =
-        real?.connection ??
-        sageConnection(/** @type {any} */ (sandbox).token, process.env.SAGE_BUSINESS_ID?.trim() || undefined);
+        real?.connection ?? sageConnection(running?.token ?? /** @type {any} */ (sandbox).token, businessId);
       const target = real
         ? `Sage (${process.env.SAGE_API_BASE_URL ? process.env.SAGE_API_BASE_URL : "api.accounting.sage.com"}, connection from ${real.source})`
-        : `the local sandbox ${sandbox?.url}`;
+        : running
+          ? `the sandbox at ${running.url} (SAGE_SANDBOX_URL)`
+          : `a fresh local sandbox${args.dataFile ? ` with the records of ${args.dataFile}` : ""}`;
       console.error(`Running ${component.actions[key].display?.label ?? key} (${key}) against ${target}`);
-      const result = await harnessFor(component).action(key, { connection, ...args.inputs });
-      console.log(JSON.stringify(result, null, 2));
+      const result = await harnessFor(component).action(key, { connection, ...inputs });
+      await writeOut(`${JSON.stringify(result, null, 2)}\n`);
       return 0;
     } finally {
       await sandbox?.stop();
@@ -401,11 +596,12 @@ const main = async () => {
   const sandbox = await startLocal(args);
   try {
     const component = loadComponent();
-    console.log(
+    const print = (/** @type {string} */ line) => process.stdout.write(`${line}\n`);
+    print(
       `Sage sandbox at ${sandbox.url} (lead business ${sandbox.businesses.lead}${args.dataFile ? `, records in ${args.dataFile}` : ""})`,
     );
-    await runFlow(component, sageConnection(sandbox.token, undefined), (line) => console.log(line));
-    console.log(`Done: ${sandbox.requestLog.length} requests to the sandbox.`);
+    await runFlow(component, sageConnection(sandbox.token, undefined), print);
+    await writeOut(`Done: ${sandbox.requestLog.length} requests to the sandbox.\n`);
     return 0;
   } finally {
     await sandbox.stop();
@@ -424,4 +620,4 @@ if (require.main === module) {
   );
 }
 
-module.exports = { parseArgs, runFlow, findAction, realConnection, sageConnection };
+module.exports = { parseArgs, runFlow, findAction, realConnection, sageConnection, inputsFor, actionHelp };

@@ -1,16 +1,19 @@
 import { type Connection, ConnectionError, util } from "@prismatic-io/spectral";
 import { createClient, type HttpClient } from "@prismatic-io/spectral/dist/clients/http";
 import { businessIdOf, sageOAuth } from "./connections";
-import { DEFAULT_TIMEOUT_MS, SAGE_API_BASE_URL } from "./constants";
-import { SageApiError, toSageError } from "./util/errors";
-import { type AxiosError, isAxiosError } from "axios";
+import { DEFAULT_TIMEOUT_MS, MAX_BODY_BYTES, SAGE_API_BASE_URL } from "./constants";
+import { isSubscriptionFailure, SageApiError, toSageError } from "./util/errors";
+import { addIdempotencyId } from "./util/idempotency";
+import { sageRateLimiter } from "./util/rateLimit";
+import { sageNumbersToJson } from "./util/sageNumbers";
+import { type AxiosError, getAdapter, isAxiosError } from "axios";
 import {
   EARLIER_TRY_MAY_HAVE_BEEN_PROCESSED,
   earlierTryMayHaveBeenProcessed,
   isRetryable,
+  maxRetries,
   mayHaveBeenProcessed,
   retryDelayMs,
-  retryPolicy,
 } from "./util/retry";
 
 export type { HttpClient };
@@ -80,14 +83,16 @@ const CLIENT_CACHE_SIZE = 16;
 
 /**
  * The one authenticated Sage client every action, data source and trigger uses:
- * JSON in and out, 30 s timeout, retries per util/retry.ts, and every failure mapped to a
- * readable SageApiError (401 becomes a ConnectionError). Treat it as shared: pass per-request
- * options to its methods rather than changing its defaults or adding interceptors.
+ * JSON in and out, 30 s timeout, retries per util/retry.ts, an idempotency_id in every POST/PUT
+ * body Sage supports it for (util/idempotency.ts), no redirects, bodies up to MAX_BODY_BYTES, and
+ * every failure mapped to a readable SageApiError (a 401 other than a lapsed subscription becomes
+ * a ConnectionError). Treat it as shared: pass per-request options to its methods (e.g.
+ * `withIdempotencyKey(key)`) rather than changing its defaults or adding interceptors.
  */
 export const createSageClient = (connection: Connection, debug = false): HttpClient => {
   const headers = sageAuthHeaders(connection);
   const baseUrl = sageBaseUrl();
-  const cacheKey = JSON.stringify([baseUrl, headers, debug, retryPolicy.retries]);
+  const cacheKey = JSON.stringify([baseUrl, headers, debug, maxRetries()]);
   const cached = clientCache.get(cacheKey);
   if (cached) return cached;
   const client = buildClient(connection, headers, baseUrl, debug);
@@ -109,7 +114,8 @@ const buildClient = (
     responseType: "json",
     headers: { ...headers, Accept: "application/json", "Content-Type": "application/json" },
     retryConfig: {
-      retries: retryPolicy.retries,
+      // the most any failure gets; isRetryable decides per failure (fewer for 5xx than for 429)
+      retries: maxRetries(),
       retryCondition: isRetryable,
       retryDelay: retryDelayMs,
       // each attempt gets the full timeout instead of sharing one
@@ -121,6 +127,29 @@ const buildClient = (
         }
       },
     },
+  });
+  // A redirect is never followed: a 3xx from Sage's API host is an error (util/errors.ts), so a
+  // create can never turn into a GET of another host whose answer looks like success.
+  client.defaults.maxRedirects = 0;
+  // axios refuses a larger body before sending (mapped to a message naming the limit).
+  client.defaults.maxBodyLength = MAX_BODY_BYTES;
+  // Every try of every request waits for a slot under Sage's per-business limit, shared by all
+  // clients of the process (without X-Business the token stands for its lead business). The
+  // adapter sends one try, so the slot is held exactly while that try is on its way.
+  const rateLimitKey = headers["X-Business"] ?? headers.Authorization;
+  const send = getAdapter(client.defaults.adapter);
+  client.defaults.adapter = async (config) => {
+    const release = await sageRateLimiter.acquire(rateLimitKey);
+    try {
+      return await send(config);
+    } finally {
+      release();
+    }
+  };
+  // Sage sends the fields its spec types `number` as decimal strings: every answer's become numbers here.
+  client.interceptors.response.use((response) => {
+    response.data = sageNumbersToJson(response.config?.url ?? "", response.data);
+    return response;
   });
   if (debug) {
     // Spectral's own debug logging prints headers verbatim; this one redacts the token.
@@ -142,6 +171,8 @@ const buildClient = (
       return response;
     });
   }
+  // Registered last, so it runs first (axios runs request interceptors in reverse): the debug log shows the id.
+  client.interceptors.request.use(addIdempotencyId);
   // Registered after axios-retry's interceptor, so it sees only the final failure.
   client.interceptors.response.use(undefined, (error: AxiosError) => {
     // A DELETE whose answer was lost after Sage carried it out finds nothing on its retry:
@@ -155,7 +186,7 @@ const buildClient = (
       return Promise.resolve({ ...error.response, status: 204, statusText: "No Content", data: "" });
     }
     const mapped = toSageError(error);
-    if (mapped instanceof SageApiError && mapped.status === 401) {
+    if (mapped instanceof SageApiError && mapped.status === 401 && !isSubscriptionFailure(mapped.sageErrors)) {
       return Promise.reject(new ConnectionError(connection, mapped.message));
     }
     return Promise.reject(mapped instanceof Error ? mapped : new Error(String(mapped)));

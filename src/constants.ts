@@ -10,3 +10,10 @@ export const MAX_ITEMS_PER_PAGE = 200;
 
 /** Generous enough for Sage's slower list endpoints, short enough that a hung call fails the step. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/**
+ * Largest request body sent to Sage. Sage resets the connection on a body over 5 MB (found in
+ * issue 15; no Sage document states the number), so the client refuses a larger one before
+ * sending. 5,000,000 bytes is under 5 MB whichever way "MB" is counted.
+ */
+export const MAX_BODY_BYTES = 5_000_000;

@@ -76,7 +76,7 @@ describe("docs/actions.md", () => {
     const section = sectionOf(rendered, "OAuth 2.0").join("\n");
     expect(section).toContain("| Scopes ");
     expect(rowsLabelled(rendered, "OAuth 2.0", "Scopes")).toEqual([
-      ["Scopes", "Space separated OAuth 2.0 permission scopes for Sage", "full_access"],
+      ["Scopes", "`scopes`", "Yes", "Space separated OAuth 2.0 permission scopes for Sage", "text", "full_access"],
     ]);
     expect(section).not.toContain("Authorize URL");
     expect(section).not.toContain("Token URL");
@@ -85,36 +85,71 @@ describe("docs/actions.md", () => {
   it("puts the Connection row first in every action table", () => {
     for (const action of Object.values(component.actions)) {
       const rows = sectionOf(rendered, action.display.label).filter((line) => line.startsWith("|"));
-      expect(cellsOf(rows[2])).toEqual(["Connection", "", ""]);
+      expect(cellsOf(rows[2])).toEqual(["Connection", "`connection`", "Yes", "", "", ""]);
     }
   });
 
   it("renders List Contacts' Items Per Page row as on the Prismatic page", () => {
     expect(rowsLabelled(rendered, "List Contacts", "Items Per Page")).toEqual([
-      ["Items Per Page", "Provide a value for the amount of items to be returned in the response.", ""],
+      [
+        "Items Per Page",
+        "`itemsPerPage`",
+        "",
+        "Provide a value for the amount of items to be returned in the response.",
+        "a whole number from 1 to 200",
+        "",
+      ],
     ]);
   });
 
-  it("renders Create Contact's two Is Main Address rows with their false default", () => {
-    const row = ["Is Main Address", "This flag will determine if this is the contacts main address.", "false"];
-    expect(rowsLabelled(rendered, "Create Contact", "Is Main Address")).toEqual([row, row]);
+  it("tells Create Contact's two Is Main Address rows (one label on the page) apart by key", () => {
+    const row = (key: string) => [
+      "Is Main Address",
+      `\`${key}\``,
+      "",
+      "This flag will determine if this is the contacts main address.",
+      "true or false",
+      "false",
+    ];
+    expect(rowsLabelled(rendered, "Create Contact", "Is Main Address")).toEqual([
+      row("isMainAddress"),
+      row("deliveryIsMainAddress"),
+    ]);
+  });
+
+  it("says which inputs are required and what each accepts", () => {
+    const [name] = rowsLabelled(rendered, "Create Contact", "Name");
+    expect(name.slice(0, 3)).toEqual(["Name", "`name`", "Yes"]);
+    const [creditDays] = rowsLabelled(rendered, "Create Contact", "Credit Days");
+    expect(creditDays.slice(1, 3)).toEqual(["`creditDays`", ""]);
+    expect(creditDays[4]).toBe("a whole number from 0 to 365");
+    const [since] = rowsLabelled(rendered, "List Sales Invoices", "Update or Created Since");
+    expect(since[4]).toBe("a date (YYYY-MM-DD) or an ISO-8601 date-time (YYYY-MM-DDThh:mm:ssZ)");
+  });
+
+  it("names each list's own records in Update or Created Since, except where the page's words are kept", () => {
+    const comment = (action: string) => rowsLabelled(rendered, action, "Update or Created Since")[0][3];
+    expect(comment("List Tax Rates")).toMatch(/^Use this to limit the response to Tax Rates changed since/);
+    expect(comment("List Contact Payments")).toMatch(/^Use this to limit the response to Contact Payments changed/);
+    // Prismatic's page says "Contacts" on all five of its lists; test/page.test.ts keeps them as the page has them.
+    expect(comment("List Sales Invoices")).toMatch(/^Use this to limit the response to Contacts changed since/);
   });
 
   it("escapes a | inside a comment so the row keeps three cells", () => {
     const [row] = sectionOf(rendered, "List Contacts").filter((line) => line.startsWith("| Update or Created Since"));
     expect(row).toContain("YYYY-MM-DDT(+\\|-)hh:mm");
-    expect(cellsOf(row)).toHaveLength(3);
+    expect(cellsOf(row)).toHaveLength(6);
   });
 
   it("shows a code default inline with <br /> line breaks", () => {
-    const [[, , shown]] = rowsLabelled(rendered, "Create Sales Invoice", "Invoice Lines");
+    const [[, , , , , shown]] = rowsLabelled(rendered, "Create Sales Invoice", "Invoice Lines");
     expect(shown).toMatch(/^<code>\[<br \/> \{<br \/> "description": "string",<br \/> .*<br \/> \}<br \/>\]<\/code>$/);
   });
 
   it("pads each table's columns to one width, like prettier", () => {
     const rows = sectionOf(rendered, "Create Contact").filter((line) => line.startsWith("|"));
     expect(new Set(rows.map((line) => line.length)).size).toBe(1);
-    expect(rows[1]).toMatch(/^\| -+ \| -+ \| -+ \|$/);
+    expect(rows[1]).toMatch(/^\| -+ \| -+ \| -+ \| -+ \| -+ \| -+ \|$/);
   });
 
   it("renders any definition: hidden inputs, non-text defaults, | in labels, empty groups", () => {
@@ -143,9 +178,9 @@ describe("docs/actions.md", () => {
       .slice(2)
       .map(cellsOf);
     expect(rows).toEqual([
-      ["Connection", "", ""],
-      ["In\\|Out", "Pick one.", "in"],
-      ["Tags", "", '<code>["a","b"]</code>'],
+      ["Connection", "`connection`", "", "", "", ""],
+      ["In\\|Out", "`mode`", "", "Pick one.", "text", "in"],
+      ["Tags", "`tags`", "", "", "a list", '<code>["a","b"]</code>'],
     ]);
   });
 });

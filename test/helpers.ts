@@ -64,12 +64,23 @@ export const failureOf = async (promise: Promise<unknown>): Promise<string> => {
   throw new Error("expected the action to fail, but it succeeded");
 };
 
-/** Mock one POST (201) or PUT (200) on the Sage API answering `reply`, and hand back the body Sage received. */
+/**
+ * Mock one POST (201) or PUT (200) on the Sage API answering `reply`, and hand back the body Sage
+ * received. The client adds an idempotency_id to every wrapped body (src/util/idempotency.ts): it
+ * is checked here (32 lowercase hex, inside the one wrapper), handed back as `idempotencyId` and
+ * left out of `body`, so the suites compare the fields their inputs produced.
+ */
 export const captureBody = (method: "post" | "put", path: string, reply: nock.Body) => {
-  const captured: { body?: unknown } = {};
+  const captured: { body?: unknown; idempotencyId?: string } = {};
   sageApi()
     [method](`${BASE_PATH}${path}`, (body) => {
-      captured.body = body;
+      const [wrapper, ...others] = Object.keys(body);
+      const { idempotency_id: idempotencyId, ...fields } = body[wrapper] ?? {};
+      if (others.length || !/^[0-9a-f]{32}$/.test(String(idempotencyId))) {
+        throw new Error(`expected one wrapper carrying a 32-hex idempotency_id, got ${JSON.stringify(body)}`);
+      }
+      captured.body = { [wrapper]: fields };
+      captured.idempotencyId = idempotencyId;
       return true;
     })
     .reply(method === "post" ? 201 : 200, reply);

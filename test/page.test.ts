@@ -66,8 +66,11 @@ describe.each(seed.actions.map((action) => [action.label, action] as const))("%s
   test("has the page's inputs, comments and defaults, in the page's order", () => {
     const ours = rowsOf(action.inputs);
     const want = page.inputs.map((row) => expected(label, row));
-    // List actions add Fetch All, Attributes and filters after the page's inputs; Delete Sales Invoice adds Void Reason.
-    const mayExtend = label.startsWith("List ") || label === "Delete Sales Invoice";
+    // List actions add Fetch All, Attributes and filters after the page's inputs; Delete Sales Invoice adds Void Reason;
+    // creates add Idempotency Key, last.
+    const creates = label.startsWith("Create ");
+    const mayExtend = label.startsWith("List ") || label === "Delete Sales Invoice" || creates;
+    if (creates) expect(ours.slice(want.length).map((row) => row.label)).toEqual(["Idempotency Key"]);
     const compared = mayExtend ? ours.slice(0, want.length) : ours;
     const isLines = (row: Row) => row.label === "Invoice Lines";
     expect(compared.map((row) => (isLines(row) ? { ...row, default: "" } : row))).toEqual(

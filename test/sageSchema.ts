@@ -1,4 +1,4 @@
-import spec from "../sandbox/openapi/accounting-v3.1.openapi.json";
+import spec from "../sandbox/openapi/accounting-v3.1-2023.openapi.json";
 
 // The one Swagger validator of the project: the sandbox judges request bodies with it, and the
 // tests use the same one against the same copy of Sage's spec.

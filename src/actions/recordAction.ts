@@ -1,6 +1,10 @@
 import { action, type Connection, type InputFieldDefinition } from "@prismatic-io/spectral";
 import { createSageClient, segment } from "../client";
 import { connection } from "../inputs/common";
+import { compact } from "../util/body";
+import type { QueryParams } from "../util/pagination";
+import { inputsOfFilters, type ListFilters, queryOfFilters } from "./listAction";
+import { type DefinitionName, deletedOutput, outputSchemaFor, performSafetyFor } from "../util/outputSchema";
 
 interface RecordActionSpec<K extends string, I extends InputFieldDefinition> {
   label: string;
@@ -11,6 +15,15 @@ interface RecordActionSpec<K extends string, I extends InputFieldDefinition> {
   idKey: K;
   idInput: I;
   examplePayload: { data: unknown };
+}
+
+interface GetActionSpec<K extends string, I extends InputFieldDefinition> extends RecordActionSpec<K, I> {
+  /** Query parameters every request sends, e.g. `nested_attributes: "all"`. */
+  query?: QueryParams;
+  /** Inputs after the id, each with the Sage query name it fills (as a list action's filters). */
+  options?: ListFilters;
+  /** The spec's definition of the record, e.g. "Contact": the action's output schema. */
+  definition: DefinitionName;
 }
 
 const inputsOf = <K extends string, I extends InputFieldDefinition>(idKey: K, idInput: I) =>
@@ -26,17 +39,24 @@ export const getAction = <K extends string, I extends InputFieldDefinition>({
   path,
   idKey,
   idInput,
+  query,
+  options,
+  definition,
   examplePayload,
-}: RecordActionSpec<K, I>) =>
+}: GetActionSpec<K, I>) =>
   action({
     display: { label, description },
-    inputs: inputsOf(idKey, idInput),
+    inputs: { ...inputsOf(idKey, idInput), ...inputsOfFilters(options) },
     perform: async (context, params) => {
       const client = createSageClient((params as { connection: Connection }).connection, context.debug.enabled);
-      const { data } = await client.get(`${path}/${segment(idOf(params, idKey))}`, { params: { attributes: "all" } });
+      const { data } = await client.get(`${path}/${segment(idOf(params, idKey))}`, {
+        params: compact({ attributes: "all", ...query, ...queryOfFilters(options, params as Record<string, unknown>) }),
+      });
       return { data };
     },
     examplePayload,
+    outputSchema: outputSchemaFor(definition, "record"),
+    performSafety: performSafetyFor("get"),
   });
 
 /** Delete one record by id. Sage answers 204 with no body, so the action says what was deleted. */
@@ -58,4 +78,6 @@ export const deleteAction = <K extends string, I extends InputFieldDefinition>({
       return { data: { deleted: true, id } };
     },
     examplePayload,
+    outputSchema: deletedOutput,
+    performSafety: performSafetyFor("delete"),
   });

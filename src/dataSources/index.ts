@@ -3,6 +3,7 @@ import { selectAddressType } from "./selectAddressType";
 import { selectBankAccount } from "./selectBankAccount";
 import { selectBusiness } from "./selectBusiness";
 import { selectContact } from "./selectContact";
+import { selectContactPerson } from "./selectContactPerson";
 import { selectContactType } from "./selectContactType";
 import { selectCountry } from "./selectCountry";
 import { selectCurrency } from "./selectCurrency";
@@ -16,6 +17,7 @@ import { selectTaxRate } from "./selectTaxRate";
 // Data sources, keyed by their public key (inputs refer to them with `dataSource: "<key>"`).
 export default {
   selectContact,
+  selectContactPerson,
   selectContactType,
   selectAddressType,
   selectCountry,

@@ -1,7 +1,7 @@
-import { dataSource, type Element } from "@prismatic-io/spectral";
+import { dataSource, type Element, type Inputs } from "@prismatic-io/spectral";
 import { createSageClient } from "../client";
 import { connection } from "../inputs/common";
-import { fetchAllPages } from "../util/pagination";
+import { fetchAllPages, type QueryParams, recordsOf } from "../util/pagination";
 
 /** Sage's base attributes, which every list returns without `attributes`: enough for a dropdown. */
 export interface SageBaseRecord {
@@ -25,11 +25,14 @@ interface PicklistSpec {
   /** Sage path of the list, e.g. "/contacts". */
   path: string;
   /**
-   * GET /businesses answers with a plain JSON array of every business, not the paged
-   * envelope, so it is read in one request.
+   * GET /businesses takes no paging parameters and answers every business at once (the paged
+   * envelope, or a plain array as its spec says), so it is read in one request.
    */
   unpaged?: boolean;
   labelOf?: (record: SageBaseRecord) => string | null | undefined;
+  /** Inputs after the connection, and the query they make. */
+  options?: Inputs;
+  queryOf?: (values: Record<string, unknown>) => QueryParams;
   examplePayload: Element[];
 }
 
@@ -40,18 +43,21 @@ export const picklist = ({
   path,
   unpaged = false,
   labelOf = (record) => record.displayed_as,
+  options,
+  queryOf = () => ({}),
   examplePayload,
 }: PicklistSpec) =>
   dataSource({
     display: { label, description },
     dataSourceType: "picklist",
-    inputs: { connection },
-    perform: async (_context, { connection }) => {
-      const client = createSageClient(connection);
+    inputs: { connection, ...options },
+    perform: async (_context, params) => {
+      const values = params as Record<string, unknown> & { connection: typeof params.connection };
+      const client = createSageClient(values.connection);
       const records = unpaged
-        ? (await client.get<SageBaseRecord[]>(path)).data
-        : (await fetchAllPages<SageBaseRecord>(client, path)).$items;
-      return { result: toOptions(records ?? [], labelOf) };
+        ? recordsOf<SageBaseRecord>((await client.get(path)).data)
+        : (await fetchAllPages<SageBaseRecord>(client, path, queryOf(values))).$items;
+      return { result: toOptions(records, labelOf) };
     },
     examplePayload: { result: examplePayload },
   });

@@ -6,9 +6,15 @@ const contactPayment = {
   id: "6aef4eb55efdfeb42fbb33919dd297b6",
   displayed_as: "PAY-0001",
   $path: "/contact_payments/6aef4eb55efdfeb42fbb33919dd297b6",
-  created_at: "2026-01-31T09:30:00.000Z",
-  updated_at: "2026-01-31T09:30:00.000Z",
-  links: [],
+  created_at: "2026-01-31T09:30:00Z",
+  updated_at: "2026-01-31T09:30:00Z",
+  links: [
+    {
+      href: "https://accounts-extra.sageone.com/contact_payments/6aef4eb55efdfeb42fbb33919dd297b6",
+      rel: "alternate",
+      type: "text/html",
+    },
+  ],
   transaction: {
     id: "cfd1f402ea65fa3050d247a352a8009e",
     displayed_as: "PAY-0001",
@@ -47,7 +53,7 @@ const contactPayment = {
       id: "32248840cc59c3bc124ad22e5066032f",
       artefact: {
         id: "be91fcc4d6506403cc5d80bc3e0f5678",
-        displayed_as: "SI-1",
+        displayed_as: "SI-2",
         $path: "/sales_invoices/be91fcc4d6506403cc5d80bc3e0f5678",
       },
       amount: 500,
@@ -66,9 +72,15 @@ export const recordPurchaseInvoicePayment = {
     id: "dfb457a1d995bbdd90c24aaec7687199",
     displayed_as: "BACS-0415",
     $path: "/contact_payments/dfb457a1d995bbdd90c24aaec7687199",
-    created_at: "2026-01-31T09:30:00.000Z",
-    updated_at: "2026-01-31T09:30:00.000Z",
-    links: [],
+    created_at: "2026-01-31T09:30:00Z",
+    updated_at: "2026-01-31T09:30:00Z",
+    links: [
+      {
+        href: "https://accounts-extra.sageone.com/contact_payments/dfb457a1d995bbdd90c24aaec7687199",
+        rel: "alternate",
+        type: "text/html",
+      },
+    ],
     transaction: {
       id: "71abf30c898b78417fd86cfd8636110b",
       displayed_as: "BACS-0415",
@@ -107,7 +119,7 @@ export const recordPurchaseInvoicePayment = {
         id: "02b7f96fb036d8a8e84e25c201478396",
         artefact: {
           id: "88e8dee531269fc516056df451883ef7",
-          displayed_as: "PI-1",
+          displayed_as: "PI-2",
           $path: "/purchase_invoices/88e8dee531269fc516056df451883ef7",
         },
         amount: 576,

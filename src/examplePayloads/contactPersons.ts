@@ -6,8 +6,8 @@ const contactPerson2 = {
   id: "f050610cb48d465cd6988fbd9292209f",
   displayed_as: "Jane Smith",
   $path: "/contact_persons/f050610cb48d465cd6988fbd9292209f",
-  created_at: "2026-01-31T09:00:00.000Z",
-  updated_at: "2026-01-31T09:30:00.000Z",
+  created_at: "2026-01-31T09:00:00Z",
+  updated_at: "2026-01-31T09:30:00Z",
   deleted_at: null,
   contact_person_types: [{ id: "ACCOUNTS", displayed_as: "Accounts", $path: "/contact_person_types/ACCOUNTS" }],
   name: "Jane Smith",
@@ -30,8 +30,8 @@ export const createContactPerson = {
     id: "f050610cb48d465cd6988fbd9292209f",
     displayed_as: "Jane Smith",
     $path: "/contact_persons/f050610cb48d465cd6988fbd9292209f",
-    created_at: "2026-01-31T09:00:00.000Z",
-    updated_at: "2026-01-31T09:00:00.000Z",
+    created_at: "2026-01-31T09:00:00Z",
+    updated_at: "2026-01-31T09:00:00Z",
     deleted_at: null,
     contact_person_types: [{ id: "ACCOUNTS", displayed_as: "Accounts", $path: "/contact_person_types/ACCOUNTS" }],
     name: "Jane Smith",
@@ -57,5 +57,12 @@ export const getContactPerson = { data: contactPerson2 };
 export const deleteContactPerson = { data: { deleted: true, id: "f050610cb48d465cd6988fbd9292209f" } };
 
 export const listContactPeople = {
-  data: { $total: 1, $page: 1, $next: null, $back: null, $itemsPerPage: 1, $items: [contactPerson2] },
+  data: {
+    $total: 2,
+    $page: 1,
+    $next: "/contact_persons?page=2&items_per_page=1&contact_id=12f71e3a068ade2d8e5180191fad4a84&attributes=all",
+    $back: null,
+    $itemsPerPage: 1,
+    $items: [contactPerson2],
+  },
 };

@@ -5,7 +5,14 @@
 export const selectContact = {
   result: [
     { label: "Acme Trading Ltd (ACME001)", key: "12f71e3a068ade2d8e5180191fad4a84" },
-    { label: "Northwind Supplies Ltd (NORTH01)", key: "42a3f84302146dec857596052eeb8a28" },
+    { label: "Bayside Bakery (BAY001)", key: "1389f6600bc238693800ab86e96aa942" },
+  ],
+};
+
+export const selectContactPerson = {
+  result: [
+    { label: "Dorcas McCullough", key: "282d5e0626e571e34ea9ee9b7641deb4" },
+    { label: "Ellen Marsh", key: "29009ded60f57309bfe4c440c657b681" },
   ],
 };
 
@@ -60,12 +67,17 @@ export const selectTaxRate = {
 
 export const selectSalesInvoice = {
   result: [
-    { label: "SI-1", key: "be91fcc4d6506403cc5d80bc3e0f5678" },
-    { label: "SI-2", key: "ec69f1b66937664c57005f1e550b86e4" },
+    { label: "SI-1", key: "90ec043f364df3a52662c907950428a4" },
+    { label: "SI-2", key: "be91fcc4d6506403cc5d80bc3e0f5678" },
   ],
 };
 
-export const selectPurchaseInvoice = { result: [{ label: "PI-1", key: "88e8dee531269fc516056df451883ef7" }] };
+export const selectPurchaseInvoice = {
+  result: [
+    { label: "PI-1", key: "1b2ec2accb47c6cbca07db0bbb77ebee" },
+    { label: "PI-2", key: "88e8dee531269fc516056df451883ef7" },
+  ],
+};
 
 export const selectSalesCreditNote = {
   result: [

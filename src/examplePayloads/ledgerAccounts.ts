@@ -2,12 +2,14 @@
 // Regenerate with `npm run build && node scripts/example-payloads.js`;
 // test/e2e/examplePayloads.e2e.test.ts checks these against what the component really returns.
 
-const ledgerAccount = {
+import { ledgerAccount } from "./contacts";
+
+const ledgerAccount2 = {
   id: "283e0e0b71750f8bab3adb9e6e38bc14",
   displayed_as: "Consulting Income (4020)",
   $path: "/ledger_accounts/283e0e0b71750f8bab3adb9e6e38bc14",
-  created_at: "2026-01-31T09:00:00.000Z",
-  updated_at: "2026-01-31T09:30:00.000Z",
+  created_at: "2026-01-31T09:00:00Z",
+  updated_at: "2026-01-31T09:30:00Z",
   ledger_account_group: { id: "INCOME", displayed_as: "Income" },
   name: "Consulting Income",
   display_name: "Consulting fees",
@@ -43,8 +45,8 @@ export const createLedgerAccount = {
     id: "283e0e0b71750f8bab3adb9e6e38bc14",
     displayed_as: "Consulting Income (4020)",
     $path: "/ledger_accounts/283e0e0b71750f8bab3adb9e6e38bc14",
-    created_at: "2026-01-31T09:00:00.000Z",
-    updated_at: "2026-01-31T09:00:00.000Z",
+    created_at: "2026-01-31T09:00:00Z",
+    updated_at: "2026-01-31T09:00:00Z",
     ledger_account_group: { id: "INCOME", displayed_as: "Income" },
     name: "Consulting Income",
     display_name: "Consulting",
@@ -76,9 +78,9 @@ export const createLedgerAccount = {
   },
 };
 
-export const updateLedgerAccount = { data: ledgerAccount };
+export const updateLedgerAccount = { data: ledgerAccount2 };
 
-export const getLedgerAccount = { data: ledgerAccount };
+export const getLedgerAccount = { data: ledgerAccount2 };
 
 export const listLedgerAccounts = {
   data: {
@@ -87,42 +89,6 @@ export const listLedgerAccounts = {
     $next: "/ledger_accounts?page=2&items_per_page=1&ledger_account_type_id=SALES&attributes=all",
     $back: null,
     $itemsPerPage: 1,
-    $items: [
-      {
-        id: "198688c296eafdd590eed0be28526bdc",
-        displayed_as: "Sales Type A (4000)",
-        $path: "/ledger_accounts/198688c296eafdd590eed0be28526bdc",
-        created_at: "2024-01-02T09:00:00.000Z",
-        updated_at: "2024-01-02T09:00:00.000Z",
-        ledger_account_group: { id: "INCOME", displayed_as: "Income" },
-        name: "Sales Type A",
-        display_name: "Sales Type A",
-        visible_scopes: ["journals", "other_receipts"],
-        included_in_chart: true,
-        nominal_code: 4000,
-        ledger_account_type: { id: "SALES", displayed_as: "Sales", $path: "/ledger_account_types/SALES" },
-        ledger_account_classification: null,
-        tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
-        fixed_tax_rate: false,
-        balance_details: null,
-        is_control_account: false,
-        control_name: null,
-        display_formatted: "4000 - Sales Type A",
-        tax_recoverable: null,
-        recoverable_percentage: null,
-        non_recoverable_ledger_account: null,
-        cis_materials: false,
-        tax_instalment: false,
-        cis_labour: false,
-        gifi_code: null,
-        visible_in_banking: false,
-        visible_in_expenses: false,
-        visible_in_journals: true,
-        visible_in_other_payments: false,
-        visible_in_other_receipts: true,
-        visible_in_reporting: true,
-        visible_in_sales: true,
-      },
-    ],
+    $items: [ledgerAccount],
   },
 };

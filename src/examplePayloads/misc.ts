@@ -4,16 +4,16 @@
 
 export const rawRequest = {
   data: {
-    $total: 3,
+    $total: 9,
     $page: 1,
     $next: "/contacts?page=2&items_per_page=1",
     $back: null,
     $itemsPerPage: 1,
     $items: [
       {
-        id: "12f71e3a068ade2d8e5180191fad4a84",
-        displayed_as: "Acme Trading Ltd (ACME001)",
-        $path: "/contacts/12f71e3a068ade2d8e5180191fad4a84",
+        id: "6d86dbed58b75c2b15495a6c647b904b",
+        displayed_as: "HMRC Payments (HMRC Pay)",
+        $path: "/contacts/6d86dbed58b75c2b15495a6c647b904b",
       },
     ],
   },

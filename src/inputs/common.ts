@@ -7,6 +7,7 @@ import {
   optionalId,
   optionalInteger,
   optionalString,
+  optionalTrimmed,
   requiredId,
 } from "../util/validation";
 
@@ -36,15 +37,22 @@ export const page = input({
   clean: optionalInteger("Page", { min: 1 }),
 });
 
+const sinceComment = (records: string) =>
+  `Use this to limit the response to ${records} changed since a given date (format: YYYY-MM-DDT(+|-)hh:mm) or date-time (format: YYYY-MM-DDThh:mm:ss(+|-)hh:mm). Inclusive of the passed timestamp.`;
+
+/** As on Prismatic's page, whose five lists all say "Contacts" here (test/page.test.ts holds them to it). */
 export const updatedOrCreatedSince = input({
   label: "Update or Created Since",
   type: "string",
   required: false,
-  comments:
-    "Use this to limit the response to Contacts changed since a given date (format: YYYY-MM-DDT(+|-)hh:mm) or date-time (format: YYYY-MM-DDThh:mm:ss(+|-)hh:mm). Inclusive of the passed timestamp.",
+  comments: sinceComment("Contacts"),
   example: "2026-01-31T00:00:00Z",
   clean: optionalDateTime("Update or Created Since"),
 });
+
+/** The same filter on a list the page does not have, naming its own records ("Tax Rates"). */
+export const updatedOrCreatedSinceFor = (records: string) =>
+  input({ ...updatedOrCreatedSince, comments: sinceComment(records) });
 
 export const fetchAll = input({
   label: "Fetch All",
@@ -66,6 +74,20 @@ export const attributes = input({
   example: "all",
   clean: optionalString("Attributes"),
 });
+
+/**
+ * A yes/no that asks Sage for something it leaves out by default (show_balance, exclude_system):
+ * default false, sent as `true` when set and not sent otherwise, so Sage's own default applies.
+ */
+export const sageQueryFlag = ({ label, comments }: { label: string; comments: string }) =>
+  input({
+    label,
+    type: "boolean",
+    required: false,
+    default: "false",
+    comments,
+    clean: (value: unknown): true | undefined => booleanWithDefault(label, false)(value) || undefined,
+  });
 
 /**
  * The update variant of a create action's boolean: a "false" default would flip the flag on
@@ -108,4 +130,18 @@ export const currencyId = input({
   placeholder: "Select a currency",
   dataSource: "selectCurrency",
   clean: optionalId("Currency Id"),
+});
+
+/**
+ * Optional on every create (and on recording a payment): put it LAST in the action's inputs and
+ * pass its value to the client, `client.post(path, body, withIdempotencyKey(idempotencyKey))`.
+ */
+export const idempotencyKey = input({
+  label: "Idempotency Key",
+  type: "string",
+  required: false,
+  comments:
+    "Optional. A value unique to what this step creates, e.g. the shop's order number. The same key always sends Sage the same idempotency_id for this kind of record, so running the flow again for the same order within Sage's 7-day window returns the record created the first time instead of creating another. Blank: a new id on every run (retries within one run never create twice either way).",
+  example: "order-10042",
+  clean: optionalTrimmed("Idempotency Key"),
 });

@@ -9,7 +9,7 @@ import {
   requiredIdList,
   requiredString,
 } from "../util/validation";
-import { contactId, currencyId } from "./common";
+import { contactId, currencyId, sageQueryFlag } from "./common";
 import { addressInputs, deliveryIsMainAddressOnUpdate, isMainAddressOnUpdate } from "./addresses";
 
 export const name = input({
@@ -221,6 +221,19 @@ export const contactTypeId = input({
   example: "CUSTOMER",
   dataSource: "selectContactType",
   clean: optionalId("Contact Type Id"),
+});
+
+/** Sage's system contacts (a UK business's HMRC Payments and HMRC Reclaimed), left out on request. */
+export const excludeSystem = sageQueryFlag({
+  label: "Exclude System Contacts",
+  comments:
+    'Leave out Sage\'s system contacts (in UK businesses HMRC Payments and HMRC Reclaimed, which carry "system": true and cannot be used on transactions).',
+});
+
+/** Sage sends a contact's balance only when asked (show_balance). */
+export const showBalance = sageQueryFlag({
+  label: "Include Balance",
+  comments: "Also return each contact's balance (Sage leaves it out unless asked).",
 });
 
 /** Find or Create Contact's Email: matched first, and saved on the new contact's main contact person. */

@@ -11,7 +11,7 @@ import {
   requiredId,
   requiredString,
 } from "../util/validation";
-import { contactId, updatedOrCreatedSince } from "./common";
+import { contactId, sageQueryFlag, updatedOrCreatedSince } from "./common";
 
 /**
  * Inputs shared by Sage's sales and purchase documents (invoices, credit notes, quotes,
@@ -107,6 +107,21 @@ export const documentListFilters = (plural: string) =>
         comments: `Limit the response to ${plural} whose number, reference or contact name contains this text.`,
         example: "SI-12",
         clean: optionalTrimmed("Search"),
+      }),
+    },
+  }) satisfies ListFilters;
+
+/**
+ * Get and List of a document that can be paid (invoices, credit notes): Sage sends its
+ * payments_allocations only when asked (show_payments_allocations on both paths).
+ */
+export const paymentsAllocationsOption = (noun: string) =>
+  ({
+    showPaymentsAllocations: {
+      query: "show_payments_allocations",
+      input: sageQueryFlag({
+        label: "Include Payment Allocations",
+        comments: `Also return the ${noun}'s payments_allocations (each payment or credit allocated to it); Sage leaves them out unless asked. payments_allocations_total_amount is always returned.`,
       }),
     },
   }) satisfies ListFilters;

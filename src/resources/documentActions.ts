@@ -6,6 +6,7 @@ import { documentDate } from "../inputs/documents";
 import { lineFieldsOf } from "../util/invoiceLines";
 import { InputError, optionalDate, requiredId } from "../util/validation";
 import { EXAMPLES } from "../examplePayloads";
+import { actionOutput, outputSchemaFor, performSafetyFor } from "../util/outputSchema";
 import { RESOURCES } from "./index";
 import type { SageResource } from "./resource";
 
@@ -54,6 +55,9 @@ export const getSalesDocumentPdf = action({
     return { data: Buffer.from(data), contentType: "application/pdf" };
   },
   examplePayload: { data: Buffer.from("%PDF-1.4 …"), contentType: "application/pdf" },
+  // A file (the PDF's bytes under contentType application/pdf): no JSON fields to map.
+  outputSchema: actionOutput({}),
+  performSafety: performSafetyFor("download"),
 });
 
 interface SourceDocument {
@@ -140,6 +144,9 @@ const convertToInvoice = (
       return { data };
     },
     examplePayload: EXAMPLES[names.key] as { data: unknown },
+    outputSchema: outputSchemaFor("SalesInvoice", "record"),
+    // It creates a sales invoice.
+    performSafety: performSafetyFor("create"),
   });
 };
 

@@ -1,4 +1,10 @@
-import { documentBody, documentId, documentInputs, documentListFilters } from "../inputs/documents";
+import {
+  documentBody,
+  documentId,
+  documentInputs,
+  documentListFilters,
+  paymentsAllocationsOption,
+} from "../inputs/documents";
 import type { SageResource } from "./resource";
 
 const lines = {
@@ -17,6 +23,7 @@ export const purchaseCreditNotes: SageResource = {
   plural: "Purchase Credit Notes",
   id: { key: "purchaseCreditNoteId", input: documentId("Purchase Credit Note", "selectPurchaseCreditNote") },
   filters: documentListFilters("credit notes"),
+  readOptions: paymentsAllocationsOption("credit note"),
   body: documentBody(lines),
   create: {
     key: "createPurchaseCreditNote",

@@ -1,4 +1,4 @@
-import { documentListFilters } from "../inputs/documents";
+import { documentListFilters, paymentsAllocationsOption } from "../inputs/documents";
 import { dueDate, INVOICE_BODY, purchaseInvoiceId, purchaseInvoiceInputs } from "../inputs/invoices";
 import type { SageResource } from "./resource";
 
@@ -10,6 +10,7 @@ export const purchaseInvoices: SageResource = {
   plural: "Purchase Invoices",
   id: { key: "purchaseInvoiceId", input: purchaseInvoiceId },
   filters: documentListFilters("invoices"),
+  readOptions: paymentsAllocationsOption("invoice"),
   body: INVOICE_BODY,
   create: {
     key: "createPurchaseInvoice",

@@ -11,11 +11,22 @@ import {
 import { picklist } from "../dataSources/picklist";
 import { createSageClient, segment } from "../client";
 import { EXAMPLES } from "../examplePayloads";
-import { connection } from "../inputs/common";
+import { connection, idempotencyKey } from "../inputs/common";
 import { type ListFilters, listAction } from "../actions/listAction";
 import { getAction, deleteAction } from "../actions/recordAction";
 import { compact } from "../util/body";
 import { SageApiError } from "../util/errors";
+import { withIdempotencyKey } from "../util/idempotency";
+import {
+  actionOutput,
+  BOOLEAN,
+  type DefinitionName,
+  objectSchema,
+  outputSchemaFor,
+  performSafetyFor,
+  recordSchema,
+  STRING,
+} from "../util/outputSchema";
 
 /** What a flow builder sees of one action: its public key, label and description. */
 export interface ActionNames {
@@ -39,14 +50,19 @@ export interface SageResource {
   path: string;
   /** The key Sage wraps a request body in, e.g. "sales_credit_note". */
   wrapper: string;
-  /** Sage's name for the record (its response definition in the spec), e.g. "SalesCreditNote". */
-  definition: string;
+  /**
+   * Sage's name for the record (its response definition in the spec), e.g. "SalesCreditNote":
+   * the actions' output schemas. A new one goes in scripts/output-schemas.js (npm run output-schemas).
+   */
+  definition: DefinitionName;
   singular: string;
   plural: string;
   /** The id input of get, update, delete, void and release: its public key and definition. */
   id: { key: string; input: InputFieldDefinition };
   /** List filters: input key → Sage's query name (checked against the spec) and input. */
   filters: ListFilters;
+  /** Query inputs Get and List both take (after the id, after the filters), e.g. Include Payment Allocations. */
+  readOptions?: ListFilters;
   /** Body mapper: input key of create/update → Sage's field in the wrapped body. */
   body: Record<string, string>;
   list?: ActionNames;
@@ -88,18 +104,24 @@ const example = (key: string) => EXAMPLES[key] as { data: unknown } | undefined;
 
 type Params = Record<string, unknown> & { connection: Connection };
 
-/** Create: POST the mapped body. Issue 15's idempotency input goes last in `inputs` here, once for all creates. */
+/** Create: POST the mapped body, with the optional Idempotency Key last so a retried run never creates twice. */
 const createAction = (resource: SageResource, names: WriteAction) =>
   action({
     display: { label: names.label, description: names.description },
-    inputs: { connection, ...names.inputs },
+    inputs: { connection, ...names.inputs, idempotencyKey },
     perform: async (context, params) => {
-      const { connection, ...fields } = params as Params;
+      const { connection, idempotencyKey, ...fields } = params as Params;
       const client = createSageClient(connection, context.debug.enabled);
-      const { data } = await client.post(resource.path, bodyOf(resource, fields));
+      const { data } = await client.post(
+        resource.path,
+        bodyOf(resource, fields),
+        withIdempotencyKey(idempotencyKey as string | undefined),
+      );
       return { data };
     },
     examplePayload: example(names.key),
+    outputSchema: outputSchemaFor(resource.definition, "record"),
+    performSafety: performSafetyFor("create"),
   });
 
 const updateAction = (resource: SageResource, names: WriteAction) =>
@@ -113,6 +135,8 @@ const updateAction = (resource: SageResource, names: WriteAction) =>
       return { data };
     },
     examplePayload: example(names.key),
+    outputSchema: outputSchemaFor(resource.definition, "record"),
+    performSafety: performSafetyFor("update"),
   });
 
 /**
@@ -145,6 +169,13 @@ const voidAction = (resource: SageResource, names: WriteAction) =>
       return { data: { id, deleted: !voided, voided, ...(voided ? { [camel(resource.singular)]: data } : {}) } };
     },
     examplePayload: example(names.key),
+    outputSchema: actionOutput(
+      objectSchema(
+        { id: STRING, deleted: BOOLEAN, voided: BOOLEAN },
+        { [camel(resource.singular)]: recordSchema(resource.definition) },
+      ),
+    ),
+    performSafety: performSafetyFor("void"),
   });
 
 const releaseAction = (resource: SageResource, names: ActionNames) =>
@@ -158,6 +189,9 @@ const releaseAction = (resource: SageResource, names: ActionNames) =>
       return { data };
     },
     examplePayload: example(names.key),
+    outputSchema: outputSchemaFor(resource.definition, "record"),
+    // A release turns a draft into a live document: a write like an update.
+    performSafety: performSafetyFor("update"),
   });
 
 /** The component's view of an action; the inputs of a declared resource are data, so Spectral cannot type them. */
@@ -170,15 +204,17 @@ export type ResourceAction = ActionDefinition<
 
 /** Every action of a resource, keyed by its public key. */
 export const actionsOf = (resource: SageResource): Record<string, ResourceAction> => {
-  const { path, id } = resource;
-  const record = { path, idKey: id.key, idInput: id.input };
+  const { path, id, definition } = resource;
+  const record = { path, definition, idKey: id.key, idInput: id.input };
   const byKey: Record<string, ResourceAction> = {};
   const add = (names: ActionNames | undefined, build: (names: never) => object) => {
     if (names) byKey[names.key] = build(names as never) as ResourceAction;
   };
   add(resource.create, (names: WriteAction) => createAction(resource, names));
   add(resource.update, (names: WriteAction) => updateAction(resource, names));
-  add(resource.get, (names: ActionNames) => getAction({ ...names, ...record, examplePayload: example(names.key)! }));
+  add(resource.get, (names: ActionNames) =>
+    getAction({ ...names, ...record, options: resource.readOptions, examplePayload: example(names.key)! }),
+  );
   add(resource.delete, (names: ActionNames) =>
     deleteAction({ ...names, ...record, examplePayload: example(names.key)! }),
   );
@@ -188,7 +224,8 @@ export const actionsOf = (resource: SageResource): Record<string, ResourceAction
     listAction({
       ...names,
       path,
-      filters: resource.filters,
+      definition,
+      filters: { ...resource.filters, ...resource.readOptions },
       examplePayload: example(names.key)?.data as Parameters<typeof listAction>[0]["examplePayload"],
     }),
   );

@@ -1,4 +1,11 @@
-import { documentBody, documentId, documentInputs, documentListFilters, requiredVoidReason } from "../inputs/documents";
+import {
+  documentBody,
+  documentId,
+  documentInputs,
+  documentListFilters,
+  requiredVoidReason,
+  paymentsAllocationsOption,
+} from "../inputs/documents";
 import type { SageResource } from "./resource";
 
 const lines = {
@@ -17,6 +24,7 @@ export const salesCreditNotes: SageResource = {
   plural: "Sales Credit Notes",
   id: { key: "salesCreditNoteId", input: documentId("Sales Credit Note", "selectSalesCreditNote") },
   filters: documentListFilters("credit notes"),
+  readOptions: paymentsAllocationsOption("credit note"),
   body: documentBody(lines),
   create: {
     key: "createSalesCreditNote",

@@ -1,4 +1,4 @@
-import { documentListFilters } from "../inputs/documents";
+import { documentListFilters, paymentsAllocationsOption } from "../inputs/documents";
 import { INVOICE_BODY, salesInvoiceId, salesInvoiceInputs, voidReason } from "../inputs/invoices";
 import type { SageResource } from "./resource";
 
@@ -10,6 +10,7 @@ export const salesInvoices: SageResource = {
   plural: "Sales Invoices",
   id: { key: "salesInvoiceId", input: salesInvoiceId },
   filters: documentListFilters("invoices"),
+  readOptions: paymentsAllocationsOption("invoice"),
   body: INVOICE_BODY,
   create: {
     key: "createSalesInvoice",

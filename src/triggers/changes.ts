@@ -66,8 +66,14 @@ export const instant = (value: unknown): number | undefined => {
 export const sageTimestamp = (ms: number): string =>
   new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "Z");
 
-/** The saved state, or undefined when there is none (first poll) or it is not ours. */
+/**
+ * The saved state, or undefined when there is none (first poll) or it is not ours. The state of
+ * Prismatic's own Sage trigger (`{ lastPolledAt }`, the time of its last poll) is taken as a mark,
+ * so a flow moved to this component goes on from where it stopped.
+ */
 export const readState = (raw: Record<string, unknown> | undefined): PollState | undefined => {
+  if (raw && typeof raw.mark !== "string" && typeof raw.lastPolledAt === "string" && instant(raw.lastPolledAt))
+    return { mark: raw.lastPolledAt, seen: {} };
   if (!raw || typeof raw.mark !== "string" || instant(raw.mark) === undefined) return undefined;
   const seen: Record<string, string> = {};
   if (raw.seen && typeof raw.seen === "object" && !Array.isArray(raw.seen)) {
@@ -153,4 +159,46 @@ export const sortChanges = <T extends SageChangeRecord>(
     if ((instant(record.updated_at) ?? -Infinity) >= markTime) seen[record.id] = String(record.updated_at);
   }
   return { created, updated, state: { mark, seen } };
+};
+
+/** A deleted record as Sage lists it with `deleted_since`: its id and when it was deleted. */
+export interface SageDeletion {
+  id: string;
+  deleted_at?: string | null;
+  [field: string]: unknown;
+}
+
+export interface Deletions<T extends SageDeletion> {
+  deleted: T[];
+  state: PollState;
+}
+
+/**
+ * What Sage returned for `deleted_since = previous.mark`, minus what was already delivered, and
+ * the next state. `deleted_since` is exclusive, so a deletion stamped exactly at a mark would
+ * never come back if the mark were the newest `deleted_at`: the next mark is one second before
+ * it (Sage's timestamps are whole seconds), held back to `cap` like the change mark, and `seen`
+ * keeps the `deleted_at` of every delivered record after the mark, so the ones that come back
+ * are skipped. A deletion without a readable `deleted_at` is delivered and does not move the mark.
+ */
+export const sortDeletions = <T extends SageDeletion>(
+  records: T[],
+  previous: PollState,
+  cap?: number,
+): Deletions<T> => {
+  const since = instant(previous.mark) ?? -Infinity;
+  const byId = new Map(records.map((record) => [record.id, record]));
+  const deleted = [...byId.values()].filter((record) => previous.seen[record.id] !== record.deleted_at);
+  const newest = Math.max(-Infinity, ...[...byId.values()].map((record) => instant(record.deleted_at) ?? -Infinity));
+  const top = Math.min(newest, cap ?? Infinity) - 1000;
+  const mark = top > since ? sageTimestamp(top) : previous.mark;
+  const markTime = instant(mark) ?? since;
+  const seen: Record<string, string> = {};
+  for (const [id, deletedAt] of [
+    ...Object.entries(previous.seen),
+    ...[...byId.values()].map((record) => [record.id, String(record.deleted_at)] as const),
+  ]) {
+    if ((instant(deletedAt) ?? -Infinity) > markTime) seen[id] = deletedAt;
+  }
+  return { deleted, state: { mark, seen } };
 };

@@ -1,10 +1,10 @@
 import * as examples from "../examplePayloads/triggers";
-import { pollChangesTrigger } from "./pollChangesTrigger";
+import { recordChangesTrigger } from "./recordChanges";
 
-export const contactsChanged = pollChangesTrigger({
+export const contactsChanged = recordChangesTrigger({
   label: "New and Updated Contacts",
   description:
     "Checks Sage on a schedule for contacts created or updated since the last poll and delivers them as { created, updated }.",
-  path: "/contacts",
+  resource: "contacts",
   examplePayload: examples.contactsChanged,
 });

@@ -1,10 +1,10 @@
 import * as examples from "../examplePayloads/triggers";
-import { pollChangesTrigger } from "./pollChangesTrigger";
+import { recordChangesTrigger } from "./recordChanges";
 
-export const purchaseInvoicesChanged = pollChangesTrigger({
+export const purchaseInvoicesChanged = recordChangesTrigger({
   label: "New and Updated Purchase Invoices",
   description:
     "Checks Sage on a schedule for purchase invoices created or updated since the last poll and delivers them as { created, updated }.",
-  path: "/purchase_invoices",
+  resource: "purchaseInvoices",
   examplePayload: examples.purchaseInvoicesChanged,
 });

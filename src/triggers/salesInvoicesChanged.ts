@@ -1,10 +1,10 @@
 import * as examples from "../examplePayloads/triggers";
-import { pollChangesTrigger } from "./pollChangesTrigger";
+import { recordChangesTrigger } from "./recordChanges";
 
-export const salesInvoicesChanged = pollChangesTrigger({
+export const salesInvoicesChanged = recordChangesTrigger({
   label: "New and Updated Sales Invoices",
   description:
     "Checks Sage on a schedule for sales invoices created or updated since the last poll and delivers them as { created, updated }.",
-  path: "/sales_invoices",
+  resource: "salesInvoices",
   examplePayload: examples.salesInvoicesChanged,
 });

@@ -16,7 +16,8 @@ export const compact = <T extends Record<string, unknown>>(value: T): Partial<T>
   return result as Partial<T>;
 };
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+/** A JSON object literal (not an array, a Buffer or a class instance). */
+export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" &&
   value !== null &&
   !Array.isArray(value) &&

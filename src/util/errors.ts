@@ -1,5 +1,7 @@
 import { ConnectionError } from "@prismatic-io/spectral";
 import { type AxiosError, isAxiosError } from "axios";
+import { MAX_BODY_BYTES } from "../constants";
+import { idempotencyKeyOf } from "./idempotency";
 import { earlierTryMayHaveBeenProcessed, mayHaveBeenProcessed } from "./retry";
 import { InputError } from "./validation";
 
@@ -57,12 +59,19 @@ const sageErrorsIn = (body: unknown): SageErrorItem[] => {
 };
 
 const describeSageError = ({ $message, $source, $dataCode }: SageErrorItem): string => {
-  const text = $message ?? $dataCode ?? "Unknown error";
+  const text = withoutFinalPeriod($message ?? $dataCode ?? "Unknown error");
   return $source ? `${text} (field: ${$source})` : text;
 };
 
-/** What the response body says, in one line: Sage's messages, a short text body, or what kind of page came back. */
-const describeBody = (body: unknown): string => {
+/**
+ * What the response body says, in one line without a final period (the caller adds exactly one,
+ * also when Sage's $message ends with its own: "Couldn't find Supplier.").
+ */
+const describeBody = (body: unknown): string => withoutFinalPeriod(describeBodyText(body));
+
+const withoutFinalPeriod = (text: string): string => text.replace(/[\s.]+$/, "");
+
+const describeBodyText = (body: unknown): string => {
   const items = sageErrorsIn(body);
   if (items.length) return items.map(describeSageError).join("; ");
   if (Buffer.isBuffer(body)) body = body.toString("utf8");
@@ -73,14 +82,14 @@ const describeBody = (body: unknown): string => {
       const title = /<title>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
       return `an HTML error page${title ? ` ("${title}")` : ""}`;
     }
-    return text.length > 300 ? `${text.slice(0, 297)}...` : text;
+    return text.length > 300 ? `${text.slice(0, 299)}…` : text;
   }
   if (body === undefined || body === null || body === "") return "empty response body";
   if (typeof body === "object") {
     const message = (body as Record<string, unknown>).message ?? (body as Record<string, unknown>).error;
     if (typeof message === "string") return message;
     const json = JSON.stringify(body);
-    return json.length > 300 ? `${json.slice(0, 297)}...` : json;
+    return json.length > 300 ? `${json.slice(0, 299)}…` : json;
   }
   return String(body);
 };
@@ -97,13 +106,45 @@ const NETWORK_HINTS: Record<string, string> = {
 };
 
 /**
- * A create that failed after Sage may have carried it out is not retried (it would duplicate the
- * record), so the user is told to look before running the step again.
+ * A create whose every try failed, one of them after Sage may have carried it out. With an
+ * idempotency_id its retries could not duplicate it, but the record may exist: a re-run with the
+ * same Idempotency Key returns it; without one (a fresh id per run) the user must look first.
  */
-const mayExistHint = (method: string, error: AxiosError): string =>
-  method === "POST" && mayHaveBeenProcessed(error)
-    ? " Sage may have created the record before this failure: check before running the step again."
-    : "";
+const mayExistHint = (method: string, error: AxiosError): string => {
+  if (method !== "POST" || !(mayHaveBeenProcessed(error) || earlierTryMayHaveBeenProcessed(error))) return "";
+  return idempotencyKeyOf(error.config)
+    ? " Sage may have created the record before this failure: running the step again with the same Idempotency Key within 7 days returns it instead of creating another."
+    : " Sage may have created the record before this failure: check before running the step again.";
+};
+
+/**
+ * Sage answers 401 AuthorizationFailure "No active subscription. (MSE)" (or "(MRF)") when the
+ * business's subscription lapsed: the token is fine and reconnecting cannot help.
+ */
+export const isSubscriptionFailure = (items: SageErrorItem[]): boolean =>
+  items.some(
+    ({ $dataCode, $message = "" }) =>
+      /\((MSE|MRF)\)/.test($message) || ($dataCode === "AuthorizationFailure" && /subscription/i.test($message)),
+  );
+
+const bodyTooLarge = (error: AxiosError): boolean =>
+  error.code === "ERR_BAD_REQUEST" && !error.response && error.message.includes("maxBodyLength");
+
+const bodySize = (data: unknown): string =>
+  typeof data === "string" || Buffer.isBuffer(data)
+    ? `${Buffer.byteLength(data).toLocaleString("en-US")} bytes`
+    : "too large";
+
+/** The hint after "Sage API error <status> on <where>: <body>." for statuses that need one. */
+const statusHint = (status: number, items: SageErrorItem[]): string => {
+  if (status === 401 && isSubscriptionFailure(items))
+    return " The connected Sage business has no active subscription: renew it in Sage (reconnecting does not help).";
+  if (status === 401) return " The access token was rejected: reconnect the Sage connection.";
+  if (status === 403) return " The connected Sage user or business may lack permission or a subscription for this.";
+  if (status === 429) return " Sage's rate limit was reached; retries were exhausted.";
+  if (status >= 300 && status < 400) return " Sage answered with a redirect, which is never followed.";
+  return "";
+};
 
 /** Turn any failure of a Sage call into one readable error. Errors that are already readable pass through. */
 export const toSageError = (error: unknown): unknown => {
@@ -112,6 +153,14 @@ export const toSageError = (error: unknown): unknown => {
   const { method, path } = requestLine(error);
   const where = `${method} ${path}`;
   const response = error.response;
+  if (bodyTooLarge(error)) {
+    return new SageApiError(
+      `The request body for ${where} is ${bodySize(error.config?.data)}: Sage accepts at most ${MAX_BODY_BYTES.toLocaleString("en-US")} bytes (5 MB) per request, so nothing was sent. Send fewer lines or records per call.`,
+      undefined,
+      method,
+      path,
+    );
+  }
   if (!response) {
     const code = error.code ?? "";
     const timedOut = code === "ECONNABORTED" || code === "ETIMEDOUT" || /timeout/i.test(error.message);
@@ -129,12 +178,7 @@ export const toSageError = (error: unknown): unknown => {
   }
   const { status } = response;
   const items = sageErrorsIn(response.data);
-  let hint = "";
-  if (status === 401) hint = " The access token was rejected: reconnect the Sage connection.";
-  else if (status === 403)
-    hint = " The connected Sage user or business may lack permission or a subscription for this.";
-  else if (status === 429) hint = " Sage's rate limit was reached; retries were exhausted.";
-  const message = `Sage API error ${status} on ${where}: ${describeBody(response.data)}.${hint}${mayExistHint(method, error)}`;
+  const message = `Sage API error ${status} on ${where}: ${describeBody(response.data)}.${statusHint(status, items)}${mayExistHint(method, error)}`;
   return new SageApiError(message, status, method, path, items, earlierTryMayHaveBeenProcessed(error));
 };
 

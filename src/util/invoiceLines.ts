@@ -1,4 +1,13 @@
-import { InputError, isBlank, isSageId, optionalJson, quoted } from "./validation";
+import {
+  InputError,
+  isBlank,
+  isSageId,
+  MAX_NUMBER,
+  MONEY_DECIMALS,
+  optionalJson,
+  quoted,
+  withDecimals,
+} from "./validation";
 
 /**
  * Which line schema of Sage's a document's lines follow: "sales" (sales invoices and credit
@@ -84,9 +93,13 @@ type Fail = (problem: string) => never;
 const checkValue = (name: string, type: LineFieldType, value: unknown, fail: Fail): string | number => {
   if (type === "number") {
     // Numbers as numbers: a quoted "12" usually means a mapping produced text, which is worth fixing upstream.
-    return typeof value === "number" && Number.isFinite(value)
-      ? value
-      : fail(`"${name}" must be a number, got ${quoted(value)}`);
+    // Amounts, unit prices and quantities alike: at most 2 decimal places and 1e12 (see MONEY_DECIMALS).
+    const exact = typeof value === "number" && Number.isFinite(value) ? withDecimals(value, MONEY_DECIMALS) : undefined;
+    return exact !== undefined && Math.abs(exact) <= MAX_NUMBER
+      ? exact
+      : fail(
+          `"${name}" must be a number with at most ${MONEY_DECIMALS} decimal places and size up to 1e12, got ${quoted(value)}`,
+        );
   }
   if (typeof value !== "string")
     return fail(`"${name}" must be ${type === "id" ? "a Sage Id" : "text"}, got ${quoted(value)}`);

@@ -21,27 +21,80 @@ export interface SageAll<T> {
 
 export type QueryParams = Record<string, string | number | boolean | undefined>;
 
+/** Pages read at once after the first; the shared rate limiter (client.ts) still paces them. */
+export const PAGE_CONCURRENCY = 4;
+
+export interface PagesOptions {
+  /** Pages in flight at once; 1 reads page after page (for callers that may stop early). */
+  concurrency?: number;
+}
+
 /**
- * Every page of a list, 200 records at a time, until Sage says there is no `$next`.
- * The one pagination loop of the component: list actions, data sources and triggers use it.
+ * Without `nested_attributes` Sage sends a record's nested records (a contact's addresses and
+ * people, its default ledger accounts) as links `{id, displayed_as, $path}` only; with `all`, in full.
+ */
+export const FULL_NESTED_RECORDS = { nested_attributes: "all" } as const;
+
+/**
+ * Every page of a list, 200 records at a time, in Sage's order, until Sage says there is no
+ * `$next`. The one pagination loop of the component: list actions, data sources and triggers use it.
+ *
+ * The first page's `$total` says how many pages there are; those are then read up to
+ * `concurrency` at once (and still yielded in order). Past them (records added meanwhile), or
+ * when Sage gives no total, the walk goes on page by page. `onResponse` sees page 1 first, the
+ * others as they arrive.
  */
 export async function* pagesOf<T>(
   client: HttpClient,
   path: string,
   params: QueryParams = {},
   onResponse?: (response: AxiosResponse<SageList<T>>) => void,
+  { concurrency = PAGE_CONCURRENCY }: PagesOptions = {},
 ): AsyncGenerator<SageList<T>> {
-  for (let page = 1; ; page++) {
+  const fetchPage = async (page: number) => {
     const response = await client.get<SageList<T>>(path, {
       params: compact({ ...params, page, items_per_page: MAX_ITEMS_PER_PAGE }),
     });
     onResponse?.(response);
-    const { data } = response;
-    yield data;
-    // An empty page ends the walk even if a misbehaving server keeps offering `$next`.
-    if (!data.$next || !data.$items?.length) return;
+    return response.data;
+  };
+  // An empty page ends the walk even if a misbehaving server keeps offering `$next`.
+  const isLast = (data: SageList<T>) => !data.$next || !data.$items?.length;
+
+  let current = await fetchPage(1);
+  yield current;
+  if (isLast(current)) return;
+  const perPage = current.$itemsPerPage > 0 ? current.$itemsPerPage : MAX_ITEMS_PER_PAGE;
+  const plannedPages = Number.isFinite(current.$total) ? Math.ceil(current.$total / perPage) : 1;
+  const inFlight: Promise<SageList<T>>[] = [];
+  let nextPage = 2;
+  try {
+    for (;;) {
+      while (inFlight.length < Math.max(1, concurrency) && nextPage <= plannedPages) {
+        const request = fetchPage(nextPage++);
+        // Awaited in order below; until then a failure must not count as unhandled.
+        request.catch(() => undefined);
+        inFlight.push(request);
+      }
+      current = await (inFlight.shift() ?? fetchPage(nextPage++));
+      yield current;
+      if (isLast(current)) return;
+    }
+  } finally {
+    // A consumer that stops early leaves at most `concurrency` answers unread; they are dropped.
+    inFlight.length = 0;
   }
 }
+
+/**
+ * The records of an answer that should be a list: Sage's envelope (`$items`) or a plain array.
+ * GET /businesses answers the envelope although its spec says an array; both are accepted.
+ */
+export const recordsOf = <T>(body: unknown): T[] => {
+  if (Array.isArray(body)) return body as T[];
+  const items = (body as { $items?: unknown } | null)?.$items;
+  return Array.isArray(items) ? (items as T[]) : [];
+};
 
 export const fetchAllPages = async <T>(
   client: HttpClient,

@@ -34,6 +34,13 @@ export const quoted = (value: unknown): string => {
 
 const describeValue = (value: unknown): string => (value === undefined ? "" : `, got ${quoted(value)}`);
 
+/**
+ * A cleaner that says what it accepts ("a whole number from 0 to 365"): Spectral keeps `clean`
+ * on the built inputs, so docs/actions.md and `npm start -- --help <action>` show it.
+ */
+const accepting = <T extends (value: unknown) => unknown>(accepts: string, clean: T): T & { accepts: string } =>
+  Object.assign(clean, { accepts });
+
 export const isBlank = (value: unknown): value is undefined | null | "" =>
   value === undefined || value === null || (typeof value === "string" && value.trim() === "");
 
@@ -49,44 +56,43 @@ const textOf = (label: string, value: unknown): string => {
 };
 
 /** Optional text: blank becomes undefined (not sent), anything else is kept as a string. */
-export const optionalString =
-  (label: string) =>
-  (value: unknown): string | undefined =>
-    isBlank(value) ? undefined : textOf(label, value);
+export const optionalString = (label: string) =>
+  accepting("text", (value: unknown): string | undefined => (isBlank(value) ? undefined : textOf(label, value)));
 
 /** Text matched or filtered on: surrounding spaces would make an exact match fail. */
-export const optionalTrimmed =
-  (label: string) =>
-  (value: unknown): string | undefined =>
-    isBlank(value) ? undefined : textOf(label, value).trim() || undefined;
+export const optionalTrimmed = (label: string) =>
+  accepting("text", (value: unknown): string | undefined =>
+    isBlank(value) ? undefined : textOf(label, value).trim() || undefined,
+  );
 
-export const requiredString =
-  (label: string) =>
-  (value: unknown): string => {
+export const requiredString = (label: string) =>
+  accepting("text", (value: unknown): string => {
     if (isBlank(value)) throw new InputError(label, "a value; this input is required");
     return textOf(label, value).trim();
-  };
+  });
 
 // Sage ids are hex GUIDs or upper-case keys (GBP, CUSTOMER, GB); anything that could change
 // the request path (slashes, dot segments, query or fragment marks) is refused outright.
 const ID_PATTERN = /^[A-Za-z0-9_-][A-Za-z0-9_.:-]*$/;
 
+const ID_EXPECTED = "a Sage Id (letters, digits, '-', '_', '.' or ':')";
+const ID_LIST_EXPECTED = "Sage Ids: a list, a JSON array or comma-separated";
+
 export const isSageId = (value: string): boolean => ID_PATTERN.test(value);
 
-export const requiredId =
-  (label: string) =>
-  (value: unknown): string => {
+export const requiredId = (label: string) =>
+  accepting(ID_EXPECTED, (value: unknown): string => {
     const id = requiredString(label)(value);
     if (!isSageId(id)) {
-      throw new InputError(label, "a Sage Id (letters, digits, '-', '_', '.' or ':')", value);
+      throw new InputError(label, ID_EXPECTED, value);
     }
     return id;
-  };
+  });
 
-export const optionalId =
-  (label: string) =>
-  (value: unknown): string | undefined =>
-    isBlank(value) ? undefined : requiredId(label)(value);
+export const optionalId = (label: string) =>
+  accepting(ID_EXPECTED, (value: unknown): string | undefined =>
+    isBlank(value) ? undefined : requiredId(label)(value),
+  );
 
 interface IntegerBounds {
   min?: number;
@@ -102,9 +108,8 @@ const boundsText = ({ min, max }: IntegerBounds): string =>
         ? ` of at most ${max}`
         : "";
 
-export const optionalInteger =
-  (label: string, bounds: IntegerBounds = {}) =>
-  (value: unknown): number | undefined => {
+export const optionalInteger = (label: string, bounds: IntegerBounds = {}) =>
+  accepting(`a whole number${boundsText(bounds)}`, (value: unknown): number | undefined => {
     if (isBlank(value)) return undefined;
     const text = typeof value === "number" ? String(value) : typeof value === "string" ? value.trim() : "";
     const parsed = /^[-+]?\d+$/.test(text) ? Number(text) : NaN;
@@ -116,16 +121,16 @@ export const optionalInteger =
       throw new InputError(label, `a whole number${boundsText(bounds)}`, value);
     }
     return parsed;
-  };
+  });
 
 export const requiredInteger = (label: string, bounds: IntegerBounds = {}) => {
   const clean = optionalInteger(label, bounds);
-  return (value: unknown): number => {
+  return accepting(`a whole number${boundsText(bounds)}`, (value: unknown): number => {
     const parsed = clean(value);
     if (parsed === undefined)
       throw new InputError(label, `a whole number${boundsText(bounds)}; this input is required`);
     return parsed;
-  };
+  });
 };
 
 interface NumberRules {
@@ -133,40 +138,74 @@ interface NumberRules {
   positive?: boolean;
   /** Zero or more (prices, limits). */
   nonNegative?: boolean;
+  /** Most decimal places allowed (default MONEY_DECIMALS). */
+  decimals?: number;
 }
 
-/** Money and quantities: finite numbers, numeric strings accepted ("12.50"), at most 1e12. */
-export const optionalNumber =
-  (label: string, rules: NumberRules = {}) =>
-  (value: unknown): number | undefined => {
-    if (isBlank(value)) return undefined;
-    const text = typeof value === "number" ? String(value) : typeof value === "string" ? value.trim() : "";
-    const parsed = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text) ? Number(text) : NaN;
-    const sign = rules.positive ? "a positive number" : rules.nonNegative ? "a number of 0 or more" : "a number";
-    if (
-      !Number.isFinite(parsed) ||
-      Math.abs(parsed) > 1e12 ||
-      (rules.positive && parsed <= 0) ||
-      (rules.nonNegative && parsed < 0)
-    ) {
-      throw new InputError(label, `${sign} such as 12.50`, value);
-    }
-    return parsed;
-  };
+/** Largest magnitude of a money amount or quantity: far above any real invoice, far below where doubles lose cents. */
+export const MAX_NUMBER = 1e12;
+
+/**
+ * Sage keeps money to 2 decimal places and rounds a longer unit price or tax amount itself
+ * (Sage's API team in Sage/sageone_api_php_sample#19), so an invoice total would silently differ
+ * from the system that sent it. More decimals are refused, naming the input, rather than rounded
+ * here: the flow rounds where its business rule lives, and a payment of 100.001 never passes as
+ * 100.00. Quantities get the same 2 places: Sage's spec types them as plain doubles with no stated
+ * precision, so 2 is this component's choice, refused beyond so nothing is changed silently.
+ */
+export const MONEY_DECIMALS = 2;
+
+/**
+ * The value with at most `decimals` places, or undefined when it has more. A tolerance of a few
+ * units in the last place lets 0.1 + 0.2 (0.30000000000000004) from an upstream step count as 0.3.
+ */
+export const withDecimals = (value: number, decimals: number): number | undefined => {
+  const rounded = Number(value.toFixed(decimals));
+  return Math.abs(rounded - value) <= Math.max(1, Math.abs(value)) * Number.EPSILON * 4 ? rounded : undefined;
+};
+
+const numberText = (rules: NumberRules): string =>
+  rules.positive ? "a positive number" : rules.nonNegative ? "a number of 0 or more" : "a number";
+
+/** Money and quantities: finite numbers, numeric strings accepted ("12.50"), at most 1e12 and 2 decimal places. */
+export const optionalNumber = (label: string, rules: NumberRules = {}) =>
+  accepting(
+    `${numberText(rules)} with at most ${rules.decimals ?? MONEY_DECIMALS} decimal places`,
+    (value: unknown): number | undefined => {
+      if (isBlank(value)) return undefined;
+      const text = typeof value === "number" ? String(value) : typeof value === "string" ? value.trim() : "";
+      const parsed = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text) ? Number(text) : NaN;
+      const sign = numberText(rules);
+      const decimals = rules.decimals ?? MONEY_DECIMALS;
+      const exact = Number.isFinite(parsed) ? withDecimals(parsed, decimals) : undefined;
+      if (
+        exact === undefined ||
+        Math.abs(exact) > MAX_NUMBER ||
+        (rules.positive && exact <= 0) ||
+        (rules.nonNegative && exact < 0)
+      ) {
+        throw new InputError(
+          label,
+          `${sign} such as 12.50 (at most ${decimals} decimal places, size up to 1e12)`,
+          value,
+        );
+      }
+      return exact;
+    },
+  );
 
 export const requiredNumber = (label: string, rules: NumberRules = {}) => {
   const clean = optionalNumber(label, rules);
-  return (value: unknown): number => {
+  return accepting(numberText(rules), (value: unknown): number => {
     const parsed = clean(value);
     if (parsed === undefined) throw new InputError(label, "a number such as 12.50; this input is required");
     return parsed;
-  };
+  });
 };
 
 /** A boolean input: true/false (or "true"/"false"); blank is undefined so update actions can leave a flag alone. */
-export const optionalBoolean =
-  (label: string) =>
-  (value: unknown): boolean | undefined => {
+export const optionalBoolean = (label: string) =>
+  accepting("true or false", (value: unknown): boolean | undefined => {
     if (isBlank(value)) return undefined;
     if (typeof value === "boolean") return value;
     if (typeof value !== "string") throw new InputError(label, "true or false", value);
@@ -174,11 +213,11 @@ export const optionalBoolean =
     if (text === "true") return true;
     if (text === "false") return false;
     throw new InputError(label, "true or false", value);
-  };
+  });
 
 export const booleanWithDefault = (label: string, fallback: boolean) => {
   const clean = optionalBoolean(label);
-  return (value: unknown): boolean => clean(value) ?? fallback;
+  return accepting("true or false", (value: unknown): boolean => clean(value) ?? fallback);
 };
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -197,33 +236,31 @@ const parseIsoText = (label: string, value: unknown, expected: string): string =
   return text;
 };
 
+const DATE_TIME_EXPECTED = "a date (YYYY-MM-DD) or an ISO-8601 date-time (YYYY-MM-DDThh:mm:ssZ)";
+
 /** `updated_or_created_since` and friends: a date (2026-01-31) or an ISO-8601 date-time, sent as given. */
-export const optionalDateTime =
-  (label: string) =>
-  (value: unknown): string | undefined =>
-    isBlank(value)
-      ? undefined
-      : parseIsoText(label, value, "a date (YYYY-MM-DD) or an ISO-8601 date-time (YYYY-MM-DDThh:mm:ssZ)");
+export const optionalDateTime = (label: string) =>
+  accepting(DATE_TIME_EXPECTED, (value: unknown): string | undefined =>
+    isBlank(value) ? undefined : parseIsoText(label, value, DATE_TIME_EXPECTED),
+  );
 
 const DATE_EXPECTED = "a date as YYYY-MM-DD (an ISO-8601 timestamp is also accepted; its date part is sent)";
 
 /** Invoice and payment dates: Sage wants YYYY-MM-DD; a timestamp is cut to its own calendar date. */
-export const optionalDate =
-  (label: string) =>
-  (value: unknown): string | undefined =>
-    isBlank(value) ? undefined : parseIsoText(label, value, DATE_EXPECTED).slice(0, 10);
+export const optionalDate = (label: string) =>
+  accepting(DATE_EXPECTED, (value: unknown): string | undefined =>
+    isBlank(value) ? undefined : parseIsoText(label, value, DATE_EXPECTED).slice(0, 10),
+  );
 
-export const requiredDate =
-  (label: string) =>
-  (value: unknown): string => {
+export const requiredDate = (label: string) =>
+  accepting(DATE_EXPECTED, (value: unknown): string => {
     if (isBlank(value)) throw new InputError(label, `${DATE_EXPECTED}; this input is required`);
     return parseIsoText(label, value, DATE_EXPECTED).slice(0, 10);
-  };
+  });
 
 /** JSON input given as text or as an already-parsed value (from a previous step). */
-export const optionalJson =
-  (label: string) =>
-  (value: unknown): unknown => {
+export const optionalJson = (label: string) =>
+  accepting("JSON", (value: unknown): unknown => {
     if (isBlank(value)) return undefined;
     if (typeof value !== "string") return value;
     try {
@@ -231,12 +268,11 @@ export const optionalJson =
     } catch (error) {
       throw new InputError(label, `valid JSON (${(error as Error).message})`);
     }
-  };
+  });
 
 /** A JSON array of objects, e.g. invoice lines. */
-export const optionalJsonObjectArray =
-  (label: string) =>
-  (value: unknown): Record<string, unknown>[] | undefined => {
+export const optionalJsonObjectArray = (label: string) =>
+  accepting("a JSON array of objects", (value: unknown): Record<string, unknown>[] | undefined => {
     const parsed = optionalJson(label)(value);
     if (parsed === undefined) return undefined;
     if (!Array.isArray(parsed)) throw new InputError(label, "a JSON array of objects", value);
@@ -246,15 +282,14 @@ export const optionalJsonObjectArray =
       }
     });
     return parsed as Record<string, unknown>[];
-  };
+  });
 
 /**
  * A list of ids: a value list from the designer, a JSON array, or comma-separated text.
  * Each entry must be an id; blanks are dropped.
  */
-export const optionalIdList =
-  (label: string) =>
-  (value: unknown): string[] | undefined => {
+export const optionalIdList = (label: string) =>
+  accepting(ID_LIST_EXPECTED, (value: unknown): string[] | undefined => {
     if (isBlank(value)) return undefined;
     let items: unknown[];
     if (Array.isArray(value)) items = value;
@@ -266,14 +301,14 @@ export const optionalIdList =
     else throw new InputError(label, "a list of Ids", value);
     const ids = items.filter((item) => !isBlank(item)).map((item) => requiredId(label)(item));
     return ids.length ? ids : undefined;
-  };
+  });
 
 /** A list of ids Sage requires at least one of (contact types, contact person types). */
 export const requiredIdList = (label: string) => {
   const clean = optionalIdList(label);
-  return (value: unknown): string[] => {
+  return accepting(ID_LIST_EXPECTED, (value: unknown): string[] => {
     const ids = clean(value);
     if (!ids) throw new InputError(label, "at least one Id; this input is required");
     return ids;
-  };
+  });
 };

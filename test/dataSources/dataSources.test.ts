@@ -29,7 +29,7 @@ const paged = [
 
 test("every agreed data source key is registered, and nothing else", () => {
   expect(Object.keys(component.dataSources ?? {}).sort()).toEqual(
-    [...paged.map(([key]) => key), "selectBusiness"].sort(),
+    [...paged.map(([key]) => key), "selectBusiness", "selectContactPerson"].sort(),
   );
 });
 
@@ -163,6 +163,50 @@ describe("failures", () => {
   test("a token-less connection fails before any request", async () => {
     expect(await failureOf(runDataSource("selectTaxRate", { connection: testConnection({}, {}) }))).toContain(
       "The Sage connection has no access token",
+    );
+  });
+});
+
+describe("selectContactPerson", () => {
+  const people = [
+    { id: "P2", displayed_as: "Tom Baker", $path: "/contact_persons/P2" },
+    { id: "P1", displayed_as: "Jane Smith", $path: "/contact_persons/P1" },
+  ];
+
+  test("has the key and label of Prismatic's, which takes only the connection; Contact Id is optional", () => {
+    const dataSource = component.dataSources.selectContactPerson;
+    expect(dataSource.display.label).toBe("Select Contact Person");
+    expect(dataSource.dataSourceType).toBe("picklist");
+    expect(dataSource.inputs.map(({ key, required }) => [key, required])).toEqual([
+      ["connection", true],
+      ["contactId", false],
+    ]);
+  });
+
+  test("with only the connection (as Prismatic's): every contact person, by label", async () => {
+    sageApi()
+      .get(`${BASE_PATH}/contact_persons`)
+      .query({ page: "1", items_per_page: "200" })
+      .reply(200, envelope(people));
+    expect((await runDataSource("selectContactPerson")).result).toEqual([
+      { label: "Jane Smith", key: "P1" },
+      { label: "Tom Baker", key: "P2" },
+    ]);
+  });
+
+  test("with a Contact Id: only that contact's people (Sage's contact_id filter)", async () => {
+    sageApi()
+      .get(`${BASE_PATH}/contact_persons`)
+      .query({ contact_id: "C1", page: "1", items_per_page: "200" })
+      .reply(200, envelope(people.slice(1)));
+    expect((await runDataSource("selectContactPerson", { contactId: "C1" })).result).toEqual([
+      { label: "Jane Smith", key: "P1" },
+    ]);
+  });
+
+  test("a bad Contact Id is refused before any request", async () => {
+    expect(await failureOf(runDataSource("selectContactPerson", { contactId: "../contacts" }))).toBe(
+      "Invalid \"Contact Id\": expected a Sage Id (letters, digits, '-', '_', '.' or ':'), got \"../contacts\".",
     );
   });
 });

@@ -9,14 +9,14 @@ beforeEach(() => sage.sandbox().clearLog());
 const log = () => sage.sandbox().requestLog;
 
 describe("List Businesses", () => {
-  test("returns Sage's plain array of both businesses in one request", async () => {
+  test("reads Sage's paged envelope of both businesses in one request and returns { $total, $items }", async () => {
     const { data } = await sage.run("listBusinesses");
-    expect(data).toEqual(sage.sandbox().store.businesses());
-    expect(data.map((b: { id: string }) => b.id)).toEqual([
+    expect(data).toEqual({ $total: 2, $items: sage.sandbox().store.businesses() });
+    expect(data.$items.map((b: { id: string }) => b.id)).toEqual([
       sage.sandbox().businesses.lead,
       sage.sandbox().businesses.second,
     ]);
-    expect(data.map((b: { name: string }) => b.name)).toEqual(["Sandbox Trading Ltd", "Sandbox Consulting Ltd"]);
+    expect(data.$items.map((b: { name: string }) => b.name)).toEqual(["Sandbox Trading Ltd", "Sandbox Consulting Ltd"]);
     expect(log()).toEqual([expect.objectContaining({ method: "GET", path: "/businesses", query: {}, status: 200 })]);
   });
 
@@ -24,7 +24,7 @@ describe("List Businesses", () => {
     const { data } = await sage.run("listBusinesses", {
       connection: sage.connection({ businessId: sage.sandbox().businesses.second }),
     });
-    expect(data).toEqual(sage.sandbox().store.businesses());
+    expect(data).toEqual({ $total: 2, $items: sage.sandbox().store.businesses() });
   });
 
   test("a rejected token is a connection error", async () => {

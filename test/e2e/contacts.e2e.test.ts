@@ -7,6 +7,12 @@ beforeEach(() => sage.sandbox().clearLog());
 
 const log = () => sage.sandbox().requestLog;
 const stored = (id: string) => sage.sandbox().store.get("contacts", id);
+/** Sage's answer to a read with nested_attributes=all: what the contact reads return. */
+const NESTED = { nested_attributes: "all" };
+/** The sandbox answers writes with nested records in full and every optional field. */
+const WRITTEN = { nested_attributes: "all", show_balance: "true", show_payments_allocations: "true" };
+const answered = (id: string, query: Record<string, string> = NESTED, business?: string) =>
+  sage.sandbox().store.answer("contacts", id, query, business);
 
 let serial = 0;
 /** A customer with a unique name, created through the action. */
@@ -114,7 +120,7 @@ describe("Create Contact", () => {
     });
 
     const contact = stored(data.id);
-    expect(data).toEqual(contact);
+    expect(data).toEqual(answered(data.id, WRITTEN));
     expect(contact).toMatchObject({
       displayed_as: "Northwind Traders Ltd (NORTH01)",
       name: "Northwind Traders Ltd",
@@ -216,13 +222,18 @@ describe("Create Contact", () => {
 });
 
 describe("Get Contact", () => {
-  test("returns the full record, asking for attributes=all", async () => {
+  test("returns the full record with full addresses and people, asking for attributes=all and nested_attributes=all", async () => {
     const created = await newCustomer({ city: "York" });
     sage.sandbox().clearLog();
     const { data } = await sage.run("getContact", { contactId: created.id });
-    expect(data).toEqual(stored(created.id));
+    expect(data).toEqual(answered(created.id));
+    expect(data.main_address).toMatchObject({ city: "York" });
     expect(log()).toEqual([
-      expect.objectContaining({ method: "GET", path: `/contacts/${created.id}`, query: { attributes: "all" } }),
+      expect.objectContaining({
+        method: "GET",
+        path: `/contacts/${created.id}`,
+        query: { attributes: "all", nested_attributes: "all" },
+      }),
     ]);
   });
 
@@ -263,7 +274,7 @@ describe("Update Contact", () => {
       },
     });
     const after = stored(created.id);
-    expect(data).toEqual(after);
+    expect(data).toEqual(answered(created.id, WRITTEN));
     expect(after).toEqual({
       ...before,
       notes: "New notes",
@@ -366,7 +377,12 @@ describe("List Contacts", () => {
   // Its own business keeps the counts exact whatever the other tests create.
   const business = () => sage.sandbox().businesses.second;
   const second = () => sage.connection({ businessId: business() });
-  const all = () => sage.sandbox().store.list("contacts", business());
+  // The seed's 6 contacts, then 450 synthetic ones, as the contact reads return them.
+  const all = () =>
+    sage
+      .sandbox()
+      .store.list("contacts", business())
+      .map((c) => answered(c.id, NESTED, business()));
 
   beforeAll(() => {
     sage.sandbox().seed("contacts", 450, { businessId: sage.sandbox().businesses.second });
@@ -375,17 +391,17 @@ describe("List Contacts", () => {
   test("Items Per Page and Page return that page with $next and $back", async () => {
     const { data } = await sage.run("listContacts", { connection: second(), itemsPerPage: "50", page: "2" });
     expect(data).toEqual({
-      $total: 450,
+      $total: 456,
       $page: 2,
-      $next: "/contacts?page=3&items_per_page=50&attributes=all",
-      $back: "/contacts?page=1&items_per_page=50&attributes=all",
+      $next: "/contacts?page=3&items_per_page=50&nested_attributes=all&attributes=all",
+      $back: "/contacts?page=1&items_per_page=50&nested_attributes=all&attributes=all",
       $itemsPerPage: 50,
       $items: all().slice(50, 100),
     });
     expect(log()).toEqual([
       expect.objectContaining({
         path: "/contacts",
-        query: { attributes: "all", page: "2", items_per_page: "50" },
+        query: { nested_attributes: "all", attributes: "all", page: "2", items_per_page: "50" },
         headers: expect.objectContaining({ "x-business": business() }),
       }),
     ]);
@@ -393,19 +409,19 @@ describe("List Contacts", () => {
 
   test("the last page has no $next", async () => {
     const { data } = await sage.run("listContacts", { connection: second(), itemsPerPage: "200", page: "3" });
-    expect(data).toMatchObject({ $total: 450, $page: 3, $next: null, $items: all().slice(400) });
+    expect(data).toMatchObject({ $total: 456, $page: 3, $next: null, $items: all().slice(400) });
   });
 
-  test("Fetch All reads every page: $total 450 in ceil(450/200) = 3 requests", async () => {
+  test("Fetch All reads every page: $total 456 in ceil(456/200) = 3 requests", async () => {
     const { data } = await sage.run("listContacts", { connection: second(), fetchAll: "true" });
-    expect(data).toEqual({ $total: 450, $items: all() });
+    expect(data).toEqual({ $total: 456, $items: all() });
     expect(log().map((entry) => entry.query)).toEqual(
-      ["1", "2", "3"].map((page) => ({ attributes: "all", page, items_per_page: "200" })),
+      ["1", "2", "3"].map((page) => ({ nested_attributes: "all", attributes: "all", page, items_per_page: "200" })),
     );
   });
 
   test("filters: Search, Email, Contact Type Id and Update or Created Since reach Sage under its names", async () => {
-    const vendors = all().filter((c) => c.contact_types.some((t: { id: string }) => t.id === "VENDOR"));
+    const vendors = all().filter((c) => c?.contact_types.some((t: { id: string }) => t.id === "VENDOR"));
     const { data: byType } = await sage.run("listContacts", {
       connection: second(),
       contactTypeId: "VENDOR",
@@ -413,7 +429,7 @@ describe("List Contacts", () => {
       attributes: "",
     });
     expect(byType.$total).toBe(vendors.length);
-    expect(byType.$items.map((c: { id: string }) => c.id)).toEqual(vendors.map((c) => c.id));
+    expect(byType.$items.map((c: { id: string }) => c.id)).toEqual(vendors.map((c) => c?.id));
 
     const { data: bySearch } = await sage.run("listContacts", { connection: second(), search: "SYN-00007" });
     expect(bySearch.$items.map((c: { reference: string }) => c.reference)).toEqual(["SYN-00007"]);
@@ -421,7 +437,7 @@ describe("List Contacts", () => {
     const target = all()[10];
     const { data: byEmail } = await sage.run("listContacts", {
       connection: second(),
-      email: target.email.toUpperCase(),
+      email: target?.email.toUpperCase(),
     });
     expect(byEmail.$items).toEqual([target]);
 
@@ -433,10 +449,10 @@ describe("List Contacts", () => {
 
     expect(vendors.length).toBeLessThanOrEqual(200);
     expect(log().map((entry) => entry.query)).toEqual([
-      { contact_type_id: "VENDOR", page: "1", items_per_page: "200" },
-      { search: "SYN-00007", attributes: "all" },
-      { email: target.email.toUpperCase(), attributes: "all" },
-      { updated_or_created_since: "2999-01-01T00:00:00Z", attributes: "all" },
+      { nested_attributes: "all", contact_type_id: "VENDOR", page: "1", items_per_page: "200" },
+      { nested_attributes: "all", search: "SYN-00007", attributes: "all" },
+      { nested_attributes: "all", email: target?.email.toUpperCase(), attributes: "all" },
+      { nested_attributes: "all", updated_or_created_since: "2999-01-01T00:00:00Z", attributes: "all" },
     ]);
   });
 
@@ -457,23 +473,31 @@ describe("Find Contacts", () => {
     const customers = sage
       .sandbox()
       .store.list("contacts", business())
-      .filter((c) => c.contact_types.some((t: { id: string }) => t.id === "CUSTOMER"));
+      .filter((c) => c.contact_types.some((t: { id: string }) => t.id === "CUSTOMER"))
+      .map((c) => answered(c.id, NESTED, business()));
     expect(customers.length).toBeGreaterThan(200);
     const { data } = await sage.run("findContacts", { connection: second(), contactTypeId: "CUSTOMER" });
     expect(data).toEqual(customers);
     expect(log().map((entry) => entry.query)).toEqual(
-      ["1", "2"].map((page) => ({ attributes: "all", contact_type_id: "CUSTOMER", page, items_per_page: "200" })),
+      ["1", "2"].map((page) => ({
+        attributes: "all",
+        nested_attributes: "all",
+        contact_type_id: "CUSTOMER",
+        page,
+        items_per_page: "200",
+      })),
     );
   });
 
   test("by email (any case) and by search", async () => {
-    const target = sage.sandbox().store.list("contacts", business())[3];
+    const stored3 = sage.sandbox().store.list("contacts", business())[3];
+    const target = answered(stored3.id, NESTED, business());
     await expect(
-      sage.run("findContacts", { connection: second(), email: target.email.toUpperCase() }),
+      sage.run("findContacts", { connection: second(), email: target?.email.toUpperCase() }),
     ).resolves.toEqual({
       data: [target],
     });
-    await expect(sage.run("findContacts", { connection: second(), search: target.reference })).resolves.toEqual({
+    await expect(sage.run("findContacts", { connection: second(), search: target?.reference })).resolves.toEqual({
       data: [target],
     });
   });
@@ -494,14 +518,24 @@ describe("Find or Create Contact", () => {
       email: "orders@freshfoods.example",
       city: "Cardiff",
     });
-    expect(data).toEqual({ created: true, contact: stored(data.contact.id) });
+    expect(data).toEqual({ created: true, contact: answered(data.contact.id, WRITTEN) });
     expect(data.contact).toMatchObject({
       email: "orders@freshfoods.example",
       main_address: expect.objectContaining({ city: "Cardiff" }),
       main_contact_person: expect.objectContaining({ email: "orders@freshfoods.example" }),
     });
     expect(log().map((entry) => [entry.method, entry.path, entry.query])).toEqual([
-      ["GET", "/contacts", { email: "orders@freshfoods.example", attributes: "all", page: "1", items_per_page: "200" }],
+      [
+        "GET",
+        "/contacts",
+        {
+          email: "orders@freshfoods.example",
+          attributes: "all",
+          nested_attributes: "all",
+          page: "1",
+          items_per_page: "200",
+        },
+      ],
       ["POST", "/contacts", {}],
     ]);
     expect(log()[1].body).toEqual({
@@ -526,7 +560,7 @@ describe("Find or Create Contact", () => {
       contactTypeIds: ["CUSTOMER"],
       email: "HELLO@Repeat.example",
     });
-    expect(second.data).toEqual({ created: false, contact: stored(first.data.contact.id) });
+    expect(second.data).toEqual({ created: false, contact: answered(first.data.contact.id) });
     expect(log().filter((entry) => entry.method === "POST")).toEqual([]);
     expect(
       sage
@@ -550,7 +584,7 @@ describe("Find or Create Contact", () => {
       contactTypeIds: ["CUSTOMER"],
       email: "OTHER@mill.example",
     });
-    expect(found.data).toEqual({ created: false, contact: stored(contact.id) });
+    expect(found.data).toEqual({ created: false, contact: answered(contact.id) });
     expect(log().filter((entry) => entry.method === "POST")).toEqual([]);
   });
 
@@ -561,7 +595,7 @@ describe("Find or Create Contact", () => {
       contactTypeIds: ["CUSTOMER"],
       reference: "case-7",
     });
-    expect(found.data).toEqual({ created: false, contact: stored(contact.id) });
+    expect(found.data).toEqual({ created: false, contact: answered(contact.id) });
   });
 
   test("without an email it matches the exact reference, not a contact whose reference merely contains it", async () => {
@@ -577,7 +611,7 @@ describe("Find or Create Contact", () => {
       contactTypeIds: ["VENDOR"],
       reference: "REF-10",
     });
-    expect(found.data).toEqual({ created: false, contact: stored(created.data.contact.id) });
+    expect(found.data).toEqual({ created: false, contact: answered(created.data.contact.id) });
     expect(
       sage
         .sandbox()

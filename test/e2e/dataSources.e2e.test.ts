@@ -49,9 +49,16 @@ beforeAll(() => {
   for (const [, , collection, count] of picklists) if (count) sage.sandbox().seed(collection, count);
 });
 
+// The contact dropdown leaves out Sage's system contacts (HMRC Payments / Reclaimed) unless asked.
+const systemQuery = (key: string): Record<string, string> =>
+  key === "selectContact" ? { exclude_system: "true" } : {};
+
 describe.each(picklists)("%s", (key, path, collection, seeded) => {
   test("lists every record of every page, labelled displayed_as and sorted by label, one request per 200", async () => {
-    const records = sage.sandbox().store.list(collection);
+    const records = sage
+      .sandbox()
+      .store.list(collection)
+      .filter((record) => record.system !== true);
     // Services: 199 synthetic + 2 seeded = 201, one record onto a second page.
     if (seeded) expect(records.length).toBeGreaterThan(200);
     const { result } = await runDataSource(key);
@@ -67,7 +74,7 @@ describe.each(picklists)("%s", (key, path, collection, seeded) => {
           method: "GET",
           path,
           // Base attributes (id, displayed_as) are all a dropdown needs: no attributes=all.
-          query: { page: String(n + 1), items_per_page: "200" },
+          query: { ...systemQuery(key), page: String(n + 1), items_per_page: "200" },
           status: 200,
         }),
       ),
@@ -75,10 +82,32 @@ describe.each(picklists)("%s", (key, path, collection, seeded) => {
   });
 });
 
-test("the seeded lists really span several pages (450 contacts: 3 requests)", async () => {
-  expect(sage.sandbox().store.count("contacts")).toBe(450);
+test("the seeded lists really span several pages (450 contacts and 4 demo ones: 3 requests)", async () => {
+  expect(
+    sage
+      .sandbox()
+      .store.list("contacts")
+      .filter((c) => !c.system),
+  ).toHaveLength(454);
   await runDataSource("selectContact");
   expect(sage.sandbox().requestLog.map((entry) => entry.query.page)).toEqual(["1", "2", "3"]);
+});
+
+test("Select Contact: no HMRC system contacts unless Include System Contacts is set", async () => {
+  const hmrc = sage
+    .sandbox()
+    .store.list("contacts")
+    .filter((c) => c.system === true)
+    .map((c) => c.displayed_as);
+  expect(hmrc).toEqual(["HMRC Payments (HMRC Pay)", "HMRC Reclaimed (HMRC Rec)"]);
+  const labels = async (params: Record<string, unknown>) =>
+    (await runDataSource("selectContact", params)).result.map((option) => option.label);
+  expect(await labels({})).not.toEqual(expect.arrayContaining([hmrc[0]]));
+  expect(await labels({ includeSystem: "false" })).not.toEqual(expect.arrayContaining([hmrc[1]]));
+  expect(await labels({ includeSystem: "true" })).toEqual(expect.arrayContaining(hmrc));
+  expect(await failureOf(runDataSource("selectContact", { includeSystem: "sometimes" }))).toBe(
+    'Invalid "Include System Contacts": expected true or false, got "sometimes".',
+  );
 });
 
 describe("selectBusiness", () => {
@@ -108,7 +137,14 @@ describe("data sources read the connection's business", () => {
     const second = sage.sandbox().businesses.second;
     const ids = sage.sandbox().seed("contacts", 3, { businessId: second });
     const { result } = await runDataSource("selectContact", { connection: sage.connection({ businessId: second }) });
-    expect(result.map((option) => option.key).sort()).toEqual([...ids].sort());
+    const theirs = sage
+      .sandbox()
+      .store.list("contacts", second)
+      .filter((c) => !c.system)
+      .map((c) => c.id);
+    expect(theirs).toEqual(expect.arrayContaining(ids));
+    expect(result.map((option) => option.key).sort()).toEqual([...theirs].sort());
+    expect(theirs.some((id) => sage.sandbox().store.get("contacts", id))).toBe(false);
     expect(sage.sandbox().requestLog[0].headers["x-business"]).toBe(second);
   });
 
@@ -118,5 +154,34 @@ describe("data sources read the connection's business", () => {
     );
     expect(message).toContain("Sage API error 401 on GET /countries");
     expect(message).toContain("reconnect the Sage connection");
+  });
+});
+
+describe("selectContactPerson", () => {
+  test("lists the contact people of the chosen contact only; without one, every contact person", async () => {
+    const personOf = async (contactName: string, name: string) => {
+      const { data: contact } = await sage.run("createContact", { name: contactName, contactTypeIds: ["CUSTOMER"] });
+      await sage.run("createContactPerson", {
+        addressId: contact.main_address.id,
+        name,
+        contactPersonTypeIds: "ACCOUNTS",
+      });
+      return contact.id as string;
+    };
+    const acme = await personOf("Acme People Ltd", "Zoe Acme");
+    await personOf("Other People Ltd", "Yann Other");
+    sage.sandbox().clearLog();
+
+    const { result } = await runDataSource("selectContactPerson", { contactId: acme });
+    expect(result.map(({ label }) => label)).toEqual(["Zoe Acme"]);
+    expect(sage.sandbox().requestLog).toEqual([
+      expect.objectContaining({
+        path: "/contact_persons",
+        query: { contact_id: acme, page: "1", items_per_page: "200" },
+      }),
+    ]);
+    const everyone = (await runDataSource("selectContactPerson")).result.map(({ label }) => label);
+    expect(everyone).toEqual(expect.arrayContaining(["Yann Other", "Zoe Acme"]));
+    expect(everyone).toEqual(optionsOf(sage.sandbox().store.list("contact_persons")).map(({ label }) => label));
   });
 });

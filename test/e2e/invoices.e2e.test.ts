@@ -1,5 +1,8 @@
 import { failureOf, withSandbox, ref } from "./withSandbox";
 
+/** The sandbox answers writes with nested records in full and every optional field (its own choice). */
+const WRITTEN = { nested_attributes: "all", show_balance: "true", show_payments_allocations: "true" };
+
 // Sales and purchase invoices end to end: every action through Spectral's harness against the sandbox over real HTTP.
 const sage = withSandbox();
 
@@ -20,6 +23,9 @@ const newContact = async (type: "CUSTOMER" | "VENDOR", extra: Record<string, unk
 
 describe("Sales invoices", () => {
   const stored = (id: string) => sage.sandbox().store.get("sales_invoices", id);
+  /** Sage's answer: to a read (no query), or to a write (the sandbox's own choice: everything in full). */
+  const answered = (id: string, query: Record<string, string> = {}, business?: string) =>
+    sage.sandbox().store.answer("sales_invoices", id, query, business);
   const lines = () => [
     {
       description: "Consulting",
@@ -61,7 +67,7 @@ describe("Sales invoices", () => {
       expect(log()[0].body).toEqual({
         sales_invoice: { contact_id: customer.id, date: "2026-01-31", total_amount: 240, invoice_lines: lines() },
       });
-      expect(data).toEqual(stored(data.id));
+      expect(data).toEqual(answered(data.id, WRITTEN));
       expect(data).toMatchObject({
         contact: ref("contacts", customer.id),
         contact_name: customer.name,
@@ -140,7 +146,7 @@ describe("Sales invoices", () => {
       const invoice = await newInvoice((await newContact("CUSTOMER")).id);
       sage.sandbox().clearLog();
       await expect(sage.run("getSalesInvoice", { salesInvoiceId: invoice.id })).resolves.toEqual({
-        data: stored(invoice.id),
+        data: answered(invoice.id),
       });
       expect(log()).toEqual([
         expect.objectContaining({ method: "GET", path: `/sales_invoices/${invoice.id}`, query: { attributes: "all" } }),
@@ -157,7 +163,7 @@ describe("Sales invoices", () => {
   describe("Update Sales Invoice", () => {
     test("changes only the given fields; the lines stay when Invoice Lines is left at its template", async () => {
       const invoice = await newInvoice((await newContact("CUSTOMER")).id);
-      const before = stored(invoice.id);
+      const before = answered(invoice.id, WRITTEN);
       sage.sandbox().clearLog();
       const { data } = await sage.run("updateSalesInvoice", {
         salesInvoiceId: invoice.id,
@@ -168,7 +174,7 @@ describe("Sales invoices", () => {
         expect.objectContaining({ method: "PUT", path: `/sales_invoices/${invoice.id}`, status: 200 }),
       ]);
       expect(log()[0].body).toEqual({ sales_invoice: { due_date: "2026-03-31", notes: "Thank you" } });
-      expect(data).toEqual(stored(invoice.id));
+      expect(data).toEqual(answered(invoice.id, WRITTEN));
       expect(data).toEqual({ ...before, notes: "Thank you", due_date: "2026-03-31", updated_at: expect.any(String) });
     });
 
@@ -243,7 +249,12 @@ describe("Sales invoices", () => {
         void_reason: "Raised in error",
         outstanding_amount: 0,
       });
-      expect(data).toEqual({ id: invoice.id, deleted: false, voided: true, salesInvoice: voided });
+      expect(data).toEqual({
+        id: invoice.id,
+        deleted: false,
+        voided: true,
+        salesInvoice: answered(invoice.id, WRITTEN),
+      });
     });
 
     test("a void invoice can no longer be edited or voided again", async () => {
@@ -292,14 +303,19 @@ describe("Sales invoices", () => {
   describe("List Sales Invoices", () => {
     const business = () => sage.sandbox().businesses.second;
     const second = () => sage.connection({ businessId: business() });
-    const all = () => sage.sandbox().store.list("sales_invoices", business());
+    // The seed's demo invoice, then the synthetic ones, as the list returns them.
+    const all = () =>
+      sage
+        .sandbox()
+        .store.list("sales_invoices", business())
+        .map((r) => answered(r.id, {}, business()));
 
     beforeAll(() => sage.sandbox().seed("sales_invoices", 230, { businessId: sage.sandbox().businesses.second }));
 
     test("Items Per Page and Page return that page with $next", async () => {
       const { data } = await sage.run("listSalesInvoices", { connection: second(), itemsPerPage: "100", page: "2" });
       expect(data).toEqual({
-        $total: 230,
+        $total: 231,
         $page: 2,
         $next: "/sales_invoices?page=3&items_per_page=100&attributes=all",
         $back: "/sales_invoices?page=1&items_per_page=100&attributes=all",
@@ -308,9 +324,9 @@ describe("Sales invoices", () => {
       });
     });
 
-    test("Fetch All reads every page: $total 230 in 2 requests", async () => {
+    test("Fetch All reads every page: $total 231 (the seed's one and 230) in 2 requests", async () => {
       const { data } = await sage.run("listSalesInvoices", { connection: second(), fetchAll: "true" });
-      expect(data).toEqual({ $total: 230, $items: all() });
+      expect(data).toEqual({ $total: 231, $items: all() });
       expect(log().map((entry) => entry.query.page)).toEqual(["1", "2"]);
     });
 
@@ -326,7 +342,7 @@ describe("Sales invoices", () => {
         fromDate: "2026-01-01",
         toDate: "2026-01-31",
       });
-      expect(data.$items).toEqual([stored(invoice.id)]);
+      expect(data.$items).toEqual([answered(invoice.id)]);
       expect(log()[0].query).toEqual({
         contact_id: customer.id,
         status_id: "VOID",
@@ -340,6 +356,9 @@ describe("Sales invoices", () => {
 
 describe("Purchase invoices", () => {
   const stored = (id: string) => sage.sandbox().store.get("purchase_invoices", id);
+  /** Sage's answer: to a read (no query), or to a write (the sandbox's own choice: everything in full). */
+  const answered = (id: string, query: Record<string, string> = {}, business?: string) =>
+    sage.sandbox().store.answer("purchase_invoices", id, query, business);
   const lines = () => [
     {
       description: "Paper",
@@ -380,7 +399,7 @@ describe("Purchase invoices", () => {
           invoice_lines: lines(),
         },
       });
-      expect(data).toEqual(stored(data.id));
+      expect(data).toEqual(answered(data.id, WRITTEN));
       expect(data).toMatchObject({
         contact: ref("contacts", supplier.id),
         due_date: "2026-03-01",
@@ -442,7 +461,7 @@ describe("Purchase invoices", () => {
       const invoice = await newInvoice((await newContact("VENDOR")).id);
       sage.sandbox().clearLog();
       await expect(sage.run("getPurchaseInvoice", { purchaseInvoiceId: invoice.id })).resolves.toEqual({
-        data: stored(invoice.id),
+        data: answered(invoice.id),
       });
       expect(log()[0]).toMatchObject({ path: `/purchase_invoices/${invoice.id}`, query: { attributes: "all" } });
       expect(await failureOf(sage.run("getPurchaseInvoice", { purchaseInvoiceId: "f".repeat(32) }))).toBe(
@@ -452,7 +471,7 @@ describe("Purchase invoices", () => {
 
     test("Update changes only the given fields", async () => {
       const invoice = await newInvoice((await newContact("VENDOR")).id);
-      const before = stored(invoice.id);
+      const before = answered(invoice.id, WRITTEN);
       sage.sandbox().clearLog();
       const { data } = await sage.run("updatePurchaseInvoice", {
         purchaseInvoiceId: invoice.id,
@@ -461,7 +480,7 @@ describe("Purchase invoices", () => {
       });
       expect(log()[0]).toMatchObject({ method: "PUT", path: `/purchase_invoices/${invoice.id}`, status: 200 });
       expect(log()[0].body).toEqual({ purchase_invoice: { contact_name: "Renamed Supplier", notes: "Checked" } });
-      expect(data).toEqual(stored(invoice.id));
+      expect(data).toEqual(answered(invoice.id, WRITTEN));
       expect(data).toEqual({
         ...before,
         contact_name: "Renamed Supplier",
@@ -495,23 +514,28 @@ describe("Purchase invoices", () => {
   describe("List Purchase Invoices", () => {
     const business = () => sage.sandbox().businesses.second;
     const second = () => sage.connection({ businessId: business() });
-    const all = () => sage.sandbox().store.list("purchase_invoices", business());
+    // The seed's demo invoice, then the synthetic ones, as the list returns them.
+    const all = () =>
+      sage
+        .sandbox()
+        .store.list("purchase_invoices", business())
+        .map((r) => answered(r.id, {}, business()));
 
     beforeAll(() => sage.sandbox().seed("purchase_invoices", 401, { businessId: sage.sandbox().businesses.second }));
 
     test("Items Per Page and Page return that page with $next", async () => {
       const { data } = await sage.run("listPurchaseInvoices", { connection: second(), itemsPerPage: "200", page: "2" });
       expect(data).toMatchObject({
-        $total: 401,
+        $total: 402,
         $page: 2,
         $next: "/purchase_invoices?page=3&items_per_page=200&attributes=all",
         $items: all().slice(200, 400),
       });
     });
 
-    test("Fetch All reads every page: $total 401 in 3 requests", async () => {
+    test("Fetch All reads every page: $total 402 (the seed's one and 401) in 3 requests", async () => {
       const { data } = await sage.run("listPurchaseInvoices", { connection: second(), fetchAll: "true" });
-      expect(data).toEqual({ $total: 401, $items: all() });
+      expect(data).toEqual({ $total: 402, $items: all() });
       expect(log().map((entry) => entry.query.page)).toEqual(["1", "2", "3"]);
     });
 

@@ -115,6 +115,12 @@ export const requestProblems = (
   if (!definition) return [...problems, `${where}: no Sage write is known for this method and path`];
   if (request.body === undefined) return [...problems, `${where}: body is not JSON: ${request.rawBody.slice(0, 200)}`];
   problems.push(...nullPaths(request.body).map((path) => `${where}: ${path} is null`));
+  // The client adds Sage's idempotency_id (not in Sage's Swagger; its Idempotency guide) to the wrapper.
+  const [wrapper] = Object.keys(request.body as object);
+  const { idempotency_id: idempotencyId, ...fields } =
+    (request.body as Record<string, Record<string, unknown>>)[wrapper] ?? {};
+  if (!/^[0-9a-f]{32}$/.test(String(idempotencyId))) problems.push(`${where}: no 32-hex idempotency_id in ${wrapper}`);
+  request = { ...request, body: { [wrapper]: fields } };
   // An update may leave out what Sage requires on create; anything else Sage's schema does not accept is a defect.
   const schema = schemaProblems(definition, request.body).filter(
     (problem) => request.method !== "PUT" || !problem.endsWith("can't be blank"),

@@ -1,8 +1,9 @@
 import fs from "fs";
 import path from "path";
-import spec from "../../sandbox/openapi/accounting-v3.1.openapi.json";
+import spec from "../../sandbox/openapi/accounting-v3.1-2023.openapi.json";
 import component from "../../src";
 import { RESOURCES } from "../../src/resources";
+import { POLLABLE_RESOURCES } from "../../src/triggers/pollableResources";
 
 /** The declarations of src/resources/ against Sage's spec, and what the component makes of them. */
 
@@ -41,6 +42,22 @@ describe.each(RESOURCES.map((resource) => [resource.plural, resource] as const))
 
   test("pollable says whether Sage's list takes updated_or_created_since", () => {
     expect(resource.pollable).toBe(queries.includes("updated_or_created_since"));
+  });
+
+  test("a pollable resource is in the triggers' table, with Deleted Records only where Sage takes deleted_since", () => {
+    const polled = POLLABLE_RESOURCES.find((entry) => entry.path === resource.path);
+    expect(polled && { label: polled.label, deletedSince: polled.deletedSince }).toEqual(
+      resource.pollable ? { label: resource.plural, deletedSince: queries.includes("deleted_since") } : undefined,
+    );
+  });
+
+  test("Get and List both take the read options, under query parameters Sage takes on both paths", () => {
+    const getQueries = (paths[`${resource.path}/{key}`]?.get?.parameters ?? []).map((parameter) => parameter.name);
+    for (const [key, option] of Object.entries(resource.readOptions ?? {})) {
+      expect([key, queries.includes(option.query), getQueries.includes(option.query)]).toEqual([key, true, true]);
+      for (const names of [resource.get, resource.list])
+        if (names) expect(component.actions[names.key].inputs.map((input) => input.key)).toContain(key);
+    }
   });
 
   test("the body mapper writes only fields of Sage's POST and PUT definitions, under the wrapper", () => {

@@ -45,6 +45,13 @@ describe("authentication", () => {
     expect(response.data).toEqual([sageError("", /Unauthorised/, "AuthenticationFailed")]);
   });
 
+  test("a request without the token is refused before its body is read: nothing of it reaches the log", async () => {
+    sandbox.clearLog();
+    const response = await api(sandbox, { token: "not-the-token" }).post("/contacts", customer("Never Read Ltd"));
+    expect(response.status).toBe(401);
+    expect(sandbox.requestLog.map((entry) => [entry.status, entry.body])).toEqual([[401, undefined]]);
+  });
+
   test("the token must come as a Bearer token", async () => {
     const response = await api(sandbox, { token: null }).get("/contacts", undefined);
     expect(response.status).toBe(401);
@@ -78,6 +85,7 @@ describe("not found", () => {
 
 describe("bodies are checked against Sage's schema", () => {
   test("unknown field, wrong type and a missing required field are 422s naming each field", async () => {
+    const before = sandbox.store.count("contacts");
     const response = await sage.post("/contacts", {
       contact: { contact_type_ids: ["CUSTOMER"], nickname: "Acme", credit_limit: "lots" },
     });
@@ -90,7 +98,7 @@ describe("bodies are checked against Sage's schema", () => {
       ]),
     );
     expect(response.data).toHaveLength(3);
-    expect(sandbox.store.count("contacts")).toBe(0);
+    expect(sandbox.store.count("contacts")).toBe(before);
   });
 
   test("nested paths: invoice line fields and address fields are named with their path", async () => {
@@ -179,8 +187,8 @@ describe("business rules", () => {
 });
 
 describe("create, update, delete", () => {
-  test("POST is 201 with the full record: 32-char hex id, $path, timestamps with milliseconds from the clock", async () => {
-    at("2026-03-02T08:30:00.000Z");
+  test("POST is 201 with the full record: 32-char hex id, $path, whole-second timestamps from the clock", async () => {
+    at("2026-03-02T08:30:00.456Z");
     const response = await sage.post(
       "/contacts",
       customer("Acme Ltd", {
@@ -196,8 +204,8 @@ describe("create, update, delete", () => {
       id: expect.stringMatching(/^[0-9a-f]{32}$/),
       displayed_as: "Acme Ltd (ACME)",
       $path: `/contacts/${contact.id}`,
-      created_at: "2026-03-02T08:30:00.000Z",
-      updated_at: "2026-03-02T08:30:00.000Z",
+      created_at: "2026-03-02T08:30:00Z",
+      updated_at: "2026-03-02T08:30:00Z",
       contact_types: [{ id: "CUSTOMER", displayed_as: "Customer", $path: "/contact_types/CUSTOMER" }],
       main_address: {
         address_line_1: "1 High St",
@@ -209,7 +217,9 @@ describe("create, update, delete", () => {
       bank_account_details: { account_name: "Acme", sort_code: "40-11-62", iban: null },
       currency: { id: "GBP" },
     });
-    expect((await sage.get(`/contacts/${contact.id}`)).data).toEqual(contact);
+    // The write's answer carries nested records in full (the sandbox's own choice); a GET asks for them.
+    const query = { nested_attributes: "all", show_balance: "true" };
+    expect((await sage.get(`/contacts/${contact.id}`, query)).data).toEqual(contact);
   });
 
   test("PUT changes only the given fields and merges nested objects", async () => {
@@ -227,8 +237,8 @@ describe("create, update, delete", () => {
       notes: "keep",
       name: "Merge Ltd",
       main_address: { address_line_1: "1 Road", city: "York" },
-      updated_at: "2026-03-02T09:05:00.123Z",
-      created_at: "2026-03-02T09:00:00.000Z",
+      updated_at: "2026-03-02T09:05:00Z",
+      created_at: "2026-03-02T09:00:00Z",
     });
     expect(sandbox.store.get("contacts", contact.id)?.main_address.city).toBe("York");
   });
@@ -254,9 +264,26 @@ describe("create, update, delete", () => {
         id: contact.id,
         displayed_as: "Short Lived Ltd",
         $path: `/contacts/${contact.id}`,
-        deleted_at: "2026-03-03T00:00:01.000Z",
+        deleted_at: "2026-03-03T00:00:01Z",
       },
     ]);
+  });
+
+  test("deleted_since is exclusive (Sage's spec: 'Not inclusive of the passed timestamp'), per business, stamped by the injected clock", async () => {
+    at("2026-03-04T00:00:00.000Z");
+    const first = (await sage.post("/contacts", customer("Gone First Ltd"))).data;
+    const second = (await sage.post("/contacts", customer("Gone Second Ltd"))).data;
+    at("2026-03-04T10:00:00.000Z");
+    await sage.delete(`/contacts/${first.id}`);
+    at("2026-03-04T10:00:05.000Z");
+    await sage.delete(`/contacts/${second.id}`);
+    const idsSince = async (since: string, client = sage) =>
+      (await client.get("/contacts", { deleted_since: since })).data.$items.map((item: { id: string }) => item.id);
+    expect(await idsSince("2026-03-04T09:59:59Z")).toEqual([first.id, second.id]);
+    expect(await idsSince("2026-03-04T10:00:00Z")).toEqual([second.id]);
+    expect(await idsSince("2026-03-04T10:00:05Z")).toEqual([]);
+    // The other business has its own (no) deletions.
+    expect(await idsSince("2026-03-04T00:00:00Z", api(sandbox, { business: sandbox.businesses.second }))).toEqual([]);
   });
 });
 
@@ -278,14 +305,18 @@ describe("lists", () => {
     const second = (await list.get(first.$next.replace(/^\/contacts/, "/contacts"))).data;
     expect(second).toMatchObject({ $page: 2, $back: "/contacts?page=1&items_per_page=20&contact_type_id=CUSTOMER" });
     const all = (await list.get("/contacts", { items_per_page: 200 })).data;
-    expect(all).toMatchObject({ $total: 45, $next: null });
-    expect(all.$items).toHaveLength(45);
+    // 45 synthetic contacts after the seed's 6 (two HMRC system contacts, four demo contacts).
+    expect(all).toMatchObject({ $total: 51, $next: null });
+    expect(all.$items).toHaveLength(51);
   });
 
-  test("default page size is 20; past the end is an empty page", async () => {
+  test("default page size is 20; a page past the end answers the last page (Sage's pagination guide)", async () => {
     const list = api(sandbox, { business });
     expect((await list.get("/contacts")).data.$items).toHaveLength(20);
-    expect((await list.get("/contacts", { page: 9 })).data).toMatchObject({ $items: [], $next: null });
+    const last = (await list.get("/contacts", { page: 3 })).data;
+    expect(last.$items).toHaveLength(11);
+    expect((await list.get("/contacts", { page: 9 })).data).toEqual(last);
+    expect(last).toMatchObject({ $page: 3, $next: null, $back: "/contacts?page=2&items_per_page=20" });
   });
 
   test.each(["0", "201", "abc", "1.5"])("items_per_page=%s is a 422 naming items_per_page", async (bad) => {
@@ -315,14 +346,15 @@ describe("lists", () => {
   test("updated_or_created_since is inclusive of the given time", async () => {
     at("2026-04-01T12:00:00.000Z");
     const atNoon = (await sage.post("/contacts", customer("Noon Ltd"))).data;
-    at("2026-04-01T12:00:00.001Z");
+    at("2026-04-01T12:00:01.000Z");
     const after = (await sage.post("/contacts", customer("After Noon Ltd"))).data;
     const ids = async (since: string) =>
       (await sage.get("/contacts", { updated_or_created_since: since, items_per_page: 200 })).data.$items.map(
         (c: { id: string }) => c.id,
       );
     expect(await ids("2026-04-01T12:00:00.000Z")).toEqual([atNoon.id, after.id]);
-    expect(await ids("2026-04-01T12:00:00.001Z")).toEqual([after.id]);
+    expect(await ids("2026-04-01T12:00:01Z")).toEqual([after.id]);
+    expect(await ids("2026-04-01T12:00:00.500Z")).toEqual([after.id]);
     expect(await ids("2026-04-01")).toEqual([atNoon.id, after.id]);
     expect((await sage.get("/contacts", { updated_or_created_since: "yesterday" })).data).toEqual([
       sageError("updated_or_created_since"),
@@ -357,18 +389,53 @@ describe("seed data and businesses", () => {
       expect.arrayContaining(["BANK_TRANSFER", "CASH", "CHEQUE", "CREDIT_DEBIT"]),
     );
     const standard = (await sage.get("/tax_rates/GB_STANDARD")).data;
-    expect(standard).toMatchObject({ id: "GB_STANDARD", percentage: 20, displayed_as: "Standard 20.00%" });
+    expect(standard).toMatchObject({ id: "GB_STANDARD", percentage: "20.0", displayed_as: "Standard 20.00%" });
     expect((await sage.get("/bank_accounts")).data.$total).toBeGreaterThanOrEqual(1);
     expect((await sage.get("/products")).data.$total).toBeGreaterThanOrEqual(2);
     expect((await sage.get("/services")).data.$total).toBeGreaterThanOrEqual(2);
   });
 
-  test("GET /businesses is an array of two; GET /businesses/{id} one of them", async () => {
-    const businesses = (await sage.get("/businesses")).data;
-    expect(businesses).toEqual([
-      expect.objectContaining({ id: sandbox.businesses.lead, name: "Sandbox Trading Ltd" }),
-      expect.objectContaining({ id: sandbox.businesses.second }),
+  test("like a UK trial business: the HMRC system contacts and demo customers, suppliers and invoices", async () => {
+    const contacts = (await sage.get("/contacts", { attributes: "system,contact_types", items_per_page: 200 })).data;
+    const seeded = contacts.$items.slice(0, 6);
+    expect(seeded.map((c: { displayed_as: string; system: boolean }) => [c.displayed_as, c.system])).toEqual([
+      ["HMRC Payments (HMRC Pay)", true],
+      ["HMRC Reclaimed (HMRC Rec)", true],
+      ["Kinghorn & French (KIN001)", false],
+      ["Bayside Bakery (BAY001)", false],
+      ["Northgate Stationers (NOR001)", false],
+      ["Cloudline Hosting (CLO001)", false],
     ]);
+    const [sales] = (await sage.get("/sales_invoices", { attributes: "all" })).data.$items;
+    expect(sales).toMatchObject({ invoice_number: "SI-1", contact_name: "Kinghorn & French", total_amount: "3761.39" });
+    expect((await sage.get("/purchase_invoices")).data.$total).toBe(1);
+    // Stable across starts, as the other seeded ids.
+    const other = await startSandbox();
+    try {
+      expect(other.store.list("contacts").map((c) => c.id)).toEqual(
+        sandbox.store
+          .list("contacts")
+          .slice(0, 6)
+          .map((c) => c.id),
+      );
+    } finally {
+      await other.stop();
+    }
+  });
+
+  test("GET /businesses answers the paged envelope with $items_per_page; GET /businesses/{id} one of them", async () => {
+    const businesses = (await sage.get("/businesses")).data;
+    expect(businesses).toEqual({
+      $total: 2,
+      $page: 1,
+      $next: null,
+      $back: null,
+      $items_per_page: 2,
+      $items: [
+        expect.objectContaining({ id: sandbox.businesses.lead, name: "Sandbox Trading Ltd" }),
+        expect.objectContaining({ id: sandbox.businesses.second }),
+      ],
+    });
     expect((await sage.get(`/businesses/${sandbox.businesses.second}`)).data.id).toBe(sandbox.businesses.second);
     expect((await sage.get("/businesses/nope")).status).toBe(404);
   });
@@ -385,5 +452,31 @@ describe("seed data and businesses", () => {
     // Seeded ids differ per business, as in Sage.
     expect(ledgerId(sandbox, 4000)).not.toBe(ledgerId(sandbox, 4000, sandbox.businesses.second));
     expect((await api(sandbox, { business: "0".repeat(32) }).get("/contacts")).status).toBe(404);
+  });
+});
+
+describe("request bodies", () => {
+  const rawPost = async (body: string) =>
+    (await import("axios")).default.post(`${sandbox.url}/contacts`, body, {
+      headers: { Authorization: `Bearer ${sandbox.token}`, "Content-Type": "application/json" },
+      transformRequest: (data: string) => data,
+      validateStatus: () => true,
+    });
+
+  // The sandbox's own choice: Sage's guides do not say what it answers to a body that is not an object.
+  test.each(["null", "42", '"contact"'])("a JSON %s body is a 400 in Sage's error shape, not a crash", async (body) => {
+    const response = await rawPost(body);
+    expect(response.status).toBe(400);
+    expect(response.data).toEqual([sageError("", "The request body must be a JSON object", "InvalidJson")]);
+  });
+
+  test("the log keeps the start of a large body, not all of it", async () => {
+    sandbox.clearLog();
+    const notes = "x".repeat(200_000);
+    await sage.post("/contacts", customer("Long Notes Ltd", { notes }));
+    const [entry] = sandbox.requestLog;
+    expect(typeof entry.body).toBe("string");
+    expect((entry.body as string).length).toBeLessThan(70_000);
+    expect(entry.body).toMatch(/characters; the log keeps the first 65536\)$/);
   });
 });

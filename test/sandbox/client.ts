@@ -1,15 +1,29 @@
 import axios, { type AxiosResponse } from "axios";
 import type { Sandbox } from "../../sandbox";
+import { sageNumbersToJson } from "../../src/util/sageNumbers";
 
-/** Plain HTTP against a sandbox: every status comes back as a response (no throwing), as a test wants to see it. */
+/**
+ * Plain HTTP against a sandbox: every status comes back as a response (no throwing), as a test wants
+ * to see it. `numbers: true` reads Sage's decimal strings as numbers (with the component's own
+ * converter), for tests about amounts rather than about the wire.
+ */
 export const api = (
   sandbox: Sandbox,
-  { token = sandbox.token, business }: { token?: string | null; business?: string } = {},
+  {
+    token = sandbox.token,
+    business,
+    numbers = false,
+  }: { token?: string | null; business?: string; numbers?: boolean } = {},
 ) => {
   const headers: Record<string, string> = { Accept: "application/json" };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (business) headers["X-Business"] = business;
   const client = axios.create({ baseURL: sandbox.url, headers, validateStatus: () => true });
+  if (numbers)
+    client.interceptors.response.use((response) => {
+      if (response.status < 300) response.data = sageNumbersToJson(response.config.url ?? "", response.data);
+      return response;
+    });
   return {
     get: (path: string, params?: Record<string, unknown>): Promise<AxiosResponse> => client.get(path, { params }),
     post: (path: string, body?: unknown): Promise<AxiosResponse> => client.post(path, body),

@@ -191,9 +191,10 @@ describe("seed helper", () => {
       expect(Date.now() - started).toBeLessThan(2000);
       expect(ids).toHaveLength(450);
       const page = (await api(sandbox).get("/contacts", { items_per_page: 200, page: 3 })).data;
-      expect(page).toMatchObject({ $total: 450, $page: 3, $next: null });
-      expect(page.$items).toHaveLength(50);
-      expect((await api(sandbox).get("/sales_invoices")).data.$total).toBe(30);
+      // After the seed's 6 contacts and 1 sales invoice.
+      expect(page).toMatchObject({ $total: 456, $page: 3, $next: null });
+      expect(page.$items).toHaveLength(56);
+      expect((await api(sandbox).get("/sales_invoices")).data.$total).toBe(31);
       expect(() => sandbox.seed("journals", 1)).toThrow(/Cannot seed journals/);
     } finally {
       await sandbox.stop();
@@ -217,12 +218,14 @@ describe("persistence (dataFile)", () => {
 
     const second = await startSandbox({ dataFile: file });
     try {
-      expect((await api(second).get(`/contacts/${contact.id}`)).data).toEqual(contact);
+      // As the POST answered it: nested records in full, with the balance.
+      const query = { nested_attributes: "all", show_balance: "true" };
+      expect((await api(second).get(`/contacts/${contact.id}`, query)).data).toEqual(contact);
       expect(second.token).not.toBe(first.token);
-      expect(fs.readdirSync(dir)).toEqual(["company.json"]);
     } finally {
       await second.stop();
     }
+    expect(fs.readdirSync(dir)).toEqual(["company.json"]);
   });
 
   test("writes are atomic: a failed write leaves the previous file whole and no temp file", async () => {
@@ -230,25 +233,68 @@ describe("persistence (dataFile)", () => {
     const sandbox = await startSandbox({ dataFile: file });
     try {
       await api(sandbox).post("/contacts", customer("Before Failure Ltd"));
+      sandbox.save();
       const good = fs.readFileSync(file, "utf8");
+      await api(sandbox).post("/contacts", customer("During Failure Ltd"));
       const write = jest.spyOn(fs, "writeFileSync").mockImplementationOnce((target) => {
         // Simulate a crash half-way through writing the temp file.
         fs.appendFileSync(target, '{"half":');
         throw new Error("disk full");
       });
-      const report = jest.spyOn(console, "error").mockImplementation(() => undefined);
-      const response = await api(sandbox).post("/contacts", customer("During Failure Ltd"));
-      const reported = report.mock.calls.length;
+      expect(() => sandbox.save()).toThrow("disk full");
       write.mockRestore();
-      report.mockRestore();
-      expect(response.status).toBe(500);
-      expect(response.data).toEqual([sageError("", "Sandbox internal error: disk full", "UnexpectedError")]);
-      expect(reported).toBe(1);
       expect(fs.readFileSync(file, "utf8")).toBe(good);
-      expect(fs.readdirSync(dir)).toEqual(["company.json"]);
+      expect(fs.readdirSync(dir).sort()).toEqual(["company.json", "company.json.lock"]);
     } finally {
       await sandbox.stop();
     }
+    // Nothing was lost: stop() wrote the record the failed write did not.
+    const names = JSON.parse(fs.readFileSync(file, "utf8")).data[sandbox.businesses.lead].collections.contacts.map(
+      (contact: { name: string }) => contact.name,
+    );
+    expect(names).toEqual(expect.arrayContaining(["Before Failure Ltd", "During Failure Ltd"]));
+    expect(fs.readdirSync(dir)).toEqual(["company.json"]);
+  });
+
+  test("a burst of writes costs a few file writes, and stop() writes the last of them", async () => {
+    const file = path.join(dir, "company.json");
+    const sandbox = await startSandbox({ dataFile: file });
+    const write = jest.spyOn(fs, "writeFileSync");
+    try {
+      for (let i = 0; i < 30; i++) await api(sandbox).post("/contacts", customer(`Burst ${i} Ltd`));
+    } finally {
+      await sandbox.stop();
+      write.mockRestore();
+    }
+    // Each write is the whole file: one per change would make thousands of creates take minutes.
+    expect(write.mock.calls.filter(([target]) => String(target).endsWith(".tmp")).length).toBeLessThan(10);
+    const saved = JSON.parse(fs.readFileSync(file, "utf8")).data[sandbox.businesses.lead].collections.contacts;
+    expect(saved.filter((contact: { name: string }) => contact.name.startsWith("Burst "))).toHaveLength(30);
+  });
+
+  test("a second sandbox on the same file is refused with the owner's process id, and may start once the first stops", async () => {
+    const file = path.join(dir, "company.json");
+    const first = await startSandbox({ dataFile: file });
+    try {
+      await expect(startSandbox({ dataFile: file })).rejects.toThrow(
+        `Sandbox data file ${file} is in use by another sandbox in this process (lock file ${file}.lock)`,
+      );
+    } finally {
+      await first.stop();
+    }
+    const second = await startSandbox({ dataFile: file });
+    await second.stop();
+    expect(fs.readdirSync(dir)).toEqual(["company.json"]);
+  });
+
+  test("a lock left by a process that is gone is taken over", async () => {
+    const file = path.join(dir, "company.json");
+    // Process ids are below 2^22 on Linux; this one cannot be running.
+    fs.writeFileSync(`${file}.lock`, "2147483646");
+    const sandbox = await startSandbox({ dataFile: file });
+    expect(fs.readFileSync(`${file}.lock`, "utf8")).toBe(String(process.pid));
+    await sandbox.stop();
+    expect(fs.existsSync(`${file}.lock`)).toBe(false);
   });
 
   test("a file that is not sandbox data is refused, not overwritten", async () => {
@@ -269,5 +315,115 @@ describe("clock", () => {
     } finally {
       await sandbox.stop();
     }
+  });
+});
+
+describe("Sage's idempotency (idempotency_id in the resource wrapper)", () => {
+  let clock = new Date("2026-01-01T00:00:00.000Z");
+  let sandbox: Sandbox;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ now: () => clock });
+  });
+  afterAll(() => sandbox.stop());
+  const ID = "0123456789abcdef0123456789abcdef";
+  const withId = (body: { contact: Record<string, unknown> }, id = ID) => ({
+    contact: { ...body.contact, idempotency_id: id },
+  });
+
+  test("a repeat within 7 days returns the first answer and creates nothing", async () => {
+    const first = await api(sandbox).post("/contacts", withId(customer("Once Ltd")));
+    expect(first.status).toBe(201);
+    const repeat = await api(sandbox).post("/contacts", withId(customer("Once Ltd (renamed in the repeat)")));
+    expect(repeat.status).toBe(201);
+    expect(repeat.data).toEqual(first.data);
+    expect(sandbox.store.list("contacts").filter((c) => c.name.startsWith("Once Ltd"))).toHaveLength(1);
+    expect(sandbox.requestLog.slice(-2).map((entry) => entry.replayed ?? false)).toEqual([false, true]);
+    // The id is not a field of the record (Sage's schema does not list it).
+    expect(first.data).not.toHaveProperty("idempotency_id");
+  });
+
+  test("after 7 days the same id creates again", async () => {
+    clock = new Date("2026-01-08T00:00:01.000Z");
+    expect((await api(sandbox).post("/contacts", withId(customer("Once Ltd")))).status).toBe(201);
+    expect(sandbox.store.list("contacts").filter((c) => c.name === "Once Ltd")).toHaveLength(2);
+  });
+
+  test("the id reused on another resource type: Sage's IdempotencyResourceMismatch, exactly", async () => {
+    const response = await api(sandbox).post("/ledger_accounts", {
+      ledger_account: {
+        ledger_account_type_id: "SALES",
+        included_in_chart: true,
+        name: "Mismatch",
+        display_name: "Mismatch",
+        nominal_code: 4999,
+        idempotency_id: ID,
+      },
+    });
+    expect(response.status).toBe(422);
+    expect(response.data).toEqual([
+      { $severity: "error", $dataCode: "IdempotencyResourceMismatch", $message: "Entity type mismatch", $source: "" },
+    ]);
+  });
+
+  test("a refused request is not remembered (the sandbox's choice): corrected, the same id creates", async () => {
+    const id = "fedcba9876543210fedcba9876543210";
+    const bad = await api(sandbox).post(
+      "/contacts",
+      withId({ contact: { name: "Fixed Ltd", contact_type_ids: ["NOPE"] } }, id),
+    );
+    expect(bad.status).toBe(422);
+    expect((await api(sandbox).post("/contacts", withId(customer("Fixed Ltd"), id))).status).toBe(201);
+  });
+
+  test("a malformed id is refused (the sandbox's choice), naming the field", async () => {
+    const response = await api(sandbox).post("/contacts", withId(customer("Bad Id Ltd"), "ABC"));
+    expect(response.status).toBe(422);
+    expect(response.data).toEqual([sageError("idempotency_id", /32 lowercase hexadecimal/)]);
+  });
+});
+
+describe("other switches: 429 without Retry-After, a lapsed subscription, a body too large", () => {
+  let sandbox: Sandbox;
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+  });
+  afterAll(() => sandbox.stop());
+
+  test("rateLimit.retryAfter false answers 429 without the header", async () => {
+    sandbox.setRateLimit({ limit: 1, retryAfter: false });
+    expect((await api(sandbox).get("/countries")).status).toBe(200);
+    const limited = await api(sandbox).get("/countries");
+    expect(limited.status).toBe(429);
+    expect(limited.headers["retry-after"]).toBeUndefined();
+    sandbox.setRateLimit(null);
+  });
+
+  test("setSubscriptionActive(false): every call gets Sage's 401 body from its guide", async () => {
+    sandbox.setSubscriptionActive(false);
+    const response = await api(sandbox).get("/contacts");
+    sandbox.setSubscriptionActive(true);
+    expect(response.status).toBe(401);
+    expect(response.data).toEqual(
+      JSON.parse(
+        fs.readFileSync(path.join(__dirname, "../fixtures/sage-recordings/error-401-subscription.docs.json"), "utf8"),
+      ),
+    );
+    expect((await api(sandbox).get("/contacts")).status).toBe(200);
+  });
+
+  test("a body over 5 MB is answered 413 (not a reset connection) and nothing is written", async () => {
+    const before = sandbox.store.count("contacts");
+    const response = await axios.post(
+      `${sandbox.url}/contacts`,
+      customer("Huge Ltd", { notes: "x".repeat(5 * 1024 * 1024) }),
+      {
+        headers: { Authorization: `Bearer ${sandbox.token}` },
+        validateStatus: () => true,
+        maxBodyLength: Infinity,
+      },
+    );
+    expect(response.status).toBe(413);
+    expect(response.data).toEqual([sageError("", /Request body too large/, "PayloadTooLarge")]);
+    expect(sandbox.store.count("contacts")).toBe(before);
   });
 });

@@ -7,6 +7,7 @@ import {
   sageTimestamp,
   settleCap,
   sortChanges,
+  sortDeletions,
 } from "../../src/triggers/changes";
 
 const MARK = "2026-02-01T10:00:00Z";
@@ -26,6 +27,14 @@ describe("readState", () => {
       expect(readState(raw as Record<string, unknown> | undefined)).toBeUndefined();
     },
   );
+
+  test("the state of Prismatic's own Sage trigger ({ lastPolledAt }) is a mark to go on from", () => {
+    expect(readState({ lastPolledAt: "2026-02-01T10:00:00.000Z" })).toEqual({
+      mark: "2026-02-01T10:00:00.000Z",
+      seen: {},
+    });
+    expect(readState({ lastPolledAt: "yesterday" })).toBeUndefined();
+  });
 
   test("keeps the mark and only well-formed seen entries", () => {
     expect(readState({ mark: MARK, seen: { A: MARK, B: 3, C: null } })).toEqual({ mark: MARK, seen: { A: MARK } });
@@ -152,4 +161,66 @@ test("the result does not depend on the order Sage lists records in", () => {
       },
     ),
   );
+});
+
+describe("deletions (deleted_since is exclusive)", () => {
+  const gone = (id: string, minutes: number) => ({ id, displayed_as: id, deleted_at: at(minutes) });
+
+  test("delivers each new deletion; the mark is one second before the newest, which is remembered", () => {
+    const { deleted, state } = sortDeletions([gone("A", 1), gone("B", 3)], { mark: MARK, seen: {} });
+    expect(ids(deleted as SageChangeRecord[])).toEqual(["A", "B"]);
+    expect(state).toEqual({ mark: sageTimestamp(Date.parse(at(3)) - 1000), seen: { B: at(3) } });
+  });
+
+  test("a deletion stamped exactly at the newest time, listed only by the next poll, is delivered; the remembered one is not", () => {
+    const first = sortDeletions([gone("A", 3)], { mark: MARK, seen: {} });
+    // Sage answers deleted_since = mark (one second before A) with A again and B, deleted in the same second.
+    const second = sortDeletions([gone("A", 3), gone("B", 3)], first.state);
+    expect(ids(second.deleted as SageChangeRecord[])).toEqual(["B"]);
+    expect(second.state).toEqual({ mark: first.state.mark, seen: { A: at(3), B: at(3) } });
+  });
+
+  test("the mark is held back to the cap and never moves back; nothing new leaves the state as it was", () => {
+    const capped = sortDeletions([gone("A", 1), gone("B", 8)], { mark: MARK, seen: {} }, Date.parse(at(5)));
+    expect(capped.state).toEqual({ mark: sageTimestamp(Date.parse(at(5)) - 1000), seen: { B: at(8) } });
+    const early = sortDeletions([gone("A", 1)], { mark: at(0), seen: {} }, Date.parse(at(-5)));
+    expect(early.state.mark).toBe(at(0));
+    expect(sortDeletions([], { mark: MARK, seen: { A: at(1) } })).toEqual({
+      deleted: [],
+      state: { mark: MARK, seen: { A: at(1) } },
+    });
+  });
+
+  test.each([
+    ["with Sage's Date header: commits up to 30 s late", true, 30],
+    ["without a Date header: commits within the second", false, 1],
+  ])("over any sequence of polls, every deletion is delivered exactly once (%s)", (_, dateHeader, maxLag) => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ at: fc.integer({ min: 1, max: 90 }), lag: fc.integer({ min: 0, max: maxLag }) }), {
+          maxLength: 30,
+        }),
+        fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 1, maxLength: 15 }),
+        (deletions, gaps) => {
+          const start = Date.parse(MARK);
+          const second = (n: number) => new Date(start + n * 1000).toISOString().replace(".000Z", "Z");
+          // Several deletions share a second; some are listed only after a poll that saw the others.
+          const log = deletions.map((d, n) => ({ id: `D${n}`, deleted_at: second(d.at), visible: d.at + d.lag }));
+          let state = { mark: second(0), seen: {} as Record<string, string> };
+          const delivered: string[] = [];
+          let now = 0;
+          // Random polls, then one long after everything committed.
+          for (const gap of [...gaps, 1000]) {
+            now += gap;
+            const answer = log.filter((d) => d.visible <= now && Date.parse(d.deleted_at) > Date.parse(state.mark));
+            const result = sortDeletions(answer, state, dateHeader ? start + now * 1000 - SETTLE_MARGIN_MS : undefined);
+            delivered.push(...result.deleted.map(({ id }) => id));
+            state = result.state;
+          }
+          expect(delivered.sort()).toEqual(log.map(({ id }) => id).sort());
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });

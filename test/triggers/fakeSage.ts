@@ -1,4 +1,4 @@
-import { BASE_PATH, sageApi } from "../helpers";
+import { BASE_PATH, harness, sageApi, testConnection } from "../helpers";
 
 export interface FakeRecord {
   id: string;
@@ -102,3 +102,39 @@ export class FakeSage {
     return this;
   }
 }
+
+interface Delivered {
+  id: string;
+  version: number;
+}
+
+/** A flow using one trigger: polls share the instance state, as consecutive runs of a deployed instance do. */
+export const flowWith = (key: string, inputs: Record<string, unknown> = {}, savedState?: Record<string, unknown>) => {
+  // Where Spectral's harness keeps context.polling's state; `savedState` stands for a state an earlier run saved.
+  const instanceState: Record<string, unknown> = savedState ? { __prismaticInternal: { polling: savedState } } : {};
+  const poll = async (sage?: FakeSage, extra: Record<string, unknown> = {}) => {
+    // The platform stamps each run; Sage's clock stands in for it.
+    const startedAt = new Date(sage?.now ?? Date.parse("2026-02-01T09:00:00Z")).toISOString();
+    const result = (await harness.trigger(
+      key,
+      { startedAt },
+      { connection: testConnection(), ...inputs, ...extra },
+      { instanceState },
+    )) as unknown as {
+      payload: { body: { data: { created: Delivered[]; updated: Delivered[] } }; startedAt: string };
+      resultType: string;
+    };
+    const label = (records: Delivered[]) => records.map(({ id, version }) => `${id}@${version}`).sort();
+    const { created, updated } = result.payload.body.data;
+    return {
+      created: label(created),
+      updated: label(updated),
+      noChanges: result.resultType === "polled_no_changes",
+      result,
+    };
+  };
+  const state = () =>
+    (instanceState.__prismaticInternal as { polling?: { mark: string; seen: Record<string, string> } } | undefined)
+      ?.polling;
+  return { poll, state };
+};

@@ -1,327 +1,123 @@
 import nock from "nock";
 import component from "../../src";
-import { SETTLE_MARGIN_MS } from "../../src/triggers/changes";
-import { failureOf, harness, testConnection, useNock } from "../helpers";
-import { FakeSage, sageTime } from "./fakeSage";
+import { POLLABLE_RESOURCES } from "../../src/triggers/pollableResources";
+import { failureOf, useNock } from "../helpers";
+import { FakeSage, flowWith, sageTime } from "./fakeSage";
 
 useNock();
 
-interface Delivered {
-  id: string;
-  version: number;
-}
+// Prismatic's own Sage component (prismatic-io/components, components/sage) has a trigger with this
+// key, label and inputs; a flow built on it must run on this component without being rebuilt.
+const PRISMATIC_FLOW_INPUTS = { resourceType: "contacts", showNewRecords: "true", showUpdatedRecords: "true" };
 
-/** A flow using one trigger: polls share the instance state, as consecutive runs of a deployed instance do. */
-const flowWith = (key: string, inputs: Record<string, unknown> = {}) => {
-  const instanceState: Record<string, unknown> = {};
-  const poll = async (sage?: FakeSage, extra: Record<string, unknown> = {}) => {
-    // The platform stamps each run; Sage's clock stands in for it.
-    const startedAt = new Date(sage?.now ?? Date.parse("2026-02-01T09:00:00Z")).toISOString();
-    const result = (await harness.trigger(
-      key,
-      { startedAt },
-      { connection: testConnection(), ...inputs, ...extra },
-      { instanceState },
-    )) as unknown as {
-      payload: { body: { data: { created: Delivered[]; updated: Delivered[] } }; startedAt: string };
-      resultType: string;
-    };
-    const label = (records: Delivered[]) => records.map(({ id, version }) => `${id}@${version}`).sort();
-    const { created, updated } = result.payload.body.data;
-    return {
-      created: label(created),
-      updated: label(updated),
-      noChanges: result.resultType === "polled_no_changes",
-      result,
-    };
-  };
-  const state = () =>
-    (instanceState.__prismaticInternal as { polling?: { mark: string; seen: Record<string, string> } } | undefined)
-      ?.polling;
-  return { poll, state };
-};
+describe("New and Updated Records (key pollChangesTrigger)", () => {
+  const trigger = component.triggers.pollChangesTrigger;
 
-const pad = (n: number) => `R${String(n).padStart(3, "0")}`;
-const bulkCreate = (sage: FakeSage, count: number) => {
-  for (let n = 0; n < count; n++) sage.create(pad(n));
-};
-const allIds = (count: number, version = 1) => Array.from({ length: count }, (_, n) => `${pad(n)}@${version}`);
-
-describe.each([
-  ["contactsChanged", "New and Updated Contacts", "/contacts"],
-  ["salesInvoicesChanged", "New and Updated Sales Invoices", "/sales_invoices"],
-  ["purchaseInvoicesChanged", "New and Updated Purchase Invoices", "/purchase_invoices"],
-])("%s", (key, label, path) => {
-  test("is a polling trigger with the agreed label and inputs", () => {
-    const trigger = component.triggers[key];
-    expect(trigger.display.label).toBe(label);
+  test("has the key, label and input keys of Prismatic's trigger, its Resource Type values among ours", () => {
+    expect(trigger.display.label).toBe("New and Updated Records");
     expect((trigger as unknown as { isPollingTrigger?: boolean }).isPollingTrigger).toBe(true);
-    expect(trigger.inputs.map(({ key, label, default: value }) => [key, label, value])).toEqual([
-      ["connection", "Connection", undefined],
-      ["startFrom", "Start From", ""],
-      ["showNewRecords", "Show New Records", "true"],
-      ["showUpdatedRecords", "Show Updated Records", "true"],
+    expect(trigger.inputs.map(({ key, label, required, default: value }) => [key, label, required, value])).toEqual([
+      ["connection", "Connection", true, undefined],
+      ["resourceType", "Resource Type", true, ""],
+      ["showNewRecords", "Show New Records", false, "true"],
+      ["showUpdatedRecords", "Show Updated Records", false, "true"],
+      ["startFrom", "Start From", false, ""],
+      ["includeSystemContacts", "Include System Contacts", false, "false"],
     ]);
-    expect(trigger.examplePayload).toMatchObject({
-      polledNoChanges: false,
-      payload: { body: { data: { created: [expect.any(Object)], updated: [expect.any(Object)] } } },
-    });
+    const model = (trigger.inputs.find(({ key }) => key === "resourceType") as { model?: { value: string }[] }).model;
+    const values = model?.map(({ value }) => value);
+    expect(values).toEqual(expect.arrayContaining(["contacts", "salesInvoices", "purchaseInvoices", "ledgerAccounts"]));
+    expect(values).toEqual(POLLABLE_RESOURCES.map(({ value }) => value));
   });
 
-  test("the first poll without Start From sends nothing, marks the run's start, and the next poll asks Sage for changes since then", async () => {
-    const sage = new FakeSage(path);
+  test("a flow built on Prismatic's trigger with resource contacts runs unchanged: first poll marks, later ones deliver", async () => {
+    const sage = new FakeSage("/contacts").serve();
     sage.create("OLD");
     sage.advance(600);
-    const flow = flowWith(key);
-
-    const first = await flow.poll(sage);
-    expect(first).toMatchObject({ created: [], updated: [], noChanges: true });
-    expect(first.result.payload.startedAt).toBe(new Date(sage.now).toISOString());
-    expect(flow.state()).toEqual({ mark: sageTime(sage.now), seen: {} });
+    const flow = flowWith("pollChangesTrigger", PRISMATIC_FLOW_INPUTS);
+    expect(await flow.poll(sage)).toMatchObject({ created: [], updated: [], noChanges: true });
+    expect(sage.requests).toEqual([]);
     const mark = flow.state()?.mark;
-
-    sage.serve();
-    const created = sage.create("NEW");
-    sage.advance(300);
-    const second = await flow.poll(sage);
-    expect(sage.requests).toEqual([
-      { updated_or_created_since: mark, attributes: "all", page: "1", items_per_page: "200" },
-    ]);
-    expect(second).toMatchObject({ created: ["NEW@1"], updated: [], noChanges: false });
-    expect(second.result.resultType).toBe("completed");
-    expect(flow.state()).toEqual({ mark: created.updated_at, seen: { NEW: created.updated_at } });
-  });
-});
-
-describe("New and Updated Contacts over several polls", () => {
-  test("inserts and updates between polls are delivered once each, split into created and updated", async () => {
-    const sage = new FakeSage("/contacts").serve();
-    sage.create("A");
-    sage.create("B");
-    sage.advance(600);
-    const flow = flowWith("contactsChanged");
-    expect(await flow.poll(sage)).toMatchObject({ noChanges: true });
+    expect(mark).toBe(sageTime(sage.now));
 
     sage.advance(60);
-    sage.create("C");
-    const a2 = sage.update("A");
+    sage.create("NEW");
+    sage.update("OLD");
     sage.advance(300);
-    expect(await flow.poll(sage)).toMatchObject({ created: ["C@1"], updated: ["A@2"], noChanges: false });
-    expect(flow.state()?.mark).toBe(a2.updated_at);
-
-    sage.create("D");
-    sage.update("C");
-    const b2 = sage.update("B");
-    sage.advance(300);
-    expect(await flow.poll(sage)).toMatchObject({ created: ["D@1"], updated: ["B@2", "C@2"] });
-    expect(sage.requests.at(-1)?.updated_or_created_since).toBe(a2.updated_at);
-
-    sage.advance(300);
-    expect(await flow.poll(sage)).toMatchObject({ created: [], updated: [], noChanges: true });
-    expect(sage.requests.at(-1)).toEqual({
-      updated_or_created_since: b2.updated_at,
-      attributes: "all",
-      page: "1",
-      items_per_page: "200",
-    });
-  });
-
-  test("a record at the mark is not delivered twice, but another record with the same updated_at is delivered", async () => {
-    const sage = new FakeSage("/contacts").serve();
-    const flow = flowWith("contactsChanged", { startFrom: "2026-01-01T00:00:00Z" });
-    const a = sage.create("A");
-    sage.advance(300);
-    expect(await flow.poll(sage)).toMatchObject({ created: ["A@1"], updated: [] });
-    expect(flow.state()).toEqual({ mark: a.updated_at, seen: { A: a.updated_at } });
-
-    // B shows up stamped with exactly the mark (its write committed after the last poll read).
-    sage.records.push({
-      id: "B",
-      name: "B",
-      displayed_as: "B",
-      created_at: a.updated_at,
-      updated_at: a.updated_at,
-      version: 1,
-    });
-    sage.advance(300);
-    expect(await flow.poll(sage)).toMatchObject({ created: ["B@1"], updated: [] });
-    expect(sage.requests.at(-1)?.updated_or_created_since).toBe(a.updated_at);
-    expect(flow.state()).toEqual({ mark: a.updated_at, seen: { A: a.updated_at, B: a.updated_at } });
-
-    sage.advance(300);
-    expect(await flow.poll(sage)).toMatchObject({ noChanges: true });
-
-    sage.update("A");
-    sage.advance(300);
-    expect(await flow.poll(sage)).toMatchObject({ created: [], updated: ["A@2"] });
-  });
-
-  test("a record created at the mark and already delivered comes back as updated, not created, when it changes", async () => {
-    const sage = new FakeSage("/contacts").serve();
-    const flow = flowWith("contactsChanged", { startFrom: "2026-01-01T00:00:00Z" });
-    const a = sage.create("A");
-    sage.advance(300);
-    await flow.poll(sage);
-    // Same second as the mark, so created_at == mark: only `seen` tells it was delivered.
-    sage.update("A", a.updated_at);
-    sage.get("A").updated_at = sageTime(sage.now);
-    sage.advance(300);
-    expect(await flow.poll(sage)).toMatchObject({ created: [], updated: ["A@2"] });
-  });
-
-  test("a record changed after its page was read is delivered by the next poll, though a later change was already seen (stable order, 3 pages)", async () => {
-    const sage = new FakeSage("/contacts").serve();
-    const flow = flowWith("contactsChanged");
-    await flow.poll(sage);
-    bulkCreate(sage, 450);
-    sage.advance(300);
-    let changed = false;
-    sage.beforePage = (page) => {
-      if (page !== 2 || changed) return;
-      changed = true;
-      sage.update("R010"); // on page 1, already read
-      sage.update("R420"); // on page 3, read later: its updated_at is the newest of the poll
-    };
-
-    const during = await flow.poll(sage);
-    expect(sage.requests.map(({ page, items_per_page }) => [page, items_per_page])).toEqual([
-      ["1", "200"],
-      ["2", "200"],
-      ["3", "200"],
+    expect(await flow.poll(sage)).toMatchObject({ created: ["NEW@1"], updated: ["OLD@2"], noChanges: false });
+    expect(sage.requests).toEqual([
+      {
+        updated_or_created_since: mark,
+        attributes: "all",
+        exclude_system: "true",
+        nested_attributes: "all",
+        page: "1",
+        items_per_page: "200",
+      },
     ]);
-    expect(during.created).toEqual(allIds(450).map((id) => (id === "R420@1" ? "R420@2" : id)));
-    expect(during.updated).toEqual([]);
-
-    sage.advance(300);
-    expect(await flow.poll(sage)).toMatchObject({ created: [], updated: ["R010@2"] });
     sage.advance(300);
     expect(await flow.poll(sage)).toMatchObject({ noChanges: true });
   });
 
-  test("a record that moves to a later page mid-poll is delivered once and the record it displaced is not lost (ordered by updated_at)", async () => {
+  test("the state Prismatic's trigger saved ({ lastPolledAt }) is where the moved flow goes on from", async () => {
     const sage = new FakeSage("/contacts").serve();
-    sage.order = "updated_at asc";
-    const flow = flowWith("contactsChanged");
-    await flow.poll(sage);
-    bulkCreate(sage, 450);
+    const lastPolledAt = new Date(sage.now).toISOString();
+    sage.advance(60);
+    sage.create("MISSED_WHILE_MOVING");
     sage.advance(300);
-    let changed = false;
-    sage.beforePage = (page) => {
-      if (page !== 2 || changed) return;
-      changed = true;
-      // Moves from page 1 to the end: every later record slides back one place, so R200 would
-      // fall from the top of page 2 onto the already-read page 1.
-      sage.update("R005");
-    };
-
-    const during = await flow.poll(sage);
-    expect(during.created).toEqual(allIds(450).map((id) => (id === "R005@1" ? "R005@2" : id)));
-    // The shifted walk was noticed and read once more.
-    expect(sage.requests.map(({ page }) => page)).toEqual(["1", "2", "3", "1", "2", "3"]);
-
-    sage.advance(300);
-    expect(await flow.poll(sage)).toMatchObject({ noChanges: true });
+    const flow = flowWith("pollChangesTrigger", PRISMATIC_FLOW_INPUTS, { lastPolledAt });
+    expect(await flow.poll(sage)).toMatchObject({ created: ["MISSED_WHILE_MOVING@1"] });
+    expect(sage.requests[0].updated_or_created_since).toBe(lastPolledAt);
   });
 
-  test("a record deleted mid-poll does not make the trigger skip the record that slid into its place", async () => {
-    const sage = new FakeSage("/contacts").serve();
-    const flow = flowWith("contactsChanged");
-    await flow.poll(sage);
-    bulkCreate(sage, 450);
-    sage.advance(300);
-    let deleted = false;
-    sage.beforePage = (page) => {
-      if (page !== 2 || deleted) return;
-      deleted = true;
-      sage.remove("R003");
-    };
-    const during = await flow.poll(sage);
-    expect(during.created).toEqual(allIds(450));
-    expect(sage.requests).toHaveLength(6);
-  });
+  test.each(POLLABLE_RESOURCES.map((resource) => [resource.value, resource]))(
+    "resource %s reads its own Sage list, full records",
+    async (value, resource) => {
+      const sage = new FakeSage(resource.path).serve();
+      const flow = flowWith("pollChangesTrigger", { resourceType: value, startFrom: "2026-01-01T00:00:00Z" });
+      sage.create("A");
+      sage.advance(300);
+      expect(await flow.poll(sage)).toMatchObject({ created: ["A@1"], updated: [] });
+      expect(sage.requests[0]).toEqual({
+        updated_or_created_since: "2026-01-01T00:00:00Z",
+        attributes: "all",
+        ...(resource.nestedAttributes ? { nested_attributes: "all" } : {}),
+        ...(resource.excludeSystem ? { exclude_system: "true" } : {}),
+        page: "1",
+        items_per_page: "200",
+      });
+    },
+  );
 
-  test("a change made within the settle margin is delivered now and not again", async () => {
-    const sage = new FakeSage("/contacts").serve();
-    const flow = flowWith("contactsChanged", { startFrom: "2026-01-01T00:00:00Z" });
-    sage.create("A");
-    sage.advance(10); // the poll runs 10 s after the change: inside the margin
-    expect(await flow.poll(sage)).toMatchObject({ created: ["A@1"] });
-    // The mark stays a margin behind Sage's clock, so the next poll asks for A again...
-    expect(flow.state()?.mark).toBe(sageTime(sage.now - SETTLE_MARGIN_MS));
-    sage.advance(300);
-    // ...and skips it.
-    expect(await flow.poll(sage)).toMatchObject({ noChanges: true });
-    expect(flow.state()).toEqual({ mark: sage.get("A").updated_at, seen: { A: sage.get("A").updated_at } });
-  });
-});
-
-describe("inputs", () => {
-  test("Start From is where the first poll starts: older records changed since then are updates, newer ones are created", async () => {
-    const sage = new FakeSage("/sales_invoices").serve();
-    sage.create("OLD");
-    sage.create("UNTOUCHED");
-    sage.advance(3600);
-    const startFrom = sageTime(sage.now);
-    sage.create("NEW");
-    sage.update("OLD");
-    sage.advance(300);
-    const flow = flowWith("salesInvoicesChanged", { startFrom });
-    expect(await flow.poll(sage)).toMatchObject({ created: ["NEW@1"], updated: ["OLD@2"] });
-    expect(sage.requests[0]).toEqual({
-      updated_or_created_since: startFrom,
-      attributes: "all",
-      page: "1",
-      items_per_page: "200",
-    });
-
-    // Afterwards the saved mark wins over Start From.
-    expect(await flow.poll(sage)).toMatchObject({ noChanges: true });
-    expect(sage.requests[1].updated_or_created_since).toBe(flow.state()?.mark);
-    expect(flow.state()?.mark).toBe(sage.get("OLD").updated_at);
-  });
-
-  test.each([
-    [{ showNewRecords: "false" }, { created: [], updated: ["OLD@2"], noChanges: false }],
-    [{ showUpdatedRecords: "false" }, { created: ["NEW@1"], updated: [], noChanges: false }],
-    [
-      { showNewRecords: "false", showUpdatedRecords: "false" },
-      { created: [], updated: [], noChanges: true },
-    ],
-  ])("switches %p", async (switches, expected) => {
-    const sage = new FakeSage("/purchase_invoices").serve();
-    sage.create("OLD");
-    sage.advance(3600);
-    const startFrom = sageTime(sage.now);
-    sage.create("NEW");
-    sage.update("OLD");
-    sage.advance(300);
-    const flow = flowWith("purchaseInvoicesChanged", { startFrom, ...switches });
-    expect(await flow.poll(sage)).toMatchObject(expected);
-    // Hidden records count as handled: turning the switches back on does not replay them.
-    sage.advance(300);
-    expect(await flow.poll(sage, { showNewRecords: "true", showUpdatedRecords: "true" })).toMatchObject({
-      noChanges: true,
-    });
-  });
-
-  test("a bad Start From is refused before any request", async () => {
-    const message = await failureOf(flowWith("contactsChanged", { startFrom: "yesterday" }).poll());
+  test("an unknown Resource Type is refused before any request, naming the choices", async () => {
+    const message = await failureOf(flowWith("pollChangesTrigger", { resourceType: "quotes" }).poll());
     expect(message).toBe(
-      'Invalid "Start From": expected a date (YYYY-MM-DD) or an ISO-8601 date-time (YYYY-MM-DDThh:mm:ssZ), got "yesterday".',
+      `Invalid "Resource Type": expected one of ${POLLABLE_RESOURCES.map(({ value }) => value).join(", ")}, got "quotes".`,
     );
     expect(nock.pendingMocks()).toEqual([]);
   });
+});
 
-  test("a failed poll keeps the previous mark, so the next poll delivers what it missed", async () => {
-    const sage = new FakeSage("/contacts").serve();
-    const flow = flowWith("contactsChanged");
-    await flow.poll(sage);
-    const before = flow.state();
-    sage.create("A");
-    sage.advance(300);
-    sage.failNextWith = 400;
-    expect(await failureOf(flow.poll(sage))).toBe("Sage API error 400 on GET /contacts: Something broke.");
-    expect(flow.state()).toEqual(before);
-    expect(await flow.poll(sage)).toMatchObject({ created: ["A@1"] });
+describe("Deleted Records (key recordsDeleted)", () => {
+  test("offers only the resources whose Sage list takes deleted_since", () => {
+    const input = component.triggers.recordsDeleted.inputs.find(({ key }) => key === "resourceType") as {
+      model?: { value: string }[];
+    };
+    expect(input.model?.map(({ value }) => value)).toEqual(
+      POLLABLE_RESOURCES.filter((resource) => resource.deletedSince).map(({ value }) => value),
+    );
+    expect(input.model?.map(({ value }) => value)).not.toContain("ledgerAccounts");
+  });
+
+  test("a Start From in the future is refused, naming the input", async () => {
+    const message = await failureOf(
+      flowWith("recordsDeleted", { resourceType: "contacts", startFrom: "2026-02-02" }).poll(),
+    );
+    expect(message).toMatch(/^Invalid "Start From": expected a date-time that is not in the future/);
+  });
+
+  test("a ledger account is not deletable in Sage: refused as a Resource Type", async () => {
+    const message = await failureOf(flowWith("recordsDeleted", { resourceType: "ledgerAccounts" }).poll());
+    expect(message).toMatch(/^Invalid "Resource Type": expected one of contacts, contactPersons, salesInvoices/);
   });
 });

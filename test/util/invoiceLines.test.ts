@@ -141,7 +141,7 @@ describe("bad lines are refused with the line, the field and what is wrong", () 
     [
       "a price given as text",
       JSON.stringify([line, { ...line, unit_price: "12" }]),
-      'Invalid "Invoice Lines": line 2 (index 1): "unit_price" must be a number, got "12".',
+      'Invalid "Invoice Lines": line 2 (index 1): "unit_price" must be a number with at most 2 decimal places and size up to 1e12, got "12".',
     ],
     [
       "a camelCase key",
@@ -171,7 +171,7 @@ describe("bad lines are refused with the line, the field and what is wrong", () 
     [
       "a quantity that is a boolean",
       JSON.stringify([{ ...line, quantity: true }]),
-      'Invalid "Invoice Lines": line 1 (index 0): "quantity" must be a number, got true.',
+      'Invalid "Invoice Lines": line 1 (index 0): "quantity" must be a number with at most 2 decimal places and size up to 1e12, got true.',
     ],
   ])("%s", (_case, value, message) => {
     expect(errorOf(salesCreate, value)).toBe(message);
@@ -179,7 +179,7 @@ describe("bad lines are refused with the line, the field and what is wrong", () 
 
   test("the same rules apply to lines given on update", () => {
     expect(errorOf(salesUpdate, [{ ...line, unit_price: "12" }])).toBe(
-      'Invalid "Invoice Lines": line 1 (index 0): "unit_price" must be a number, got "12".',
+      'Invalid "Invoice Lines": line 1 (index 0): "unit_price" must be a number with at most 2 decimal places and size up to 1e12, got "12".',
     );
   });
 

@@ -1,6 +1,6 @@
 import nock from "nock";
 import { createSageClient } from "../../src/client";
-import { fetchAllPages } from "../../src/util/pagination";
+import { fetchAllPages, pagesOf, type SageList } from "../../src/util/pagination";
 import { BASE_PATH, runAction, SAGE_ORIGIN, sageApi, testConnection, useNock } from "../helpers";
 
 useNock();
@@ -58,6 +58,127 @@ describe("Fetch All", () => {
       ["2", "200"],
       ["3", "200"],
     ]);
+  });
+});
+
+describe("pages after the first are read concurrently", () => {
+  afterEach(() => nock.cleanAll());
+
+  /**
+   * A fake Sage list of `total` records in pages of 200 where page n answers after delayMs(n),
+   * noting how many requests were open at once.
+   */
+  const slowList = (total: number, delayMs: (page: number) => number, { withTotal = true } = {}) => {
+    const pages = Math.max(1, Math.ceil(total / 200));
+    const open = { now: 0, most: 0 };
+    const records = Array.from({ length: total }, (_, i) => ({ id: `c${i}` }));
+    for (let page = 1; page <= pages; page++) {
+      sageApi()
+        .get(`${BASE_PATH}/contacts`)
+        .query({ page: String(page), items_per_page: "200" })
+        .reply(() => {
+          open.now++;
+          open.most = Math.max(open.most, open.now);
+          return new Promise<[number, unknown]>((resolve) =>
+            setTimeout(() => {
+              open.now--;
+              resolve([
+                200,
+                {
+                  ...(withTotal ? { $total: total } : {}),
+                  $page: page,
+                  $next: page < pages ? `/contacts?page=${page + 1}` : null,
+                  $back: null,
+                  $itemsPerPage: 200,
+                  $items: records.slice((page - 1) * 200, page * 200),
+                },
+              ]);
+            }, delayMs(page)),
+          );
+        });
+    }
+    return { open, ids: records.map((r) => r.id) };
+  };
+
+  test("records come back in Sage's order although later pages answer first", async () => {
+    // Page 2 answers last, page 5 first.
+    const { ids, open } = slowList(1000, (page) => (page === 1 ? 0 : (6 - page) * 100));
+    const answered: number[] = [];
+    const yielded: number[] = [];
+    const records: string[] = [];
+    const pages = pagesOf<{ id: string }>(createSageClient(testConnection()), "/contacts", {}, (response) =>
+      answered.push((response.data as SageList<unknown>).$page),
+    );
+    for await (const page of pages) {
+      yielded.push(page.$page);
+      for (const record of page.$items) records.push(record.id);
+    }
+    expect(answered).toEqual([1, 5, 4, 3, 2]);
+    expect(yielded).toEqual([1, 2, 3, 4, 5]);
+    expect(records).toEqual(ids);
+    expect(open.most).toBe(4);
+  });
+
+  test("Fetch All keeps Sage's order with answers in random order, never more than 4 requests open", async () => {
+    const delays = [0, 90, 10, 70, 30, 50, 0, 80, 20, 60, 40];
+    const { ids, open } = slowList(2150, (page) => delays[page - 1]);
+    const result = await fetchAllPages<{ id: string }>(createSageClient(testConnection()), "/contacts");
+    expect(result.$items.map((r) => r.id)).toEqual(ids);
+    expect(open.most).toBe(4);
+  });
+
+  test("without a $total, pages are read one after another", async () => {
+    const { ids, open } = slowList(650, () => 20, { withTotal: false });
+    const result = await fetchAllPages<{ id: string }>(createSageClient(testConnection()), "/contacts");
+    expect(result.$items.map((r) => r.id)).toEqual(ids);
+    expect(open.most).toBe(1);
+  });
+
+  test("records added during the walk: the pages past the first $total follow $next", async () => {
+    const page = (n: number, total: number, count: number, next: boolean) => ({
+      $total: total,
+      $page: n,
+      $next: next ? `/contacts?page=${n + 1}` : null,
+      $back: null,
+      $itemsPerPage: 200,
+      $items: Array.from({ length: count }, (_, i) => ({ id: `p${n}-${i}` })),
+    });
+    const scope = sageApi()
+      .get(`${BASE_PATH}/contacts`)
+      .query({ page: "1", items_per_page: "200" })
+      .reply(200, page(1, 400, 200, true))
+      .get(`${BASE_PATH}/contacts`)
+      .query({ page: "2", items_per_page: "200" })
+      .reply(200, page(2, 401, 200, true))
+      .get(`${BASE_PATH}/contacts`)
+      .query({ page: "3", items_per_page: "200" })
+      .reply(200, page(3, 401, 1, false));
+    const result = await fetchAllPages(createSageClient(testConnection()), "/contacts");
+    expect(result.$items).toHaveLength(401);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  test("a page that fails fails the fetch with Sage's error", async () => {
+    sageApi()
+      .get(`${BASE_PATH}/contacts`)
+      .query({ page: "1", items_per_page: "200" })
+      .reply(200, {
+        $total: 600,
+        $page: 1,
+        $next: "/contacts?page=2",
+        $back: null,
+        $itemsPerPage: 200,
+        $items: [{ id: "a" }],
+      })
+      .get(`${BASE_PATH}/contacts`)
+      .query({ page: "2", items_per_page: "200" })
+      .reply(404, [{ $message: "Resource not found" }])
+      .get(`${BASE_PATH}/contacts`)
+      .query({ page: "3", items_per_page: "200" })
+      .delay(50)
+      .reply(200, { $total: 600, $page: 3, $next: null, $back: null, $itemsPerPage: 200, $items: [{ id: "c" }] });
+    await expect(fetchAllPages(createSageClient(testConnection()), "/contacts")).rejects.toThrow("Resource not found");
+    await new Promise((resolve) => setTimeout(resolve, 100));
   });
 });
 

@@ -1,12 +1,32 @@
 import type { AxiosError } from "axios";
-import { isRetryable, parseRetryAfter, retryDelayMs, retryPolicy } from "../../src/util/retry";
+import {
+  CARRIES_IDEMPOTENCY_ID,
+  PRODUCTION_RETRY_POLICY,
+  delayBeforeRetry,
+  isRetryable,
+  parseRetryAfter,
+  retryDelayMs,
+  retryPolicy,
+  shouldRetry,
+} from "../../src/util/retry";
 
-const failure = (method: string, status?: number, code?: string, headers: Record<string, string> = {}) =>
+const failure = (
+  method: string,
+  status?: number,
+  code?: string,
+  headers: Record<string, string> = {},
+  config: Record<string, unknown> = {},
+) =>
   ({
-    config: { method },
+    config: { method, ...config },
     code,
+    message: code === "ERR_BAD_REQUEST" ? "Request body larger than maxBodyLength limit" : "failed",
     response: status === undefined ? undefined : { status, headers },
   }) as unknown as AxiosError;
+
+/** A POST whose body carries an idempotency_id (marked by src/util/idempotency.ts). */
+const idempotentPost = (status?: number, code?: string) =>
+  failure("post", status, code, {}, { [CARRIES_IDEMPOTENCY_ID]: true });
 
 describe("which failures are retried", () => {
   test.each([
@@ -36,6 +56,34 @@ describe("which failures are retried", () => {
   test("a cancelled request is not retried", () => {
     expect(isRetryable(failure("get", undefined, "ERR_CANCELED"))).toBe(false);
   });
+
+  test("a body axios refused to send (over the size limit) is not retried", () => {
+    expect(isRetryable(failure("put", undefined, "ERR_BAD_REQUEST"))).toBe(false);
+  });
+
+  test.each([
+    [500, undefined],
+    [503, undefined],
+    [undefined, "ECONNRESET"],
+    [undefined, "ECONNABORTED"],
+    [undefined, "ETIMEDOUT"],
+  ])("a POST carrying an idempotency_id is retried like a PUT after %p %p", (status, code) => {
+    expect(isRetryable(idempotentPost(status, code))).toBe(true);
+  });
+
+  test("network errors, timeouts and 5xx get 3 retries; 429 gets 7", () => {
+    const tries = (error: AxiosError) => [1, 2, 3, 4, 5, 6, 7, 8].filter((n) => shouldRetry(error, n));
+    expect(tries(failure("get", 503))).toEqual([1, 2, 3]);
+    expect(tries(idempotentPost(undefined, "ECONNRESET"))).toEqual([1, 2, 3]);
+    expect(tries(failure("post", 429))).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  test("the retry count comes from axios-retry's state on the config", () => {
+    const afterThree = failure("get", 503, undefined, {}, { "axios-retry": { retryCount: 3 } });
+    expect(isRetryable(afterThree)).toBe(false);
+    expect(isRetryable(failure("get", 429, undefined, {}, { "axios-retry": { retryCount: 6 } }))).toBe(true);
+    expect(isRetryable(failure("get", 429, undefined, {}, { "axios-retry": { retryCount: 7 } }))).toBe(false);
+  });
 });
 
 describe("Retry-After", () => {
@@ -52,10 +100,21 @@ describe("Retry-After", () => {
 
 describe("delay before a retry", () => {
   const saved = { ...retryPolicy };
-  beforeEach(() => Object.assign(retryPolicy, { baseDelayMs: 500, maxDelayMs: 30_000 }));
+  const production = PRODUCTION_RETRY_POLICY;
+  beforeEach(() => Object.assign(retryPolicy, production));
   afterAll(() => Object.assign(retryPolicy, saved));
 
-  test("exponential from the base delay, with at most 25% jitter", () => {
+  test("test/setup.ts shortens the waits only, not the tries", () => {
+    expect(saved).toEqual({
+      ...production,
+      baseDelayMs: 1,
+      rateLimitBaseDelayMs: 1,
+      maxDelayMs: 20,
+      maxRetryAfterMs: 20,
+    });
+  });
+
+  test("5xx and network errors: exponential from 500 ms, with at most 25% jitter", () => {
     for (const [count, base] of [
       [1, 500],
       [2, 1000],
@@ -67,11 +126,21 @@ describe("delay before a retry", () => {
     }
   });
 
+  test("429 without Retry-After: 2, 4, 8, 15, 15, 15, 15 s, whose sum outlasts Sage's 60 s window", () => {
+    const waits = [1, 2, 3, 4, 5, 6, 7].map((n) => delayBeforeRetry(n, { rateLimited: true }));
+    expect(waits).toEqual([2_000, 4_000, 8_000, 15_000, 15_000, 15_000, 15_000]);
+    const total = waits.reduce((sum, wait) => sum + wait, 0);
+    expect(total).toBeGreaterThan(60_000);
+    // With full jitter every wait is 25% longer: the bound the README states.
+    expect(waits.reduce((sum, _w, i) => sum + delayBeforeRetry(i + 1, { rateLimited: true }, 1), 0)).toBe(92_500);
+  });
+
   test("Retry-After wins over the backoff", () => {
     expect(retryDelayMs(1, failure("get", 429, undefined, { "retry-after": "3" }))).toBe(3000);
   });
 
-  test("a long Retry-After is capped so a step cannot hang for minutes", () => {
-    expect(retryDelayMs(1, failure("get", 429, undefined, { "retry-after": "600" }))).toBe(30_000);
+  test("a long Retry-After is honoured up to Sage's 60 s window, so a step cannot hang for hours", () => {
+    expect(retryDelayMs(1, failure("get", 429, undefined, { "retry-after": "45" }))).toBe(45_000);
+    expect(retryDelayMs(1, failure("get", 429, undefined, { "retry-after": "600" }))).toBe(60_000);
   });
 });

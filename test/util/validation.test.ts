@@ -81,7 +81,7 @@ describe("numbers", () => {
 
   test("positive amounts", () => {
     expect(() => optionalNumber("Amount", { positive: true })("0")).toThrow(
-      'expected a positive number such as 12.50, got "0"',
+      'expected a positive number such as 12.50 (at most 2 decimal places, size up to 1e12), got "0"',
     );
     expect(() => optionalNumber("Credit Limit", { nonNegative: true })("-1")).toThrow("a number of 0 or more");
   });

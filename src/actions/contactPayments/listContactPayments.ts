@@ -1,5 +1,5 @@
 import { bankAccountIdFilter, contactIdFilter, transactionTypeIdFilter } from "../../inputs/contactPayments";
-import { updatedOrCreatedSince } from "../../inputs/common";
+import { updatedOrCreatedSinceFor } from "../../inputs/common";
 import { listAction } from "../listAction";
 import * as examples from "../../examplePayloads/contactPayments";
 
@@ -7,8 +7,9 @@ export const listContactPayments = listAction({
   label: "List Contact Payments",
   description: "List all contact payments",
   path: "/contact_payments",
+  definition: "ContactPayment",
   filters: {
-    updatedOrCreatedSince: { query: "updated_or_created_since", input: updatedOrCreatedSince },
+    updatedOrCreatedSince: { query: "updated_or_created_since", input: updatedOrCreatedSinceFor("Contact Payments") },
     contactId: { query: "contact_id", input: contactIdFilter },
     bankAccountId: { query: "bank_account_id", input: bankAccountIdFilter },
     transactionTypeId: { query: "transaction_type_id", input: transactionTypeIdFilter },

@@ -1,7 +1,8 @@
 import { action } from "@prismatic-io/spectral";
-import { format } from "date-fns";
+import { formatISO } from "date-fns";
 import { createSageClient, segment } from "../../client";
-import { connection } from "../../inputs/common";
+import { connection, idempotencyKey } from "../../inputs/common";
+import { withIdempotencyKey } from "../../util/idempotency";
 import {
   amount,
   bankAccountId,
@@ -13,6 +14,7 @@ import {
 } from "../../inputs/contactPayments";
 import { compact } from "../../util/body";
 import { type PayableInvoice, paymentAmountFor, paymentContactFor } from "../../util/payments";
+import { outputSchemaFor, performSafetyFor } from "../../util/outputSchema";
 
 export interface InvoicePaymentSpec {
   label: string;
@@ -48,6 +50,7 @@ export const recordInvoicePayment = (kind: InvoicePaymentSpec) =>
       paymentMethodId,
       reference,
       contactId: paymentContactId,
+      idempotencyKey,
     },
     perform: async (context, params) => {
       const client = createSageClient(params.connection, context.debug.enabled);
@@ -60,17 +63,21 @@ export const recordInvoicePayment = (kind: InvoicePaymentSpec) =>
           transaction_type_id: kind.transactionTypeId,
           contact_id: paymentContactFor(invoice, params.contactId, kind.noun),
           bank_account_id: params.bankAccountId,
-          // Sage wants a plain date; date-fns formats the runner's local day, where toISOString would give UTC's.
-          date: params.date ?? format(new Date(), "yyyy-MM-dd"),
+          // Sage wants a plain date; formatISO gives the runner's local day (toISOString would give UTC's)
+          // without the locale tables date-fns's `format` brings into the bundle.
+          date: params.date ?? formatISO(new Date(), { representation: "date" }),
           total_amount: totalAmount,
           payment_method_id: params.paymentMethodId,
           reference: params.reference,
           allocated_artefacts: [{ artefact_id: params.invoiceId, amount: totalAmount }],
         }),
       };
-      // A POST is never retried after it may have reached Sage (see util/retry.ts): no duplicate payments.
-      const { data } = await client.post("/contact_payments", body);
+      // Retried with the same idempotency_id (util/idempotency.ts): Sage never records the payment twice.
+      const { data } = await client.post("/contact_payments", body, withIdempotencyKey(params.idempotencyKey));
       return { data };
     },
     examplePayload: kind.examplePayload,
+    outputSchema: outputSchemaFor("ContactPayment", "record"),
+    // A payment is allocated to the invoice: it writes to the books.
+    performSafety: performSafetyFor("allocate"),
   });

@@ -1,20 +1,28 @@
 import { action } from "@prismatic-io/spectral";
 import { createSageClient } from "../../client";
-import { connection } from "../../inputs/common";
+import { connection, idempotencyKey } from "../../inputs/common";
+import { withIdempotencyKey } from "../../util/idempotency";
 import { createContactPersonInputs } from "../../inputs/contactPersons";
 import { contactPersonBody } from "./contactPersonBody";
 import * as examples from "../../examplePayloads/contactPersons";
+import { outputSchemaFor, performSafetyFor } from "../../util/outputSchema";
 
 export const createContactPerson = action({
   display: {
     label: "Create Contact Person",
     description: "Create a new contact person at an address of a contact",
   },
-  inputs: { connection, ...createContactPersonInputs },
-  perform: async (context, { connection, ...fields }) => {
+  inputs: { connection, ...createContactPersonInputs, idempotencyKey },
+  perform: async (context, { connection, idempotencyKey, ...fields }) => {
     const client = createSageClient(connection, context.debug.enabled);
-    const { data } = await client.post("/contact_persons", contactPersonBody(fields));
+    const { data } = await client.post(
+      "/contact_persons",
+      contactPersonBody(fields),
+      withIdempotencyKey(idempotencyKey),
+    );
     return { data };
   },
   examplePayload: examples.createContactPerson,
+  outputSchema: outputSchemaFor("ContactPerson", "record"),
+  performSafety: performSafetyFor("create"),
 });

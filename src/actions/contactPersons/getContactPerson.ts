@@ -6,6 +6,7 @@ export const getContactPerson = getAction({
   label: "Get Contact Person",
   description: "Get the information and metadata of a contact person by Id",
   path: "/contact_persons",
+  definition: "ContactPerson",
   idKey: "contactPersonId",
   idInput: contactPersonId,
   examplePayload: examples.getContactPerson,

@@ -4,6 +4,7 @@ import { connection } from "../../inputs/common";
 import { contactPersonId, updateContactPersonInputs } from "../../inputs/contactPersons";
 import { contactPersonBody } from "./contactPersonBody";
 import * as examples from "../../examplePayloads/contactPersons";
+import { outputSchemaFor, performSafetyFor } from "../../util/outputSchema";
 
 export const updateContactPerson = action({
   display: {
@@ -17,4 +18,6 @@ export const updateContactPerson = action({
     return { data };
   },
   examplePayload: examples.updateContactPerson,
+  outputSchema: outputSchemaFor("ContactPerson", "record"),
+  performSafety: performSafetyFor("update"),
 });

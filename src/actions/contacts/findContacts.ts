@@ -1,9 +1,10 @@
 import { action } from "@prismatic-io/spectral";
 import { createSageClient } from "../../client";
 import { connection } from "../../inputs/common";
-import { contactTypeId, email, search } from "../../inputs/contacts";
-import { fetchAllPages } from "../../util/pagination";
+import { contactTypeId, email, excludeSystem, search } from "../../inputs/contacts";
+import { FULL_NESTED_RECORDS, fetchAllPages } from "../../util/pagination";
 import * as examples from "../../examplePayloads/contacts";
+import { outputSchemaFor, performSafetyFor } from "../../util/outputSchema";
 
 export const findContacts = action({
   display: {
@@ -15,11 +16,14 @@ export const findContacts = action({
     email,
     search,
     contactTypeId,
+    excludeSystem,
   },
-  perform: async (context, { connection, email, search, contactTypeId }) => {
+  perform: async (context, { connection, email, search, contactTypeId, excludeSystem }) => {
     const client = createSageClient(connection, context.debug.enabled);
     const { $items } = await fetchAllPages<Record<string, unknown>>(client, "/contacts", {
       attributes: "all",
+      ...FULL_NESTED_RECORDS,
+      exclude_system: excludeSystem,
       email,
       search,
       contact_type_id: contactTypeId,
@@ -27,4 +31,6 @@ export const findContacts = action({
     return { data: $items };
   },
   examplePayload: examples.findContacts,
+  outputSchema: outputSchemaFor("Contact", "array"),
+  performSafety: performSafetyFor("find"),
 });

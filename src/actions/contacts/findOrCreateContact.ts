@@ -1,11 +1,13 @@
 import { action } from "@prismatic-io/spectral";
 import { createSageClient, type HttpClient } from "../../client";
-import { connection } from "../../inputs/common";
+import { connection, idempotencyKey } from "../../inputs/common";
+import { withIdempotencyKey } from "../../util/idempotency";
 import { createContactInputs, matchEmail, matchReference } from "../../inputs/contacts";
 import { contactBody } from "../../util/contactBody";
-import { fetchAllPages, pagesOf } from "../../util/pagination";
+import { FULL_NESTED_RECORDS, fetchAllPages, pagesOf } from "../../util/pagination";
 import { InputError } from "../../util/validation";
 import * as examples from "../../examplePayloads/contacts";
+import { actionOutput, BOOLEAN, objectSchema, performSafetyFor, recordSchema } from "../../util/outputSchema";
 
 interface SageContact extends Record<string, unknown> {
   email?: string | null;
@@ -35,7 +37,9 @@ const hasPersonWithEmail = async (client: HttpClient, contactId: string, email: 
 /** References are unique in Sage regardless of case, so they match ignoring case too. */
 const findMatch = async (client: HttpClient, email: string | undefined, reference: string | undefined) => {
   const params = email ? { email } : { search: reference };
-  for await (const page of pagesOf<SageContact>(client, "/contacts", { ...params, attributes: "all" })) {
+  // Page by page: the walk stops at the first match, so reading ahead would waste calls.
+  const query = { ...params, attributes: "all", ...FULL_NESTED_RECORDS };
+  for await (const page of pagesOf<SageContact>(client, "/contacts", query, undefined, { concurrency: 1 })) {
     const candidates = page.$items ?? [];
     const direct = candidates.find((contact) =>
       email ? sameText(contact.email, email) : sameText(contact.reference, reference ?? ""),
@@ -64,8 +68,9 @@ export const findOrCreateContact = action({
     email: matchEmail,
     ...otherCreateInputs,
     reference: matchReference,
+    idempotencyKey,
   },
-  perform: async (context, { connection, ...fields }) => {
+  perform: async (context, { connection, idempotencyKey, ...fields }) => {
     if (!fields.email && !fields.reference) {
       throw new InputError(
         "Email",
@@ -76,8 +81,14 @@ export const findOrCreateContact = action({
     // Not atomic: a contact created elsewhere between the lookup and the create is not seen.
     const existing = await findMatch(client, fields.email, fields.reference);
     if (existing) return { data: { created: false, contact: existing } };
-    const { data } = await client.post<SageContact>("/contacts", contactBody(fields));
+    const { data } = await client.post<SageContact>(
+      "/contacts",
+      contactBody(fields),
+      withIdempotencyKey(idempotencyKey),
+    );
     return { data: { created: true, contact: data } };
   },
   examplePayload: examples.findOrCreateContact,
+  outputSchema: actionOutput(objectSchema({ created: BOOLEAN, contact: recordSchema("Contact") })),
+  performSafety: performSafetyFor("create"),
 });

@@ -4,6 +4,7 @@ import { connection } from "../../inputs/common";
 import { contactId, updateContactInputs } from "../../inputs/contacts";
 import { contactBody } from "../../util/contactBody";
 import * as examples from "../../examplePayloads/contacts";
+import { outputSchemaFor, performSafetyFor } from "../../util/outputSchema";
 
 export const updateContact = action({
   display: {
@@ -17,4 +18,6 @@ export const updateContact = action({
     return { data };
   },
   examplePayload: examples.updateContact,
+  outputSchema: outputSchemaFor("Contact", "record"),
+  performSafety: performSafetyFor("update"),
 });

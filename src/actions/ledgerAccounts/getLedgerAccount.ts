@@ -6,6 +6,7 @@ export const getLedgerAccount = getAction({
   label: "Get Ledger Account",
   description: "Get the information and metadata of a Ledger account",
   path: "/ledger_accounts",
+  definition: "LedgerAccount",
   idKey: "ledgerAccountId",
   idInput: ledgerAccountId,
   examplePayload: examples.getLedgerAccount,

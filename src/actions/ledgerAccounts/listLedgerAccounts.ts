@@ -7,6 +7,7 @@ export const listLedgerAccounts = listAction({
   label: "List Ledger Accounts",
   description: "List all Ledger accounts",
   path: "/ledger_accounts",
+  definition: "LedgerAccount",
   filters: {
     updatedOrCreatedSince: { query: "updated_or_created_since", input: updatedOrCreatedSince },
     visibleIn: { query: "visible_in", input: ledgerAccountListFilters.visibleIn },

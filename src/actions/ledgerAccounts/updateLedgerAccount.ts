@@ -4,6 +4,7 @@ import { connection } from "../../inputs/common";
 import { accountId, updateLedgerAccountInputs } from "../../inputs/ledgerAccounts";
 import { ledgerAccountBody } from "./ledgerAccountBody";
 import * as examples from "../../examplePayloads/ledgerAccounts";
+import { outputSchemaFor, performSafetyFor } from "../../util/outputSchema";
 
 export const updateLedgerAccount = action({
   display: {
@@ -17,4 +18,6 @@ export const updateLedgerAccount = action({
     return { data };
   },
   examplePayload: examples.updateLedgerAccount,
+  outputSchema: outputSchemaFor("LedgerAccount", "record"),
+  performSafety: performSafetyFor("update"),
 });

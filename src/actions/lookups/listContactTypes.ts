@@ -5,5 +5,6 @@ export const listContactTypes = listAction({
   label: "List Contact Types",
   description: "List all contact types",
   path: "/contact_types",
+  definition: "Base",
   examplePayload: examples.listContactTypes.data,
 });

@@ -5,5 +5,6 @@ export const listCountries = listAction({
   label: "List Countries",
   description: "List all countries",
   path: "/countries",
+  definition: "Base",
   examplePayload: examples.listCountries.data,
 });

@@ -5,5 +5,6 @@ export const listCurrencies = listAction({
   label: "List Currencies",
   description: "List all currencies",
   path: "/currencies",
+  definition: "Base",
   examplePayload: examples.listCurrencies.data,
 });

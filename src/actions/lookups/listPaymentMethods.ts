@@ -5,5 +5,6 @@ export const listPaymentMethods = listAction({
   label: "List Payment Methods",
   description: "List all payment methods",
   path: "/payment_methods",
+  definition: "Base",
   examplePayload: examples.listPaymentMethods.data,
 });

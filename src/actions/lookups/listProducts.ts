@@ -5,5 +5,6 @@ export const listProducts = listAction({
   label: "List Products",
   description: "List all products",
   path: "/products",
+  definition: "Product",
   examplePayload: examples.listProducts.data,
 });

@@ -5,5 +5,6 @@ export const listServices = listAction({
   label: "List Services",
   description: "List all services",
   path: "/services",
+  definition: "Service",
   examplePayload: examples.listServices.data,
 });

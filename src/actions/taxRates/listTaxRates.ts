@@ -1,4 +1,4 @@
-import { updatedOrCreatedSince } from "../../inputs/common";
+import { updatedOrCreatedSinceFor } from "../../inputs/common";
 import { listAction } from "../listAction";
 import * as examples from "../../examplePayloads/taxRates";
 
@@ -6,6 +6,9 @@ export const listTaxRates = listAction({
   label: "List Tax Rates",
   description: "List all tax rates",
   path: "/tax_rates",
-  filters: { updatedOrCreatedSince: { query: "updated_or_created_since", input: updatedOrCreatedSince } },
+  definition: "TaxRate",
+  filters: {
+    updatedOrCreatedSince: { query: "updated_or_created_since", input: updatedOrCreatedSinceFor("Tax Rates") },
+  },
   examplePayload: examples.listTaxRates.data,
 });

@@ -1,5 +1,5 @@
-import nock from "nock";
-import { BASE_PATH, failureOf, runAction, sageApi, useNock } from "../../helpers";
+import { idempotencyIdFor } from "../../../src/util/idempotency";
+import { BASE_PATH, captureBody, failureOf, runAction, sageApi, useNock } from "../../helpers";
 import { unknownKeys } from "../../sageSchema";
 
 useNock();
@@ -57,18 +57,19 @@ describe.each(kinds)("$key", ({ key, path, type, noun, number }) => {
 
   /** Mock the invoice GET; returns a function giving the POST body once the action ran. */
   const mockPayment = (invoiceBody: Record<string, unknown> = invoice()) => {
-    let posted: unknown;
     sageApi().get(`${BASE_PATH}${path}/INV1`).query({ attributes: "all" }).reply(200, invoiceBody);
-    sageApi()
-      .post(`${BASE_PATH}/contact_payments`, (body) => {
-        posted = body;
-        return true;
-      })
-      .reply(201, { id: "PAY1", displayed_as: "Payment", transaction_type: { id: type } });
-    return () => posted;
+    const sent = captureBody("post", "/contact_payments", {
+      id: "PAY1",
+      displayed_as: "Payment",
+      transaction_type: { id: type },
+    });
+    return () => sent.body;
   };
 
   test("with only the invoice and bank account it pays the outstanding amount to the invoice's contact, dated today", async () => {
+    // The faked moment is on another day in UTC (jest runs in a time zone west of UTC, see
+    // test/globalSetup.js): a UTC date in the body would fail here, not pass by accident.
+    expect(new Date().toISOString().slice(0, 10)).not.toBe("2026-03-15");
     const body = mockPayment();
     const result = await runAction(key, { invoiceId: "INV1", bankAccountId: "BANK1" });
     expect(result).toEqual({ data: { id: "PAY1", displayed_as: "Payment", transaction_type: { id: type } } });
@@ -114,7 +115,7 @@ describe.each(kinds)("$key", ({ key, path, type, noun, number }) => {
   test("paying exactly the outstanding amount is allowed (no rounding surprise on 0.1 + 0.2)", async () => {
     const body = mockPayment(invoice({ outstanding_amount: 0.3 }));
     await runAction(key, { invoiceId: "INV1", bankAccountId: "BANK1", amount: 0.1 + 0.2 });
-    expect(body()).toMatchObject({ contact_payment: { total_amount: 0.1 + 0.2 } });
+    expect(body()).toMatchObject({ contact_payment: { total_amount: 0.3 } });
   });
 
   test("an outstanding amount Sage sends as a string is paid as a number", async () => {
@@ -140,9 +141,18 @@ describe.each(kinds)("$key", ({ key, path, type, noun, number }) => {
   });
 
   test.each([
-    ["-5", `Invalid "Amount": expected a positive number such as 12.50, got "-5".`],
-    ["0", `Invalid "Amount": expected a positive number such as 12.50, got "0".`],
-    ["abc", `Invalid "Amount": expected a positive number such as 12.50, got "abc".`],
+    [
+      "-5",
+      `Invalid "Amount": expected a positive number such as 12.50 (at most 2 decimal places, size up to 1e12), got "-5".`,
+    ],
+    [
+      "0",
+      `Invalid "Amount": expected a positive number such as 12.50 (at most 2 decimal places, size up to 1e12), got "0".`,
+    ],
+    [
+      "abc",
+      `Invalid "Amount": expected a positive number such as 12.50 (at most 2 decimal places, size up to 1e12), got "abc".`,
+    ],
   ])("Amount %p is refused before any request", async (bad, expected) => {
     // No mocks: any request would fail with a different (network) error.
     expect(await failureOf(runAction(key, { invoiceId: "INV1", bankAccountId: "BANK1", amount: bad }))).toBe(expected);
@@ -214,17 +224,52 @@ describe.each(kinds)("$key", ({ key, path, type, noun, number }) => {
     );
   });
 
-  test("a POST that fails with 500 is not retried (it may have recorded the payment)", async () => {
+  test("100.001 on a 100.00 invoice is refused before anything is read or written", async () => {
+    // Nothing is mocked: a request would fail with another message.
+    expect(await failureOf(runAction(key, { invoiceId: "INV1", bankAccountId: "BANK1", amount: "100.001" }))).toBe(
+      'Invalid "Amount": expected a positive number such as 12.50 (at most 2 decimal places, size up to 1e12), got "100.001".',
+    );
+  });
+
+  test("100.01 on a 100.00 invoice is refused as an overpayment, compared in cents", async () => {
+    sageApi()
+      .get(`${BASE_PATH}${path}/INV1`)
+      .query({ attributes: "all" })
+      .reply(200, invoice({ outstanding_amount: "100.0" }));
+    expect(await failureOf(runAction(key, { invoiceId: "INV1", bankAccountId: "BANK1", amount: 100.01 }))).toBe(
+      `Invalid "Amount": expected at most the outstanding amount of ${noun} ${number}, 100.00 GBP, got 100.01.`,
+    );
+  });
+
+  test("a POST answered 500 is sent again with the same idempotency_id: Sage records the payment once", async () => {
     sageApi().get(`${BASE_PATH}${path}/INV1`).query({ attributes: "all" }).reply(200, invoice());
-    // One reply only: a retry would hit no mock and fail with a different message.
+    const ids: string[] = [];
+    const idOf = (body: { contact_payment: { idempotency_id: string } }) =>
+      !!ids.push(body.contact_payment.idempotency_id);
+    sageApi()
+      .post(`${BASE_PATH}/contact_payments`, idOf)
+      .reply(500, [{ $message: "Internal error" }])
+      .post(`${BASE_PATH}/contact_payments`, idOf)
+      .reply(201, { id: "PAY1" });
+    const result = await runAction(key, { invoiceId: "INV1", bankAccountId: "BANK1", idempotencyKey: "order-7" });
+    expect(result).toEqual({ data: { id: "PAY1" } });
+    expect(ids).toEqual([
+      idempotencyIdFor("contact_payment", "order-7"),
+      idempotencyIdFor("contact_payment", "order-7"),
+    ]);
+  });
+
+  test("when every try fails after Sage may have acted, the error says how a re-run with the same key returns it", async () => {
+    sageApi().get(`${BASE_PATH}${path}/INV1`).query({ attributes: "all" }).reply(200, invoice());
     sageApi()
       .post(`${BASE_PATH}/contact_payments`)
-      .once()
-      .reply(500, [{ $message: "Internal error" }]);
-    expect(await failureOf(runAction(key, { invoiceId: "INV1", bankAccountId: "BANK1" }))).toBe(
-      "Sage API error 500 on POST /contact_payments: Internal error. Sage may have created the record before this failure: check before running the step again.",
+      .times(4)
+      .reply(500, [{ $message: "Internal error." }]);
+    expect(
+      await failureOf(runAction(key, { invoiceId: "INV1", bankAccountId: "BANK1", idempotencyKey: "order-7" })),
+    ).toBe(
+      "Sage API error 500 on POST /contact_payments: Internal error. Sage may have created the record before this failure: running the step again with the same Idempotency Key within 7 days returns it instead of creating another.",
     );
-    expect(nock.pendingMocks()).toEqual([]);
   });
 
   test("Sage's validation error on the POST names the field", async () => {

@@ -75,6 +75,7 @@ const FULL_PERSON = {
   fax: "0191 123 4568",
   isMainContact: "true",
   isPreferredContact: "false",
+  idempotencyKey: "crm-person-17",
 };
 
 const FULL_PERSON_BODY = {

@@ -2,6 +2,7 @@ import nock from "nock";
 import component from "../../../src";
 import { BASE_PATH, failureOf, runAction, sageApi, useNock, captureBody } from "../../helpers";
 import { keyPaths, schemaProblems } from "../../sageSchema";
+import { idempotencyIdFor } from "../../../src/util/idempotency";
 
 useNock();
 
@@ -51,6 +52,7 @@ const FULL_CREATE = {
   sortCode: "12-34-56",
   bic: "NWBKGB2L",
   iban: "GB29NWBK60161331926819",
+  idempotencyKey: "order-10042",
 };
 
 const FULL_CREATE_BODY = {
@@ -104,7 +106,7 @@ const FULL_CREATE_BODY = {
 describe("Create Contact", () => {
   test("the fixture fills in every input of the action", () => {
     const inputKeys = component.actions.createContact.inputs.map((i: { key: string }) => i.key);
-    expect(inputKeys).toHaveLength(38);
+    expect(inputKeys).toHaveLength(39);
     expect(["connection", ...Object.keys(FULL_CREATE)].sort()).toEqual([...inputKeys].sort());
   });
 
@@ -112,6 +114,7 @@ describe("Create Contact", () => {
     const sent = captureWrite("post", "/contacts");
     const result = await runAction("createContact", FULL_CREATE);
     expect(sent.body).toEqual(FULL_CREATE_BODY);
+    expect(sent.idempotencyId).toBe(idempotencyIdFor("contact", "order-10042"));
     expect(result).toEqual({ data: created });
   });
 
@@ -192,8 +195,14 @@ describe("Create Contact", () => {
     [{ creditDays: "400" }, 'Invalid "Credit Days": expected a whole number from 0 to 365, got "400".'],
     [{ creditDays: "-1" }, 'Invalid "Credit Days": expected a whole number from 0 to 365, got "-1".'],
     [{ creditDays: "7.5" }, 'Invalid "Credit Days": expected a whole number from 0 to 365, got "7.5".'],
-    [{ creditLimit: "abc" }, 'Invalid "Credit Limit": expected a number of 0 or more such as 12.50, got "abc".'],
-    [{ creditLimit: "-5" }, 'Invalid "Credit Limit": expected a number of 0 or more such as 12.50, got "-5".'],
+    [
+      { creditLimit: "abc" },
+      'Invalid "Credit Limit": expected a number of 0 or more such as 12.50 (at most 2 decimal places, size up to 1e12), got "abc".',
+    ],
+    [
+      { creditLimit: "-5" },
+      'Invalid "Credit Limit": expected a number of 0 or more such as 12.50 (at most 2 decimal places, size up to 1e12), got "-5".',
+    ],
     [{ name: "" }, 'Invalid "Name": expected a value; this input is required.'],
     [{ name: "   " }, 'Invalid "Name": expected a value; this input is required.'],
     [{ contactTypeIds: "" }, 'Invalid "Contact Type Ids": expected at least one Id; this input is required.'],
@@ -274,7 +283,10 @@ describe("Update Contact", () => {
     ],
     [{ contactId: "" }, 'Invalid "Contact Id": expected a value; this input is required.'],
     [{ creditDays: "366" }, 'Invalid "Credit Days": expected a whole number from 0 to 365, got "366".'],
-    [{ creditLimit: "1,000" }, 'Invalid "Credit Limit": expected a number of 0 or more such as 12.50, got "1,000".'],
+    [
+      { creditLimit: "1,000" },
+      'Invalid "Credit Limit": expected a number of 0 or more such as 12.50 (at most 2 decimal places, size up to 1e12), got "1,000".',
+    ],
     [{ isMainAddress: "yes" }, 'Invalid "Is Main Address": expected true or false, got "yes".'],
   ])("%p is refused before any request", async (bad, message) => {
     expect(await failureOf(runAction("updateContact", { contactId: CONTACT_ID, name: "Acme", ...bad }))).toBe(message);
@@ -282,15 +294,30 @@ describe("Update Contact", () => {
 });
 
 describe("Get Contact and Delete Contact", () => {
-  test("Get Contact asks for the full record", async () => {
-    sageApi().get(`${BASE_PATH}/contacts/${CONTACT_ID}`).query({ attributes: "all" }).reply(200, created);
+  test("Get Contact asks for the full record with full nested addresses and people", async () => {
+    sageApi()
+      .get(`${BASE_PATH}/contacts/${CONTACT_ID}`)
+      .query({ attributes: "all", nested_attributes: "all" })
+      .reply(200, created);
     await expect(runAction("getContact", { contactId: CONTACT_ID })).resolves.toEqual({ data: created });
+  });
+
+  test("Include Balance asks Sage for the balance (show_balance), which comes back as a number", async () => {
+    sageApi()
+      .get(`${BASE_PATH}/contacts/${CONTACT_ID}`)
+      .query({ attributes: "all", nested_attributes: "all", show_balance: "true" })
+      .reply(200, { ...created, balance: "-12.5" });
+    const result = await runAction("getContact", { contactId: CONTACT_ID, showBalance: "true" });
+    expect(result).toMatchObject({ data: { id: created.id, balance: -12.5 } });
+    expect(await failureOf(runAction("getContact", { contactId: CONTACT_ID, showBalance: "maybe" }))).toBe(
+      'Invalid "Include Balance": expected true or false, got "maybe".',
+    );
   });
 
   test("Get Contact's 404 names the path", async () => {
     sageApi()
       .get(`${BASE_PATH}/contacts/missing`)
-      .query({ attributes: "all" })
+      .query({ attributes: "all", nested_attributes: "all" })
       .reply(404, [{ $severity: "error", $dataCode: "RecordNotFound", $message: "Resource not found" }]);
     await expect(runAction("getContact", { contactId: "missing" })).rejects.toThrow(
       "Sage API error 404 on GET /contacts/missing: Resource not found.",

@@ -3,7 +3,8 @@ import { schemaProblems } from "../../sageSchema";
 
 useNock();
 
-const ALL_PAGES = { attributes: "all", items_per_page: "200" };
+// Full records with their addresses and people in full (nested_attributes=all), every page.
+const ALL_PAGES = { attributes: "all", nested_attributes: "all", items_per_page: "200" };
 
 /** One page of GET /contacts for the given query, with `$next` when more follow. */
 const contactsPage = (query: Record<string, string>, page: number, items: unknown[], more = false) =>
@@ -184,6 +185,6 @@ describe("Find or Create Contact", () => {
     expect([...keys("findOrCreateContact")].sort()).toEqual([...keys("createContact"), "email"].sort());
     expect(component.actions.findOrCreateContact.display.label).toBe("Find or Create Contact");
     expect(component.actions.findContacts.display.label).toBe("Find Contacts");
-    expect(keys("findContacts")).toEqual(["connection", "email", "search", "contactTypeId"]);
+    expect(keys("findContacts")).toEqual(["connection", "email", "search", "contactTypeId", "excludeSystem"]);
   });
 });

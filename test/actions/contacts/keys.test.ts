@@ -52,13 +52,15 @@ test("Create Contact's keys are the agreed ones, both Is Main Address flags dist
     "sortCode",
     "bic",
     "iban",
+    "idempotencyKey",
   ]);
   expect(inputsOf("updateContact").map((i) => i.key)).toEqual([
     "connection",
     "contactId",
     ...inputsOf("createContact")
       .slice(1)
-      .map((i) => i.key),
+      .map((i) => i.key)
+      .filter((key) => key !== "idempotencyKey"),
   ]);
 });
 

@@ -67,17 +67,26 @@ describe("Raw Request", () => {
     expect(message).toMatch(/^Invalid "URL": expected a path relative to the Sage API/);
   });
 
-  test("Debug Request logs the request with the Authorization header redacted", async () => {
+  test("Debug Request logs the request with the Authorization header redacted, in the step log and on the console", async () => {
     sageApi({ json: false }).get(`${BASE_PATH}/countries`).reply(200, {});
     const lines: string[] = [];
     const logger = { ...loggerMock(), info: (...m: unknown[]) => void lines.push(m.map(String).join(" ")) };
-    await harness.action(
-      "rawRequest",
-      { connection: testConnection(), url: "/countries", method: "GET", debugRequest: "true" },
-      { logger },
+    // Spectral's own debug output (its HTTP client's) goes to console.log, which Prismatic keeps as the step's log too.
+    const printed: string[] = [];
+    const spies = (["log", "info", "warn", "error", "debug"] as const).map((name) =>
+      jest.spyOn(console, name).mockImplementation((...m: unknown[]) => void printed.push(m.map(String).join(" "))),
     );
+    try {
+      await harness.action(
+        "rawRequest",
+        { connection: testConnection(), url: "/countries", method: "GET", debugRequest: "true" },
+        { logger },
+      );
+    } finally {
+      spies.forEach((spy) => spy.mockRestore());
+    }
     expect(lines.join("\n")).toContain("[REDACTED]");
-    expect(lines.join("\n")).not.toContain(TEST_TOKEN);
+    expect([...lines, ...printed].join("\n")).not.toContain(TEST_TOKEN);
   });
 
   test("a failed call is reported readably, without the token", async () => {
@@ -88,5 +97,94 @@ describe("Raw Request", () => {
     expect(message).toBe("Sage API error 404 on GET /nothing: Resource not found.");
     expect(message).not.toContain(TEST_TOKEN);
     expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  test.each([
+    "Host",
+    "host",
+    "Content-Length",
+    "Transfer-Encoding",
+    "Connection",
+    "Keep-Alive",
+    "Upgrade",
+    "TE",
+    "Trailer",
+    "Expect",
+    "Proxy-Authorization",
+    "Proxy-Connection",
+    "Forwarded",
+    "X-Forwarded-Host",
+    "X-Forwarded-For",
+    "X-HTTP-Method-Override",
+    "X-HTTP-Method",
+    "X-Method-Override",
+    "X-Original-URL",
+    "X-Rewrite-URL",
+    "HTTP2-Settings",
+  ])("a %p header is refused before any request, naming the input", async (name) => {
+    // Nothing is mocked and net connect is off: a request would fail with another message.
+    const message = await failureOf(
+      runAction("rawRequest", { url: "/contacts", method: "GET", headers: [{ key: name, value: "x" }] }),
+    );
+    expect(message).toMatch(/^Invalid "Header": expected no header that changes routing or framing .*at item 1\.$/);
+    expect(message).toContain(`"${name}"`);
+  });
+
+  test.each([
+    [{ key: "X-Custom\r\nHost", value: "a" }],
+    [{ key: "X-Custom", value: "a\r\nHost: evil.example" }],
+    [{ key: "X-Custom", value: "a\nb" }],
+  ])("a line break in a header name or value (%j) gets a clear error", async (header) => {
+    const message = await failureOf(runAction("rawRequest", { url: "/contacts", method: "GET", headers: [header] }));
+    expect(message).toMatch(/^Invalid "Header": expected a name and value without line breaks \(CR or LF\) at item 1/);
+  });
+
+  test("a header name with a space or colon is refused", async () => {
+    const message = await failureOf(
+      runAction("rawRequest", { url: "/contacts", method: "GET", headers: [{ key: "X Bad:", value: "a" }] }),
+    );
+    expect(message).toBe('Invalid "Header": expected a valid header name at item 1, got "X Bad:".');
+  });
+
+  test("a JSON body is sent as application/json without a Content-Type header from the user", async () => {
+    sageApi({ json: false })
+      .post(`${BASE_PATH}/contacts`, { contact: { name: "Acme" } })
+      .matchHeader("content-type", "application/json")
+      .reply(201, { id: "c1" });
+    await expect(
+      runAction("rawRequest", { url: "/contacts", method: "POST", data: '{"contact":{"name":"Acme"}}' }),
+    ).resolves.toMatchObject({ statusCode: 201 });
+  });
+
+  test("a redirect is not followed: the error names the status and the Location", async () => {
+    const elsewhere = nock("https://elsewhere.example").get("/steal").reply(200, { looks: "fine" });
+    sageApi({ json: false })
+      .get(`${BASE_PATH}/contacts`)
+      .reply(302, "", { Location: "https://elsewhere.example/steal" });
+    const message = await failureOf(runAction("rawRequest", { url: "/contacts", method: "GET" }));
+    expect(message).toBe(
+      'Sage API error 302 on GET /contacts: empty response body. Sage answered with a redirect, which is never followed. It pointed to "https://elsewhere.example/steal".',
+    );
+    expect(elsewhere.isDone()).toBe(false);
+    nock.cleanAll();
+  });
+
+  test("a body over Sage's limit is refused before sending, naming the limit", async () => {
+    const message = await failureOf(
+      runAction("rawRequest", { url: "/contacts", method: "POST", data: "x".repeat(5_000_001) }),
+    );
+    expect(message).toBe(
+      "The request body for POST /contacts is 5,000,001 bytes: Sage accepts at most 5,000,000 bytes (5 MB) per request, so nothing was sent. Send fewer lines or records per call.",
+    );
+  });
+
+  test("Form Data goes out as multipart with the token", async () => {
+    sageApi({ json: false })
+      .post(`${BASE_PATH}/attachments`, (body: string) => body.includes('name="note"') && body.includes("hello"))
+      .matchHeader("content-type", /^multipart\/form-data; boundary=/)
+      .reply(201, { ok: true });
+    await expect(
+      runAction("rawRequest", { url: "/attachments", method: "POST", formData: [{ key: "note", value: "hello" }] }),
+    ).resolves.toMatchObject({ statusCode: 201 });
   });
 });

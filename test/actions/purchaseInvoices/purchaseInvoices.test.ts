@@ -68,9 +68,17 @@ describe("createPurchaseInvoice", () => {
     });
   });
 
-  test("inputs are in the page's order, Due Date last", () => {
+  test("inputs are in the page's order, then Due Date, Idempotency Key last", () => {
     const keys = harness.component.actions.createPurchaseInvoice.inputs.map((input) => input.key);
-    expect(keys).toEqual(["connection", "contactId", "date", "invoiceLines", "totalAmount", "dueDate"]);
+    expect(keys).toEqual([
+      "connection",
+      "contactId",
+      "date",
+      "invoiceLines",
+      "totalAmount",
+      "dueDate",
+      "idempotencyKey",
+    ]);
   });
 
   const valid = { contactId: CONTACT_ID, date: "2026-01-31", dueDate: "2026-02-28", invoiceLines: [minimalLine] };
@@ -84,7 +92,7 @@ describe("createPurchaseInvoice", () => {
     ],
     [
       { invoiceLines: [{ ...minimalLine, quantity: "10" }] },
-      'Invalid "Invoice Lines": line 1 (index 0): "quantity" must be a number, got "10".',
+      'Invalid "Invoice Lines": line 1 (index 0): "quantity" must be a number with at most 2 decimal places and size up to 1e12, got "10".',
     ],
     [
       { invoiceLines: [{ ...minimalLine, product_id: "string" }] },

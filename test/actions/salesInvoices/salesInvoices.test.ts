@@ -95,7 +95,7 @@ describe("createSalesInvoice", () => {
     [
       "a price as a string",
       JSON.stringify([{ ...minimalLine, unit_price: "12" }]),
-      'Invalid "Invoice Lines": line 1 (index 0): "unit_price" must be a number, got "12".',
+      'Invalid "Invoice Lines": line 1 (index 0): "unit_price" must be a number with at most 2 decimal places and size up to 1e12, got "12".',
     ],
     [
       "a camelCase key",
@@ -124,7 +124,10 @@ describe("createSalesInvoice", () => {
       { date: "31/01/2026" },
       'Invalid "Date": expected a date as YYYY-MM-DD (an ISO-8601 timestamp is also accepted; its date part is sent), got "31/01/2026".',
     ],
-    [{ totalAmount: "lots" }, 'Invalid "Total Amount": expected a number such as 12.50, got "lots".'],
+    [
+      { totalAmount: "lots" },
+      'Invalid "Total Amount": expected a number such as 12.50 (at most 2 decimal places, size up to 1e12), got "lots".',
+    ],
   ])("bad %p is refused before any request", async (bad, message) => {
     const params = { ...valid, invoiceLines: [minimalLine], ...bad };
     expect(await failureOf(runAction("createSalesInvoice", params))).toBe(message);

@@ -1,0 +1,64 @@
+import type { QueryParams } from "../util/pagination";
+
+/**
+ * The one table behind every polling trigger: each Sage list the component reads that takes
+ * `updated_or_created_since` (Sage's spec, GET parameters of each path). A resource added to the
+ * component is one line here; the New and Updated Records and Deleted Records dropdowns follow.
+ */
+export interface PollableResource {
+  /**
+   * The Resource Type dropdown's value. Contacts, sales invoices, purchase invoices and ledger
+   * accounts keep the values of Prismatic's own Sage component, so its flows run unchanged.
+   */
+  value: string;
+  label: string;
+  /** Sage list path. */
+  path: string;
+  /** The list also takes `deleted_since` (Deleted Records offers it). */
+  deletedSince: boolean;
+  /** The list takes `exclude_system` (system records such as the HMRC contacts). */
+  excludeSystem?: boolean;
+  /** The list takes `nested_attributes`: ask for full nested records (addresses, contact person). */
+  nestedAttributes?: boolean;
+}
+
+export const POLLABLE_RESOURCES: readonly PollableResource[] = [
+  {
+    value: "contacts",
+    label: "Contacts",
+    path: "/contacts",
+    deletedSince: true,
+    excludeSystem: true,
+    nestedAttributes: true,
+  },
+  { value: "contactPersons", label: "Contact People", path: "/contact_persons", deletedSince: true },
+  { value: "ledgerAccounts", label: "Ledger Accounts", path: "/ledger_accounts", deletedSince: false },
+  { value: "salesInvoices", label: "Sales Invoices", path: "/sales_invoices", deletedSince: true },
+  { value: "purchaseInvoices", label: "Purchase Invoices", path: "/purchase_invoices", deletedSince: true },
+  { value: "salesCreditNotes", label: "Sales Credit Notes", path: "/sales_credit_notes", deletedSince: true },
+  { value: "purchaseCreditNotes", label: "Purchase Credit Notes", path: "/purchase_credit_notes", deletedSince: true },
+  { value: "salesQuotes", label: "Sales Quotes", path: "/sales_quotes", deletedSince: false },
+  { value: "salesEstimates", label: "Sales Estimates", path: "/sales_estimates", deletedSince: false },
+  { value: "contactPayments", label: "Contact Payments", path: "/contact_payments", deletedSince: true },
+  { value: "bankAccounts", label: "Bank Accounts", path: "/bank_accounts", deletedSince: true, nestedAttributes: true },
+  { value: "products", label: "Products", path: "/products", deletedSince: true },
+  { value: "services", label: "Services", path: "/services", deletedSince: true },
+  { value: "taxRates", label: "Tax Rates", path: "/tax_rates", deletedSince: false },
+];
+
+export const pollableResource = (value: string): PollableResource | undefined =>
+  POLLABLE_RESOURCES.find((resource) => resource.value === value);
+
+/** Dropdown entries of a set of resources. */
+export const resourceModel = (resources: readonly PollableResource[]) =>
+  resources.map(({ label, value }) => ({ label, value }));
+
+/**
+ * What a trigger asks Sage for besides the window: full records, full nested records where the
+ * list can expand them, and no system records unless the flow wants them.
+ */
+export const readQuery = (resource: PollableResource, includeSystem: boolean): QueryParams => ({
+  attributes: "all",
+  ...(resource.nestedAttributes ? { nested_attributes: "all" } : {}),
+  ...(resource.excludeSystem && !includeSystem ? { exclude_system: true } : {}),
+});
