@@ -400,19 +400,6 @@ const runScenario = async (harness, connection, sandbox, resources) => {
     documentType: "/sales_invoices",
     documentId: salesInvoice.id,
   });
-  for (const [convert, create, lines, idKey] of [
-    ["convertQuoteToInvoice", "createSalesQuote", "quoteLines", "salesQuoteId"],
-    ["convertEstimateToInvoice", "createSalesEstimate", "estimateLines", "salesEstimateId"],
-  ]) {
-    const { data: source } = await call(create, {
-      contactId: customer.id,
-      date: DAY,
-      expiryDate: "2026-02-28",
-      reference: "DEAL-0007",
-      [lines]: JSON.stringify([salesLines[0]]),
-    });
-    await run(convert, { [idKey]: source.id, date: DAY });
-  }
   // Hop-by-hop headers (keep-alive, chunking) depend on the HTTP connection, not on Sage's answer.
   const raw = /** @type {{ headers: Record<string, string> }} */ (results.actions.rawRequest);
   for (const header of ["connection", "keep-alive", "transfer-encoding"]) delete raw.headers[header];
@@ -439,6 +426,23 @@ const runScenario = async (harness, connection, sandbox, resources) => {
     statusTriggerInputs,
     { instanceState: statusTriggerState },
   );
+
+  // 10:05 – a quote and an estimate become invoices, after the polls above, so that the
+  // New and Updated Sales Invoices example shows only the invoices made above.
+  clock("10:05:00");
+  for (const [convert, create, lines, idKey] of [
+    ["convertQuoteToInvoice", "createSalesQuote", "quoteLines", "salesQuoteId"],
+    ["convertEstimateToInvoice", "createSalesEstimate", "estimateLines", "salesEstimateId"],
+  ]) {
+    const { data: source } = await call(create, {
+      contactId: customer.id,
+      date: DAY,
+      expiryDate: "2026-02-28",
+      reference: "DEAL-0007",
+      [lines]: JSON.stringify([salesLines[0]]),
+    });
+    await run(convert, { [idKey]: source.id, date: DAY });
+  }
 
   // 10:15 – deletes (a sales invoice that is not a draft is voided), then every dropdown.
   clock("10:15:00");
