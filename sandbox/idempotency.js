@@ -27,8 +27,12 @@ const IDEMPOTENT_WRAPPERS = new Set([
   "contact_person",
   "ledger_account",
   "product",
+  "purchase_credit_note",
   "purchase_invoice",
+  "sales_credit_note",
+  "sales_estimate",
   "sales_invoice",
+  "sales_quote",
   "service",
 ]);
 
