@@ -86,11 +86,23 @@ export const selectSalesCreditNote = {
   ],
 };
 
-export const selectPurchaseCreditNote = { result: [] };
+export const selectPurchaseCreditNote = {
+  result: [{ label: "b51d809b59fe1ea947ca455788610d11", key: "b51d809b59fe1ea947ca455788610d11" }],
+};
 
-export const selectSalesQuote = { result: [{ label: "SQ-2", key: "625378b0d4d95b86885f63c109163b5a" }] };
+export const selectSalesQuote = {
+  result: [
+    { label: "SQ-1", key: "54f9877e6437fd271962bfa4080f974c" },
+    { label: "SQ-3", key: "625378b0d4d95b86885f63c109163b5a" },
+  ],
+};
 
-export const selectSalesEstimate = { result: [{ label: "SE-2", key: "f8361db3655ee2995fb8e06b0ffa50e2" }] };
+export const selectSalesEstimate = {
+  result: [
+    { label: "SE-1", key: "6fa9993e3771673491e5d77d3a8f4751" },
+    { label: "SE-3", key: "f8361db3655ee2995fb8e06b0ffa50e2" },
+  ],
+};
 
 export const selectBusiness = {
   result: [

@@ -5,9 +5,15 @@
 const purchaseCreditNote = {
   id: "b51d809b59fe1ea947ca455788610d11",
   $path: "/purchase_credit_notes/b51d809b59fe1ea947ca455788610d11",
-  created_at: "2026-01-31T09:45:00.000Z",
-  updated_at: "2026-01-31T09:45:00.000Z",
-  links: [],
+  created_at: "2026-01-31T09:45:00Z",
+  updated_at: "2026-01-31T09:45:00Z",
+  links: [
+    {
+      href: "https://accounts-extra.sageone.com/purchase_credit_notes/b51d809b59fe1ea947ca455788610d11",
+      rel: "alternate",
+      type: "text/html",
+    },
+  ],
   editable: true,
   tax_calculation_method: null,
   transaction: {
@@ -54,7 +60,6 @@ const purchaseCreditNote = {
       service: null,
       trade_of_asset: false,
       tax_rate: null,
-      tax_breakdown: [],
       unit_price_includes_tax: false,
       eu_goods_services_type: null,
       discount_amount: 0,
@@ -67,6 +72,8 @@ const purchaseCreditNote = {
       },
       unit_price: 120,
       quantity: 1,
+      tax_breakdown: [],
+      base_currency_tax_breakdown: [],
       net_amount: 120,
       tax_amount: 0,
       total_amount: 120,
@@ -97,9 +104,15 @@ export const createPurchaseCreditNote = {
     id: "b51d809b59fe1ea947ca455788610d11",
     displayed_as: "PCN-1",
     $path: "/purchase_credit_notes/b51d809b59fe1ea947ca455788610d11",
-    created_at: "2026-01-31T09:45:00.000Z",
-    updated_at: "2026-01-31T09:45:00.000Z",
-    links: [],
+    created_at: "2026-01-31T09:45:00Z",
+    updated_at: "2026-01-31T09:45:00Z",
+    links: [
+      {
+        href: "https://accounts-extra.sageone.com/purchase_credit_notes/b51d809b59fe1ea947ca455788610d11",
+        rel: "alternate",
+        type: "text/html",
+      },
+    ],
     editable: true,
     tax_calculation_method: null,
     transaction: {
@@ -146,7 +159,6 @@ export const createPurchaseCreditNote = {
         service: null,
         trade_of_asset: false,
         tax_rate: null,
-        tax_breakdown: [],
         unit_price_includes_tax: false,
         eu_goods_services_type: null,
         discount_amount: 0,
@@ -159,6 +171,8 @@ export const createPurchaseCreditNote = {
         },
         unit_price: 120,
         quantity: 1,
+        tax_breakdown: [],
+        base_currency_tax_breakdown: [],
         net_amount: 120,
         tax_amount: 0,
         total_amount: 120,
@@ -193,4 +207,4 @@ export const listPurchaseCreditNotes = {
   data: { $total: 1, $page: 1, $next: null, $back: null, $itemsPerPage: 1, $items: [purchaseCreditNote] },
 };
 
-export const deletePurchaseCreditNote = { data: { deleted: true, id: "b51d809b59fe1ea947ca455788610d11" } };
+export const deletePurchaseCreditNote = { data: { deleted: true, id: "ec69f1b66937664c57005f1e550b86e4" } };

@@ -74,14 +74,14 @@ export const contactsChanged = { created: [contact2], updated: [contact] };
 export const salesInvoicesChanged = {
   created: [
     {
-      id: "ec69f1b66937664c57005f1e550b86e4",
+      id: "86f0cd5e3f0c4007519f54ae9654ca7c",
       displayed_as: "SI-3",
-      $path: "/sales_invoices/ec69f1b66937664c57005f1e550b86e4",
+      $path: "/sales_invoices/86f0cd5e3f0c4007519f54ae9654ca7c",
       created_at: "2026-01-31T09:45:00Z",
       updated_at: "2026-01-31T09:45:00Z",
       links: [
         {
-          href: "https://accounts-extra.sageone.com/sales_invoices/ec69f1b66937664c57005f1e550b86e4",
+          href: "https://accounts-extra.sageone.com/sales_invoices/86f0cd5e3f0c4007519f54ae9654ca7c",
           rel: "alternate",
           type: "text/html",
         },
@@ -89,9 +89,9 @@ export const salesInvoicesChanged = {
       editable: true,
       tax_calculation_method: null,
       transaction: {
-        id: "dad21ddcd7522464cc1409f1da1e818a",
+        id: "3f171270b9d1c2bd120187b4742197a1",
         displayed_as: "SI-3",
-        $path: "/transactions/dad21ddcd7522464cc1409f1da1e818a",
+        $path: "/transactions/3f171270b9d1c2bd120187b4742197a1",
       },
       transaction_type: {
         id: "SALES_INVOICE",
@@ -113,12 +113,12 @@ export const salesInvoicesChanged = {
       due_date: "2026-03-02",
       reference: null,
       main_address: {
-        id: "55347c46f1092fe1a8b4e9ead4d4f83d",
+        id: "ceb58d78394692ca749752fe5782e813",
         displayed_as: "1 High Street\nNewcastle upon Tyne\nTyne and Wear\nNE1 1AA",
         $path: "",
       },
       delivery_address: {
-        id: "cd5be982b5e353e0edf4373305141628",
+        id: "53d3bfda8c9d420d85ee853b49fb5266",
         displayed_as: "Unit 4, Quayside Trading Estate\nGateshead\nNE8 2BH",
         $path: "",
       },
@@ -148,7 +148,7 @@ export const salesInvoicesChanged = {
             $path: "/ledger_accounts/283e0e0b71750f8bab3adb9e6e38bc14",
           },
           eu_sales_description: null,
-          id: "2c2e127ca106e470beddecb15e8177ee",
+          id: "6468fd6e41da9e9de999bdbc7555f00a",
           displayed_as: "Consulting (day rate)",
           product: null,
           service: {
@@ -158,6 +158,12 @@ export const salesInvoicesChanged = {
           },
           trade_of_asset: false,
           tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
+          unit_price_includes_tax: false,
+          eu_goods_services_type: null,
+          discount_amount: 0,
+          discount_percentage: 0,
+          unit_price: 650,
+          quantity: 1,
           tax_breakdown: [
             {
               tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
@@ -165,12 +171,6 @@ export const salesInvoicesChanged = {
               amount: 130,
             },
           ],
-          unit_price_includes_tax: false,
-          eu_goods_services_type: null,
-          discount_amount: 0,
-          discount_percentage: 0,
-          unit_price: 650,
-          quantity: 1,
           base_currency_tax_breakdown: [
             {
               tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
@@ -243,14 +243,14 @@ export const salesInvoicesChanged = {
 export const purchaseInvoicesChanged = {
   created: [
     {
-      id: "73865b4a12469d52bb8df5843571fcc9",
+      id: "3322f1f50ace2520313dbacd081832a0",
       displayed_as: "PI-3",
-      $path: "/purchase_invoices/73865b4a12469d52bb8df5843571fcc9",
+      $path: "/purchase_invoices/3322f1f50ace2520313dbacd081832a0",
       created_at: "2026-01-31T09:45:00Z",
       updated_at: "2026-01-31T09:45:00Z",
       links: [
         {
-          href: "https://accounts-extra.sageone.com/purchase_invoices/73865b4a12469d52bb8df5843571fcc9",
+          href: "https://accounts-extra.sageone.com/purchase_invoices/3322f1f50ace2520313dbacd081832a0",
           rel: "alternate",
           type: "text/html",
         },
@@ -258,9 +258,9 @@ export const purchaseInvoicesChanged = {
       editable: true,
       tax_calculation_method: null,
       transaction: {
-        id: "34aad91434f949378b6249d9bbeafd56",
+        id: "07fa572da6a84889bbf4d8fa84bc4529",
         displayed_as: "PI-3",
-        $path: "/transactions/34aad91434f949378b6249d9bbeafd56",
+        $path: "/transactions/07fa572da6a84889bbf4d8fa84bc4529",
       },
       transaction_type: {
         id: "PURCHASE_INVOICE",
@@ -306,12 +306,18 @@ export const purchaseInvoicesChanged = {
             $path: "/ledger_accounts/dc93e4d2868709310835d219d148ef50",
           },
           eu_sales_description: null,
-          id: "eef273d0ebcc9b80304b2283deb46f33",
+          id: "a59e8f2c1f166586ca511f323ba3a23e",
           displayed_as: "Desk lamps",
           product: null,
           service: null,
           trade_of_asset: false,
           tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
+          unit_price_includes_tax: false,
+          eu_goods_services_type: null,
+          discount_amount: 0,
+          discount_percentage: 0,
+          unit_price: 35,
+          quantity: 4,
           tax_breakdown: [
             {
               tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
@@ -319,12 +325,6 @@ export const purchaseInvoicesChanged = {
               amount: 28,
             },
           ],
-          unit_price_includes_tax: false,
-          eu_goods_services_type: null,
-          discount_amount: 0,
-          discount_percentage: 0,
-          unit_price: 35,
-          quantity: 4,
           base_currency_tax_breakdown: [
             {
               tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
