@@ -146,6 +146,10 @@ const documentRoutes = (collection) => {
     lineRequired: /** @type {string[]} */ (lineItems.required ?? []),
     /** Every field Sage returns for one record: the sandbox keeps nothing else on it. */
     fields: new Set(Object.keys(spec.definitions[Name]?.properties ?? {})),
+    /** Fields the spec types string, e.g. PurchaseCreditNote.inverse_exchange_rate (a number elsewhere). */
+    stringFields: Object.entries(spec.definitions[Name]?.properties ?? {})
+      .filter(([, property]) => /** @type {{ type?: string }} */ (property).type === "string")
+      .map(([field]) => field),
   };
 };
 

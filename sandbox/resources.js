@@ -4,6 +4,7 @@
 const crypto = require("crypto");
 const { sageError, humanize, isDate } = require("./schema");
 const { DOCUMENT_RULES, documentRoutes } = require("./documents");
+const { sageDecimal } = require("./numberFields");
 const {
   base,
   LEDGER_TYPE_DEFAULTS,
@@ -925,6 +926,9 @@ const documentResource = (collection) => {
         invoice: null,
       };
       merge(doc, patch);
+      // A number field the spec types string (PurchaseCreditNote.inverse_exchange_rate) goes out as
+      // Sage's decimal string, as present() writes the fields it types number.
+      for (const field of kind.stringFields) if (typeof doc[field] === "number") doc[field] = sageDecimal(doc[field]);
       doc[kind.linesField] = lines;
       if (sourceId !== undefined) linkQuoteOrEstimate(ctx, doc, sourceId);
       return refreshDocument(ctx, kind, doc);
