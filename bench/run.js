@@ -359,7 +359,7 @@ const throughput = async () => {
 const anHourAgo = () => new Date(Date.now() - 60 * 60 * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
 
 /** Requests the sandbox answered 429, and requests it saw in all. */
-const answers = (/** @type {{ requestLog: { status: number }[] }} */ sandbox) => ({
+const answers = (/** @type {{ requestLog: { status: number | null }[] }} */ sandbox) => ({
   requests: sandbox.requestLog.length,
   tooMany: sandbox.requestLog.filter((e) => e.status === 429).length,
 });

@@ -51,7 +51,7 @@ const splitIdempotencyId = (wrapper, body) => {
   const record = wrapper && IDEMPOTENT_WRAPPERS.has(wrapper) ? /** @type {any} */ (body)?.[wrapper] : undefined;
   if (!record || typeof record !== "object" || !("idempotency_id" in record)) return { body };
   const { idempotency_id: id, ...rest } = record;
-  return { id, body: { .../** @type {Record<string, unknown>} */ (body), [wrapper]: rest } };
+  return { id, body: { .../** @type {Record<string, unknown>} */ (body), [/** @type {string} */ (wrapper)]: rest } };
 };
 
 /** @param {() => number} clockMs */

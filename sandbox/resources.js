@@ -678,7 +678,6 @@ const buildLines = (ctx, kind, lines) =>
       service: null,
       trade_of_asset: false,
       tax_rate: null,
-      tax_breakdown: [],
       unit_price_includes_tax: false,
       eu_goods_services_type: null,
       discount_amount: 0,

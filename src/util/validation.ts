@@ -169,23 +169,30 @@ const numberText = (rules: NumberRules): string =>
 
 /** Money and quantities: finite numbers, numeric strings accepted ("12.50"), at most 1e12 and 2 decimal places. */
 export const optionalNumber = (label: string, rules: NumberRules = {}) =>
-  accepting(`${numberText(rules)} with at most ${rules.decimals ?? MONEY_DECIMALS} decimal places`, (value: unknown): number | undefined => {
-    if (isBlank(value)) return undefined;
-    const text = typeof value === "number" ? String(value) : typeof value === "string" ? value.trim() : "";
-    const parsed = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text) ? Number(text) : NaN;
-    const sign = numberText(rules);
-    const decimals = rules.decimals ?? MONEY_DECIMALS;
-    const exact = Number.isFinite(parsed) ? withDecimals(parsed, decimals) : undefined;
-    if (
-      exact === undefined ||
-      Math.abs(exact) > MAX_NUMBER ||
-      (rules.positive && exact <= 0) ||
-      (rules.nonNegative && exact < 0)
-    ) {
-      throw new InputError(label, `${sign} such as 12.50 (at most ${decimals} decimal places, size up to 1e12)`, value);
-    }
-    return exact;
-  });
+  accepting(
+    `${numberText(rules)} with at most ${rules.decimals ?? MONEY_DECIMALS} decimal places`,
+    (value: unknown): number | undefined => {
+      if (isBlank(value)) return undefined;
+      const text = typeof value === "number" ? String(value) : typeof value === "string" ? value.trim() : "";
+      const parsed = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text) ? Number(text) : NaN;
+      const sign = numberText(rules);
+      const decimals = rules.decimals ?? MONEY_DECIMALS;
+      const exact = Number.isFinite(parsed) ? withDecimals(parsed, decimals) : undefined;
+      if (
+        exact === undefined ||
+        Math.abs(exact) > MAX_NUMBER ||
+        (rules.positive && exact <= 0) ||
+        (rules.nonNegative && exact < 0)
+      ) {
+        throw new InputError(
+          label,
+          `${sign} such as 12.50 (at most ${decimals} decimal places, size up to 1e12)`,
+          value,
+        );
+      }
+      return exact;
+    },
+  );
 
 export const requiredNumber = (label: string, rules: NumberRules = {}) => {
   const clean = optionalNumber(label, rules);
