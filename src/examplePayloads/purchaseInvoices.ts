@@ -72,6 +72,12 @@ export const purchaseInvoice = {
       service: null,
       trade_of_asset: false,
       tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
+      unit_price_includes_tax: false,
+      eu_goods_services_type: null,
+      discount_amount: 0,
+      discount_percentage: 0,
+      unit_price: 120,
+      quantity: 4,
       tax_breakdown: [
         {
           tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
@@ -79,12 +85,6 @@ export const purchaseInvoice = {
           amount: 96,
         },
       ],
-      unit_price_includes_tax: false,
-      eu_goods_services_type: null,
-      discount_amount: 0,
-      discount_percentage: 0,
-      unit_price: 120,
-      quantity: 4,
       base_currency_tax_breakdown: [
         {
           tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
@@ -198,6 +198,12 @@ export const createPurchaseInvoice = {
         service: null,
         trade_of_asset: false,
         tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
+        unit_price_includes_tax: false,
+        eu_goods_services_type: null,
+        discount_amount: 0,
+        discount_percentage: 0,
+        unit_price: 120,
+        quantity: 4,
         tax_breakdown: [
           {
             tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
@@ -205,12 +211,6 @@ export const createPurchaseInvoice = {
             amount: 96,
           },
         ],
-        unit_price_includes_tax: false,
-        eu_goods_services_type: null,
-        discount_amount: 0,
-        discount_percentage: 0,
-        unit_price: 120,
-        quantity: 4,
         base_currency_tax_breakdown: [
           {
             tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
@@ -326,6 +326,12 @@ export const updatePurchaseInvoice = {
         service: null,
         trade_of_asset: false,
         tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
+        unit_price_includes_tax: false,
+        eu_goods_services_type: null,
+        discount_amount: 0,
+        discount_percentage: 0,
+        unit_price: 120,
+        quantity: 4,
         tax_breakdown: [
           {
             tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
@@ -333,12 +339,6 @@ export const updatePurchaseInvoice = {
             amount: 96,
           },
         ],
-        unit_price_includes_tax: false,
-        eu_goods_services_type: null,
-        discount_amount: 0,
-        discount_percentage: 0,
-        unit_price: 120,
-        quantity: 4,
         base_currency_tax_breakdown: [
           {
             tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
@@ -486,6 +486,12 @@ export const listPurchaseInvoices = {
             service: null,
             trade_of_asset: false,
             tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
+            unit_price_includes_tax: false,
+            eu_goods_services_type: null,
+            discount_amount: 0,
+            discount_percentage: 0,
+            quantity: 4,
+            unit_price: 21.5,
             tax_breakdown: [
               {
                 tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
@@ -493,12 +499,6 @@ export const listPurchaseInvoices = {
                 amount: 17.2,
               },
             ],
-            unit_price_includes_tax: false,
-            eu_goods_services_type: null,
-            discount_amount: 0,
-            discount_percentage: 0,
-            quantity: 4,
-            unit_price: 21.5,
             base_currency_tax_breakdown: [
               {
                 tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },

@@ -83,6 +83,12 @@ export const salesInvoice = {
       },
       trade_of_asset: false,
       tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
+      unit_price_includes_tax: false,
+      eu_goods_services_type: null,
+      discount_amount: 0,
+      discount_percentage: 0,
+      unit_price: 650,
+      quantity: 2,
       tax_breakdown: [
         {
           tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
@@ -90,12 +96,6 @@ export const salesInvoice = {
           amount: 260,
         },
       ],
-      unit_price_includes_tax: false,
-      eu_goods_services_type: null,
-      discount_amount: 0,
-      discount_percentage: 0,
-      unit_price: 650,
-      quantity: 2,
       base_currency_tax_breakdown: [
         {
           tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
@@ -130,6 +130,12 @@ export const salesInvoice = {
       service: null,
       trade_of_asset: false,
       tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
+      unit_price_includes_tax: false,
+      eu_goods_services_type: null,
+      discount_amount: 0,
+      discount_percentage: 0,
+      unit_price: 12.5,
+      quantity: 3,
       tax_breakdown: [
         {
           tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
@@ -137,12 +143,6 @@ export const salesInvoice = {
           amount: 7.5,
         },
       ],
-      unit_price_includes_tax: false,
-      eu_goods_services_type: null,
-      discount_amount: 0,
-      discount_percentage: 0,
-      unit_price: 12.5,
-      quantity: 3,
       base_currency_tax_breakdown: [
         {
           tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
@@ -309,6 +309,12 @@ export const createSalesInvoice = {
         },
         trade_of_asset: false,
         tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
+        unit_price_includes_tax: false,
+        eu_goods_services_type: null,
+        discount_amount: 0,
+        discount_percentage: 0,
+        unit_price: 650,
+        quantity: 2,
         tax_breakdown: [
           {
             tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
@@ -316,12 +322,6 @@ export const createSalesInvoice = {
             amount: 260,
           },
         ],
-        unit_price_includes_tax: false,
-        eu_goods_services_type: null,
-        discount_amount: 0,
-        discount_percentage: 0,
-        unit_price: 650,
-        quantity: 2,
         base_currency_tax_breakdown: [
           {
             tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
@@ -356,6 +356,12 @@ export const createSalesInvoice = {
         service: null,
         trade_of_asset: false,
         tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
+        unit_price_includes_tax: false,
+        eu_goods_services_type: null,
+        discount_amount: 0,
+        discount_percentage: 0,
+        unit_price: 12.5,
+        quantity: 3,
         tax_breakdown: [
           {
             tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
@@ -363,12 +369,6 @@ export const createSalesInvoice = {
             amount: 7.5,
           },
         ],
-        unit_price_includes_tax: false,
-        eu_goods_services_type: null,
-        discount_amount: 0,
-        discount_percentage: 0,
-        unit_price: 12.5,
-        quantity: 3,
         base_currency_tax_breakdown: [
           {
             tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
@@ -537,6 +537,12 @@ export const updateSalesInvoice = {
         },
         trade_of_asset: false,
         tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
+        unit_price_includes_tax: false,
+        eu_goods_services_type: null,
+        discount_amount: 0,
+        discount_percentage: 0,
+        unit_price: 650,
+        quantity: 2,
         tax_breakdown: [
           {
             tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
@@ -544,12 +550,6 @@ export const updateSalesInvoice = {
             amount: 260,
           },
         ],
-        unit_price_includes_tax: false,
-        eu_goods_services_type: null,
-        discount_amount: 0,
-        discount_percentage: 0,
-        unit_price: 650,
-        quantity: 2,
         base_currency_tax_breakdown: [
           {
             tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
@@ -584,6 +584,12 @@ export const updateSalesInvoice = {
         service: null,
         trade_of_asset: false,
         tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
+        unit_price_includes_tax: false,
+        eu_goods_services_type: null,
+        discount_amount: 0,
+        discount_percentage: 0,
+        unit_price: 12.5,
+        quantity: 3,
         tax_breakdown: [
           {
             tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
@@ -591,12 +597,6 @@ export const updateSalesInvoice = {
             amount: 7.5,
           },
         ],
-        unit_price_includes_tax: false,
-        eu_goods_services_type: null,
-        discount_amount: 0,
-        discount_percentage: 0,
-        unit_price: 12.5,
-        quantity: 3,
         base_currency_tax_breakdown: [
           {
             tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
@@ -796,6 +796,12 @@ export const deleteSalesInvoice = {
           },
           trade_of_asset: false,
           tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
+          unit_price_includes_tax: false,
+          eu_goods_services_type: null,
+          discount_amount: 0,
+          discount_percentage: 0,
+          unit_price: 650,
+          quantity: 1,
           tax_breakdown: [
             {
               tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
@@ -803,12 +809,6 @@ export const deleteSalesInvoice = {
               amount: 130,
             },
           ],
-          unit_price_includes_tax: false,
-          eu_goods_services_type: null,
-          discount_amount: 0,
-          discount_percentage: 0,
-          unit_price: 650,
-          quantity: 1,
           base_currency_tax_breakdown: [
             {
               tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
@@ -971,6 +971,12 @@ export const listSalesInvoices = {
             service: null,
             trade_of_asset: false,
             tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
+            unit_price_includes_tax: false,
+            eu_goods_services_type: null,
+            discount_amount: 0,
+            discount_percentage: 0,
+            quantity: 100,
+            unit_price: 30,
             tax_breakdown: [
               {
                 tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
@@ -978,12 +984,6 @@ export const listSalesInvoices = {
                 amount: 600,
               },
             ],
-            unit_price_includes_tax: false,
-            eu_goods_services_type: null,
-            discount_amount: 0,
-            discount_percentage: 0,
-            quantity: 100,
-            unit_price: 30,
             base_currency_tax_breakdown: [
               {
                 tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
@@ -1018,6 +1018,12 @@ export const listSalesInvoices = {
             service: null,
             trade_of_asset: false,
             tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
+            unit_price_includes_tax: false,
+            eu_goods_services_type: null,
+            discount_amount: 3,
+            discount_percentage: 0,
+            quantity: 3,
+            unit_price: 45.83,
             tax_breakdown: [
               {
                 tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
@@ -1025,12 +1031,6 @@ export const listSalesInvoices = {
                 amount: 26.9,
               },
             ],
-            unit_price_includes_tax: false,
-            eu_goods_services_type: null,
-            discount_amount: 3,
-            discount_percentage: 0,
-            quantity: 3,
-            unit_price: 45.83,
             base_currency_tax_breakdown: [
               {
                 tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },

@@ -158,6 +158,12 @@ export const salesInvoicesChanged = {
           },
           trade_of_asset: false,
           tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
+          unit_price_includes_tax: false,
+          eu_goods_services_type: null,
+          discount_amount: 0,
+          discount_percentage: 0,
+          unit_price: 650,
+          quantity: 1,
           tax_breakdown: [
             {
               tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
@@ -165,12 +171,6 @@ export const salesInvoicesChanged = {
               amount: 130,
             },
           ],
-          unit_price_includes_tax: false,
-          eu_goods_services_type: null,
-          discount_amount: 0,
-          discount_percentage: 0,
-          unit_price: 650,
-          quantity: 1,
           base_currency_tax_breakdown: [
             {
               tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
@@ -312,6 +312,12 @@ export const purchaseInvoicesChanged = {
           service: null,
           trade_of_asset: false,
           tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
+          unit_price_includes_tax: false,
+          eu_goods_services_type: null,
+          discount_amount: 0,
+          discount_percentage: 0,
+          unit_price: 35,
+          quantity: 4,
           tax_breakdown: [
             {
               tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
@@ -319,12 +325,6 @@ export const purchaseInvoicesChanged = {
               amount: 28,
             },
           ],
-          unit_price_includes_tax: false,
-          eu_goods_services_type: null,
-          discount_amount: 0,
-          discount_percentage: 0,
-          unit_price: 35,
-          quantity: 4,
           base_currency_tax_breakdown: [
             {
               tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
