@@ -248,7 +248,10 @@ const requiredInputs = (/** @type {any} */ definition) =>
  * Find or Create (and any other "…Or…" action) writes.
  */
 const isReadAction = (/** @type {string} */ key, /** @type {any} */ action) =>
-  action.performSafety ? action.performSafety === "safe" : /^(list|get|find)[A-Z]/.test(key) && !/Or[A-Z]/.test(key);
+  // Spectral's built component carries it in upper case ("SAFE"); its action() takes "safe".
+  action.performSafety
+    ? String(action.performSafety).toLowerCase() === "safe"
+    : /^(list|get|find)[A-Z]/.test(key) && !/Or[A-Z]/.test(key);
 
 /** The records of a list answer (the paged envelope, or a plain array as /businesses may be). */
 const itemsOf = (/** @type {any} */ data) =>
@@ -414,21 +417,33 @@ const runReadChecks = async (on, component, sandbox, since, record) => {
 
   for (const [key, trigger] of Object.entries(/** @type {Record<string, any>} */ (component.triggers))) {
     const takesStart = (trigger.inputs ?? []).some((/** @type {any} */ input) => input.key === "startFrom");
-    const poll = (/** @type {string} */ startFrom) => (/** @type {any} */ harness, /** @type {unknown} */ connection) =>
-      harness.trigger(
+    // A trigger that must be told what to watch (New and Updated Records' Resource Type, Invoice
+    // Status Changed's Invoice Type) polls once for each choice, so every resource is checked.
+    const choice = (trigger.inputs ?? []).find(
+      (/** @type {any} */ input) => input.required && Array.isArray(input.model) && input.model.length,
+    );
+    const variants = choice
+      ? choice.model.map((/** @type {{ value: string }} */ option) => ({ [choice.key]: option.value }))
+      : [{}];
+    for (const chosen of variants) {
+      const poll =
+        (/** @type {string} */ startFrom) => (/** @type {any} */ harness, /** @type {unknown} */ connection) =>
+          harness.trigger(
+            key,
+            { startedAt: new Date().toISOString() },
+            { connection, ...chosen, ...(takesStart ? { startFrom } : {}) },
+            { instanceState: {} },
+          );
+      // Only what the trigger delivers is Sage's; the rest of its result is the platform's test payload.
+      const delivered = (/** @type {any} */ result) => result?.payload?.body?.data ?? result;
+      const which = Object.values(chosen).join("");
+      record({
+        name: `${label(trigger, key)}${which ? ` (${which})` : ""} (one poll)`,
+        kind: "trigger",
         key,
-        { startedAt: new Date().toISOString() },
-        { connection, ...(takesStart ? { startFrom } : {}) },
-        { instanceState: {} },
-      );
-    // Only what the trigger delivers is Sage's; the rest of its result is the platform's test payload.
-    const delivered = (/** @type {any} */ result) => result?.payload?.body?.data ?? result;
-    record({
-      name: `${label(trigger, key)} (one poll)`,
-      kind: "trigger",
-      key,
-      ...judge(await on.run("sandbox", poll(SANDBOX_SINCE)), await on.run("sage", poll(since)), delivered),
-    });
+        ...judge(await on.run("sandbox", poll(SANDBOX_SINCE)), await on.run("sage", poll(since)), delivered),
+      });
+    }
   }
 };
 

@@ -25,6 +25,13 @@ const TRI_STATE_ON_UPDATE: Record<string, string[]> = {
   "Update Ledger Account": ["Include In Chart"],
 };
 
+/** Inputs for what real Sage sends only when asked (README: "What real Sage sends"), after the page's inputs. */
+const GET_EXTRAS: Record<string, string[]> = {
+  "Get Contact": ["Include Balance"],
+  "Get Sales Invoice": ["Include Payment Allocations"],
+  "Get Purchase Invoice": ["Include Payment Allocations"],
+};
+
 /** The page's invoice-lines template is HTML with a trailing comma; ours is the same template as valid JSON. */
 const pageTemplateAsJson = (value: string) =>
   JSON.parse(
@@ -67,10 +74,11 @@ describe.each(seed.actions.map((action) => [action.label, action] as const))("%s
     const ours = rowsOf(action.inputs);
     const want = page.inputs.map((row) => expected(label, row));
     // List actions add Fetch All, Attributes and filters after the page's inputs; Delete Sales Invoice adds Void Reason;
-    // creates add Idempotency Key, last.
+    // creates add Idempotency Key, last; gets add what Sage sends only on request (balance, payment allocations).
     const creates = label.startsWith("Create ");
-    const mayExtend = label.startsWith("List ") || label === "Delete Sales Invoice" || creates;
+    const mayExtend = label.startsWith("List ") || label === "Delete Sales Invoice" || creates || label in GET_EXTRAS;
     if (creates) expect(ours.slice(want.length).map((row) => row.label)).toEqual(["Idempotency Key"]);
+    if (label in GET_EXTRAS) expect(ours.slice(want.length).map((row) => row.label)).toEqual(GET_EXTRAS[label]);
     const compared = mayExtend ? ours.slice(0, want.length) : ours;
     const isLines = (row: Row) => row.label === "Invoice Lines";
     expect(compared.map((row) => (isLines(row) ? { ...row, default: "" } : row))).toEqual(

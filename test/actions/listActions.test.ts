@@ -47,6 +47,14 @@ const FILTERS: Record<string, [given: string, query: string, sent: string, bad: 
   toDate: ["2026-01-31", "to_date", "2026-01-31", "2026-02-30"],
   bankAccountId: ["bank1", "bank_account_id", "bank1", "../x"],
   transactionTypeId: ["CUSTOMER_RECEIPT", "transaction_type_id", "CUSTOMER_RECEIPT", "x/y"],
+  excludeSystem: ["true", "exclude_system", "true", "maybe"],
+  showBalance: ["true", "show_balance", "true", "maybe"],
+  showPaymentsAllocations: ["true", "show_payments_allocations", "true", "maybe"],
+};
+
+/** What a list always asks for besides its inputs: contacts come with their addresses and people in full. */
+const FIXED_QUERY: Record<string, Record<string, string>> = {
+  listContacts: { nested_attributes: "all" },
 };
 
 const PAGING = new Set(["connection", "itemsPerPage", "page", "fetchAll", "attributes"]);
@@ -62,6 +70,7 @@ test("every list action of the component is covered here", () => {
 
 describe.each(Object.entries(LISTS))("%s", (key, path) => {
   const filters = filtersOf(key);
+  const fixed = FIXED_QUERY[key] ?? {};
 
   test("sends paging, Attributes and every filter under Sage's query names, and returns Sage's envelope", async () => {
     const body = envelope([{ id: "r1", displayed_as: "One" }], { page: 2, itemsPerPage: 5, total: 6 });
@@ -69,7 +78,7 @@ describe.each(Object.entries(LISTS))("%s", (key, path) => {
     const query = Object.fromEntries(filters.map((filter) => [FILTERS[filter][1], FILTERS[filter][2]]));
     sageApi()
       .get(`${BASE_PATH}${path}`)
-      .query({ ...query, items_per_page: "5", page: "2", attributes: "email,balance" })
+      .query({ ...fixed, ...query, items_per_page: "5", page: "2", attributes: "email,balance" })
       .reply(200, body);
     await expect(
       runAction(key, { ...given, itemsPerPage: "5", page: "2", attributes: "email,balance" }),
@@ -77,12 +86,15 @@ describe.each(Object.entries(LISTS))("%s", (key, path) => {
   });
 
   test("sends nothing that was left blank; full records by default", async () => {
-    sageApi().get(`${BASE_PATH}${path}`).query({ attributes: "all" }).reply(200, envelope([]));
+    sageApi()
+      .get(`${BASE_PATH}${path}`)
+      .query({ ...fixed, attributes: "all" })
+      .reply(200, envelope([]));
     await expect(runAction(key)).resolves.toEqual({ data: envelope([]) });
   });
 
   test("a blank Attributes asks for Sage's base fields only", async () => {
-    sageApi().get(`${BASE_PATH}${path}`).query({}).reply(200, envelope([]));
+    sageApi().get(`${BASE_PATH}${path}`).query(fixed).reply(200, envelope([]));
     await expect(runAction(key, { attributes: "" })).resolves.toEqual({ data: envelope([]) });
   });
 
@@ -111,10 +123,10 @@ describe.each(Object.entries(LISTS))("%s", (key, path) => {
     });
     nock(SAGE_ORIGIN, { reqheaders: { authorization: `Bearer ${TEST_TOKEN}` } })
       .get(`${BASE_PATH}${path}`)
-      .query({ ...query, attributes: "all", page: "1", items_per_page: "200" })
+      .query({ ...fixed, ...query, attributes: "all", page: "1", items_per_page: "200" })
       .reply(200, page(1, [{ id: "a" }], `${path}?page=2`))
       .get(`${BASE_PATH}${path}`)
-      .query({ ...query, attributes: "all", page: "2", items_per_page: "200" })
+      .query({ ...fixed, ...query, attributes: "all", page: "2", items_per_page: "200" })
       .reply(200, page(2, [{ id: "b" }], null));
     await expect(runAction(key, { ...given, fetchAll: "true", page: "9" })).resolves.toEqual({
       data: { $total: 201, $items: [{ id: "a" }, { id: "b" }] },

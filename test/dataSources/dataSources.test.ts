@@ -33,12 +33,19 @@ test("every agreed data source key is registered, and nothing else", () => {
   );
 });
 
+/** Inputs a dropdown has besides the connection, and what it always asks Sage for besides paging. */
+const EXTRA_INPUTS: Record<string, string[]> = { selectContact: ["includeSystem"] };
+const FIXED_QUERY: Record<string, Record<string, string>> = {
+  // Sage's HMRC system contacts are no customer or supplier a flow builder picks.
+  selectContact: { exclude_system: "true" },
+};
+
 describe.each(paged)("%s", (key, label, path) => {
   test("is a picklist with the agreed label, a connection input and an example", () => {
     const dataSource = component.dataSources[key];
     expect(dataSource.display.label).toBe(label);
     expect(dataSource.dataSourceType).toBe("picklist");
-    expect(dataSource.inputs.map(({ key }) => key)).toEqual(["connection"]);
+    expect(dataSource.inputs.map(({ key }) => key)).toEqual(["connection", ...(EXTRA_INPUTS[key] ?? [])]);
     expect((dataSource.examplePayload as { result: unknown[] }).result).toEqual(
       expect.arrayContaining([{ label: expect.any(String), key: expect.any(String) }]),
     );
@@ -58,7 +65,7 @@ describe.each(paged)("%s", (key, label, path) => {
     for (const page of [1, 2, 3]) {
       scope
         .get(`${BASE_PATH}${path}`)
-        .query({ page: String(page), items_per_page: "200" })
+        .query({ ...FIXED_QUERY[key], page: String(page), items_per_page: "200" })
         .reply(200, envelope(records.slice((page - 1) * 200, page * 200), { page, itemsPerPage: 200, total: 450 }));
     }
     const { result } = await runDataSource(key);
@@ -70,6 +77,23 @@ describe.each(paged)("%s", (key, label, path) => {
     );
     expect(scope.isDone()).toBe(true);
   });
+});
+
+test("Select Contact lists Sage's system contacts only when Include System Contacts is on", async () => {
+  const hmrc = { id: "h1", displayed_as: "HMRC Payments", system: true };
+  const customer = { id: "c1", displayed_as: "Acme Ltd" };
+  sageApi()
+    .get(`${BASE_PATH}/contacts`)
+    .query({ exclude_system: "true", page: "1", items_per_page: "200" })
+    .reply(200, envelope([customer]))
+    .get(`${BASE_PATH}/contacts`)
+    .query({ page: "1", items_per_page: "200" })
+    .reply(200, envelope([customer, hmrc]));
+  expect((await runDataSource("selectContact")).result).toEqual([{ label: "Acme Ltd", key: "c1" }]);
+  expect((await runDataSource("selectContact", { includeSystem: "true" })).result).toEqual([
+    { label: "Acme Ltd", key: "c1" },
+    { label: "HMRC Payments", key: "h1" },
+  ]);
 });
 
 describe("labels", () => {

@@ -1,4 +1,4 @@
-import { failureOf, withSandbox } from "./withSandbox";
+import { withSandbox } from "./withSandbox";
 
 // The client's retry policy against real failures: a write Sage may have processed is never sent twice.
 const sage = withSandbox();

@@ -25,6 +25,6 @@ export const listBusinesses = action({
     return { data: result };
   },
   examplePayload: examples.listBusinesses,
-  outputSchema: outputSchemaFor("Business", "array"),
+  outputSchema: outputSchemaFor("Business", "list"),
   performSafety: performSafetyFor("list"),
 });

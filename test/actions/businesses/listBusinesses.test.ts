@@ -1,4 +1,5 @@
 import nock from "nock";
+import recorded from "../../fixtures/sage-recordings/businesses-list.docs.json";
 import { BASE_PATH, runAction, SAGE_ORIGIN, sageApi, TEST_TOKEN, testConnection, useNock } from "../../helpers";
 
 useNock();
@@ -9,9 +10,15 @@ const businesses = [
 ];
 
 describe("listBusinesses", () => {
-  test("returns Sage's plain array of businesses, with no paging parameters", async () => {
+  test("reads Sage's paged envelope (as Sage's Best Practices guide prints it) into { $total, $items }", async () => {
+    sageApi().get(`${BASE_PATH}/businesses`).query({}).reply(200, recorded);
+    // Sage puts every business on the one page ($items_per_page is 2147483647), so one request reads them all.
+    await expect(runAction("listBusinesses")).resolves.toEqual({ data: { $total: 3, $items: recorded.$items } });
+  });
+
+  test("also reads the plain array Sage's spec describes, with no paging parameters", async () => {
     sageApi().get(`${BASE_PATH}/businesses`).query({}).reply(200, businesses);
-    await expect(runAction("listBusinesses")).resolves.toEqual({ data: businesses });
+    await expect(runAction("listBusinesses")).resolves.toEqual({ data: { $total: 2, $items: businesses } });
   });
 
   test("works with a business set on the connection (the X-Business header is harmless here)", async () => {
@@ -19,7 +26,7 @@ describe("listBusinesses", () => {
       .get(`${BASE_PATH}/businesses`)
       .reply(200, businesses);
     await expect(runAction("listBusinesses", { connection: testConnection({ businessId: "B2" }) })).resolves.toEqual({
-      data: businesses,
+      data: { $total: 2, $items: businesses },
     });
   });
 

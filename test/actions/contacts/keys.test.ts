@@ -109,6 +109,8 @@ test("the list actions expose the agreed filter keys", () => {
     "search",
     "email",
     "contactTypeId",
+    "excludeSystem",
+    "showBalance",
     "fetchAll",
     "attributes",
   ]);
