@@ -360,6 +360,11 @@ const runReadChecks = async (on, component, sandbox, since, record) => {
 
   for (const [key, action] of actions.filter(([, action]) => requiredInputs(action).length > 0)) {
     const inputs = requiredInputs(action);
+    // A file (Get Sales Document PDF) has bytes, not keys and types to compare.
+    if (action.examplePayload?.contentType) {
+      record({ name: label(action, key), kind: "action", key, status: "skipped", note: "answers a file, not JSON" });
+      continue;
+    }
     if (inputs.length > 1) {
       record({ name: label(action, key), kind: "action", key, status: "skipped", note: "needs more than one input" });
       continue;
