@@ -538,14 +538,6 @@ const runWriteChecks = async (on, record, cleanup) => {
   const undo = [];
   const action = (/** @type {string} */ key, /** @type {Record<string, unknown>} */ params) =>
     on.run("sage", (harness, connection) => harness.action(key, { connection, ...params }));
-  const raw = (/** @type {string} */ method, /** @type {string} */ url, /** @type {unknown} */ data, extra = {}) =>
-    action("rawRequest", {
-      url,
-      method,
-      responseType: "json",
-      ...(data ? { data: JSON.stringify(data) } : {}),
-      ...extra,
-    });
   /**
    * One write or read-back step; `sent` is what Sage should have kept. A failure ends the round trip.
    * @param {string} title @param {string} key @param {Promise<Outcome>} pending
@@ -685,35 +677,32 @@ const runWriteChecks = async (on, record, cleanup) => {
       { notes: note },
     );
 
-    // No credit-note action in this build to drive: Raw Request sends Sage's own body.
-    const creditNoteBody = {
-      sales_credit_note: { contact_id: contact.id, date: today, credit_note_lines: [{ ...line, unit_price: 1 }] },
-    };
     const creditNote = await step(
-      "Create Sales Credit Note (Raw Request)",
-      "rawRequest",
-      raw("POST", "/sales_credit_notes", creditNoteBody),
+      "Create Sales Credit Note",
+      "createSalesCreditNote",
+      action("createSalesCreditNote", {
+        contactId: contact.id,
+        date: today,
+        creditNoteLines: JSON.stringify([{ ...line, unit_price: 1 }]),
+      }),
       { "contact.id": contact.id, "credit_note_lines[0].unit_price": 1, net_amount: 1 },
     );
     undo.push({
       what: "sales credit note",
       id: creditNote.id,
       done: "voided",
-      undo: () =>
-        raw("DELETE", `/sales_credit_notes/${creditNote.id}`, undefined, {
-          queryParams: [{ key: "void_reason", value: name }],
-        }),
+      undo: () => action("voidSalesCreditNote", { salesCreditNoteId: creditNote.id, voidReason: name }),
     });
     await step(
-      "Get Sales Credit Note (Raw Request, read back)",
-      "rawRequest",
-      raw("GET", `/sales_credit_notes/${creditNote.id}`, undefined),
+      "Get Sales Credit Note (read back)",
+      "getSalesCreditNote",
+      action("getSalesCreditNote", { salesCreditNoteId: creditNote.id }),
       { "contact.id": contact.id, net_amount: 1 },
     );
     await step(
-      "Update Sales Credit Note (Raw Request)",
-      "rawRequest",
-      raw("PUT", `/sales_credit_notes/${creditNote.id}`, { sales_credit_note: { notes: note } }),
+      "Update Sales Credit Note",
+      "updateSalesCreditNote",
+      action("updateSalesCreditNote", { salesCreditNoteId: creditNote.id, notes: note }),
       { notes: note },
     );
 

@@ -429,7 +429,7 @@ describe("--write", () => {
       },
     ]);
     expect(report.checks.find((check) => check.status === "failed")).toMatchObject({
-      name: "Create Sales Credit Note (Raw Request)",
+      name: "Create Sales Credit Note",
       sage: { status: 500, request: "POST /sales_credit_notes" },
     });
     // What the component sent was kept (the stand-in echoes it).
