@@ -2,7 +2,7 @@ import { input } from "@prismatic-io/spectral";
 import type { LineKind } from "../util/invoiceLines";
 import { optionalDate, optionalId, optionalNumber, optionalString, requiredDate, requiredId } from "../util/validation";
 import { contactId, currencyId } from "./common";
-import { documentLines } from "./documents";
+import { documentDate, documentLines } from "./documents";
 
 const EXAMPLE_ID = "a5fe7e0e2d3a4c1d9f6d6c2f0e4b8a11";
 
@@ -28,15 +28,8 @@ export const purchaseInvoiceId = input({
   clean: requiredId("Purchase Invoice Id"),
 });
 
-export const date = input({
-  label: "Date",
-  type: "string",
-  required: true,
-  comments: "Provide a valid date value.",
-  example: "2026-01-31",
-  placeholder: "YYYY-MM-DD",
-  clean: requiredDate("Date"),
-});
+/** The invoice date: the same input as every other document's. */
+export const date = documentDate;
 
 export const dueDate = input({
   label: "Due Date",
