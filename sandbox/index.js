@@ -586,6 +586,8 @@ async function startSandbox(options = {}) {
       if (!url.pathname.startsWith(`${BASE_PATH}/`)) {
         return send(404, [sageError("", `No route matches ${method} ${url.pathname}`, "RouteNotFound")]);
       }
+      // Sage's guide: 200 calls a minute per business, then 429. The window, the body's wording and a
+      // Retry-After header are the sandbox's own choices (no source shows Sage sending Retry-After).
       const retryAfter = overLimit(businessId);
       if (retryAfter) {
         return send(

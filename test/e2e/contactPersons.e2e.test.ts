@@ -78,7 +78,7 @@ describe("Create Contact Person", () => {
     });
   });
 
-  test("an address that does not exist is Sage's 422 naming address_id", async () => {
+  test("an address that does not exist is a 422 naming address_id (the sandbox's own rule)", async () => {
     const message = await failureOf(
       sage.run("createContactPerson", { addressId: "a".repeat(32), name: "Lost", contactPersonTypeIds: "SALES" }),
     );
@@ -87,7 +87,7 @@ describe("Create Contact Person", () => {
     );
   });
 
-  test("an unknown contact person type is Sage's 422 naming the field", async () => {
+  test("an unknown contact person type is a 422 naming the field (the sandbox's own rule)", async () => {
     const contact = await newContact();
     const message = await failureOf(
       sage.run("createContactPerson", {

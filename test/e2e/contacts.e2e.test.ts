@@ -180,7 +180,7 @@ describe("Create Contact", () => {
     });
   });
 
-  test("an unknown contact type id is Sage's 422 naming the field; nothing is stored", async () => {
+  test("an unknown contact type id is a 422 naming the field (the sandbox's own rule, in Sage's error shape); nothing is stored", async () => {
     const before = sage.sandbox().store.count("contacts");
     const message = await failureOf(sage.run("createContact", { name: "Typo Ltd", contactTypeIds: ["CUSTOMERS"] }));
     expect(message).toBe(
@@ -363,7 +363,7 @@ describe("Delete Contact", () => {
     );
   });
 
-  test("a contact with an invoice cannot be deleted: Sage's reason, and the contact stays", async () => {
+  test("a contact with an invoice cannot be deleted (the sandbox's own rule and wording), and the contact stays", async () => {
     const created = await newCustomer();
     sage.sandbox().seed("sales_invoices", 1, { contactId: created.id });
     expect(await failureOf(sage.run("deleteContact", { contactId: created.id }))).toBe(
@@ -588,7 +588,7 @@ describe("Find or Create Contact", () => {
     expect(log().filter((entry) => entry.method === "POST")).toEqual([]);
   });
 
-  test("a reference matches ignoring case, as Sage keeps references unique regardless of case", async () => {
+  test("a reference matches ignoring case (Sage's spec says only 'Unique reference'; ignoring case is the sandbox's and the component's assumption)", async () => {
     const contact = await newCustomer({ reference: "CASE-7" });
     const found = await sage.run("findOrCreateContact", {
       name: "Case Duplicate",
@@ -627,7 +627,7 @@ describe("Find or Create Contact", () => {
     expect(log()).toEqual([]);
   });
 
-  test("a creation Sage refuses surfaces its 422", async () => {
+  test("a creation the sandbox refuses (a 422 in Sage's error shape) surfaces its 422", async () => {
     const message = await failureOf(
       sage.run("findOrCreateContact", { name: "Odd Ltd", contactTypeIds: ["NOPE"], email: "odd@odd.example" }),
     );

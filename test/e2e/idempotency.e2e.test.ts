@@ -93,7 +93,7 @@ describe("Idempotency Key", () => {
   });
 });
 
-describe("rate limit without Retry-After (Sage sends none)", () => {
+describe("rate limit without Retry-After (no source shows Sage sending one)", () => {
   afterEach(() => sage.sandbox().setRateLimit(null));
 
   test("Fetch All that hits the limit waits it out and finishes", async () => {

@@ -54,7 +54,7 @@ describe("Sales invoices", () => {
   };
 
   describe("Create Sales Invoice", () => {
-    test("sends the invoice wrapped with its lines; Sage computes the totals and the store holds it UNPAID", async () => {
+    test("sends the invoice wrapped with its lines; the sandbox computes the totals (its own arithmetic) and the store holds it UNPAID", async () => {
       const customer = await newContact("CUSTOMER", { creditDays: "14" });
       sage.sandbox().clearLog();
       const { data } = await sage.run("createSalesInvoice", {
@@ -87,7 +87,7 @@ describe("Sales invoices", () => {
       expect(data.displayed_as).toMatch(/^SI-\d+$/);
     });
 
-    test("a supplier is refused by Sage with a 422 naming contact_id; nothing is stored", async () => {
+    test("a supplier is refused with a 422 naming contact_id (the sandbox's own rule); nothing is stored", async () => {
       const supplier = await newContact("VENDOR");
       const before = sage.sandbox().store.count("sales_invoices");
       const message = await failureOf(
@@ -197,7 +197,7 @@ describe("Sales invoices", () => {
       expect(data.invoice_lines).toHaveLength(1);
     });
 
-    test("a due date before the date is Sage's 422 naming due_date; nothing changes", async () => {
+    test("a due date before the date is a 422 naming due_date (the sandbox's own rule); nothing changes", async () => {
       const invoice = await newInvoice((await newContact("CUSTOMER")).id);
       const before = stored(invoice.id);
       const message = await failureOf(
@@ -217,7 +217,7 @@ describe("Sales invoices", () => {
   });
 
   describe("Delete Sales Invoice", () => {
-    test("an issued invoice without a Void Reason is Sage's 422 naming void_reason; it stays UNPAID", async () => {
+    test("an issued invoice without a Void Reason is a 422 naming void_reason (required by Sage's spec; the status is the sandbox's); it stays UNPAID", async () => {
       const invoice = await newInvoice((await newContact("CUSTOMER")).id);
       sage.sandbox().clearLog();
       const message = await failureOf(sage.run("deleteSalesInvoice", { salesInvoiceId: invoice.id }));
@@ -379,7 +379,7 @@ describe("Purchase invoices", () => {
   };
 
   describe("Create Purchase Invoice", () => {
-    test("sends the invoice with its due date; the store holds it with Sage's totals", async () => {
+    test("sends the invoice with its due date; the store holds it with the totals the sandbox computed", async () => {
       const supplier = await newContact("VENDOR");
       sage.sandbox().clearLog();
       const { data } = await sage.run("createPurchaseInvoice", {
@@ -412,7 +412,7 @@ describe("Purchase invoices", () => {
       expect(data.displayed_as).toMatch(/^PI-\d+$/);
     });
 
-    test("a customer is refused by Sage with a 422 naming contact_id", async () => {
+    test("a customer is refused with a 422 naming contact_id (the sandbox's own rule)", async () => {
       const customer = await newContact("CUSTOMER");
       const message = await failureOf(
         sage.run("createPurchaseInvoice", {
@@ -427,7 +427,7 @@ describe("Purchase invoices", () => {
       );
     });
 
-    test("a due date before the date is Sage's 422 naming due_date", async () => {
+    test("a due date before the date is a 422 naming due_date (the sandbox's own rule)", async () => {
       const supplier = await newContact("VENDOR");
       const message = await failureOf(
         sage.run("createPurchaseInvoice", {

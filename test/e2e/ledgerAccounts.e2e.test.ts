@@ -74,7 +74,7 @@ describe("Create Ledger Account", () => {
     expect(stored(data.id)).toMatchObject({ included_in_chart: false, nominal_code: 7900 });
   });
 
-  test("a nominal code already in use is Sage's 422 naming the field; nothing is stored", async () => {
+  test("a nominal code already in use is a 422 naming the field (the sandbox's own rule); nothing is stored", async () => {
     const before = sage.sandbox().store.count("ledger_accounts");
     const message = await failureOf(
       sage.run("createLedgerAccount", {
@@ -91,7 +91,7 @@ describe("Create Ledger Account", () => {
     expect(sage.sandbox().store.count("ledger_accounts")).toBe(before);
   });
 
-  test("an unknown ledger account type is Sage's 422 naming the field", async () => {
+  test("an unknown ledger account type is a 422 naming the field (the sandbox's own rule)", async () => {
     const message = await failureOf(
       sage.run("createLedgerAccount", {
         ledgerAccountTypeId: "INCOME",

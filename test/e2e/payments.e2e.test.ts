@@ -177,7 +177,7 @@ describe("Record Sales Invoice Payment", () => {
     expect(posts()).toEqual([]);
   });
 
-  test("an unknown bank account is Sage's 422 naming bank_account_id; the invoice stays unpaid", async () => {
+  test("an unknown bank account is a 422 naming bank_account_id (the sandbox's own rule); the invoice stays unpaid", async () => {
     const { invoice } = await contactWithInvoice("sales", 10);
     const message = await failureOf(
       sage.run("recordSalesInvoicePayment", { invoiceId: invoice.id, bankAccountId: "b".repeat(32) }),
@@ -188,7 +188,7 @@ describe("Record Sales Invoice Payment", () => {
     expect(store().get("sales_invoices", invoice.id)?.status.id).toBe("UNPAID");
   });
 
-  test("another contact than the invoice's is Sage's 422 naming the allocation", async () => {
+  test("another contact than the invoice's is a 422 naming the allocation (the sandbox's own rule)", async () => {
     const { invoice } = await contactWithInvoice("sales", 10);
     const { contact: other } = await contactWithInvoice("sales", 10);
     const message = await failureOf(

@@ -19,6 +19,8 @@ export const harness = createHarness(component);
 
 /**
  * End-to-end suites: a real local Sage sandbox over real HTTP (no nock) for the whole file.
+ * In titles, "Sage's 404" or "Sage's error shape" is the error array Sage's guides print; a refusal the
+ * sandbox invents (most business rules, see sandbox/README.md) says "the sandbox's own rule".
  * Starts it in beforeAll and points the component at it through SAGE_API_BASE_URL (set here,
  * not at load time: test/setup.ts deletes it when each file loads), then stops it and restores
  * the variable in afterAll.

@@ -1,6 +1,10 @@
 import { type Sandbox, startSandbox } from "../../sandbox";
 import { type Api, api, customer, ledgerId, sageError } from "./client";
 
+// Where each rule comes from is said per test: Sage's spec (sandbox/openapi/), Sage's guides or the
+// recordings of real Sage (test/fixtures/sage-recordings/), or the sandbox's own choice where none of them
+// shows one. Sage's error array ([{ $severity, $dataCode, $message, $source }]) is the shape its guides print;
+// the $dataCode and message of each refusal below are the sandbox's own wording.
 let sandbox: Sandbox;
 let sage: Api;
 let clock = new Date("2026-03-01T10:00:00.000Z");
@@ -45,14 +49,14 @@ describe("authentication", () => {
     expect(response.data).toEqual([sageError("", /Unauthorised/, "AuthenticationFailed")]);
   });
 
-  test("a request without the token is refused before its body is read: nothing of it reaches the log", async () => {
+  test("a request without the token is refused before its body is read: nothing of it reaches the log (the sandbox's own hygiene)", async () => {
     sandbox.clearLog();
     const response = await api(sandbox, { token: "not-the-token" }).post("/contacts", customer("Never Read Ltd"));
     expect(response.status).toBe(401);
     expect(sandbox.requestLog.map((entry) => [entry.status, entry.body])).toEqual([[401, undefined]]);
   });
 
-  test("the token must come as a Bearer token", async () => {
+  test("the token must come as a Bearer token (Sage's OAuth 2 guide; its spec has no securityDefinitions)", async () => {
     const response = await api(sandbox, { token: null }).get("/contacts", undefined);
     expect(response.status).toBe(401);
     const basic = await (
@@ -72,7 +76,7 @@ describe("not found", () => {
     expect(response.data).toEqual([sageError("", "Contact not found", "RecordNotFound")]);
   });
 
-  test("an unknown path or a method the spec lacks is 404 in the same shape", async () => {
+  test("an unknown path or a method Sage's spec lacks is 404 in the same shape (the status is the sandbox's own choice)", async () => {
     expect((await sage.get("/nothing_here")).data).toEqual([
       sageError("", "No route matches GET /nothing_here", "RouteNotFound"),
     ]);
@@ -84,7 +88,7 @@ describe("not found", () => {
 });
 
 describe("bodies are checked against Sage's schema", () => {
-  test("unknown field, wrong type and a missing required field are 422s naming each field", async () => {
+  test("unknown field, wrong type and a missing required field are 422s naming each field (types and required from Sage's spec; refusing unknown fields is the sandbox's own, stricter choice)", async () => {
     const before = sandbox.store.count("contacts");
     const response = await sage.post("/contacts", {
       contact: { contact_type_ids: ["CUSTOMER"], nickname: "Acme", credit_limit: "lots" },
@@ -124,13 +128,13 @@ describe("bodies are checked against Sage's schema", () => {
     );
   });
 
-  test("schema bounds apply (credit_days 0–365)", async () => {
+  test("schema bounds apply (credit_days 0–365, Sage's spec)", async () => {
     const response = await sage.post("/contacts", customer("Bounds Ltd", { credit_days: 400 }));
     expect(response.status).toBe(422);
     expect(response.data).toEqual([sageError("credit_days", "Credit days must be less than or equal to 365")]);
   });
 
-  test("a body without the resource wrapper names the wrapper", async () => {
+  test("a body without the resource wrapper (Sage's spec wraps every body) names the wrapper", async () => {
     const response = await sage.post("/contacts", { name: "Unwrapped", contact_type_ids: ["CUSTOMER"] });
     expect(response.status).toBe(422);
     expect(response.data).toEqual(
@@ -138,7 +142,7 @@ describe("bodies are checked against Sage's schema", () => {
     );
   });
 
-  test("invalid JSON is a 400", async () => {
+  test("invalid JSON is a 400 (the sandbox's own choice of status)", async () => {
     const axios = (await import("axios")).default;
     const response = await axios.post(`${sandbox.url}/contacts`, "{not json", {
       headers: { Authorization: `Bearer ${sandbox.token}`, "Content-Type": "application/json" },
@@ -149,7 +153,9 @@ describe("bodies are checked against Sage's schema", () => {
   });
 });
 
-describe("business rules", () => {
+// Sage's spec does not state these rules; the sandbox's own, modelled on what Sage's UI enforces, so the
+// component's errors can be tested. The messages are the sandbox's wording.
+describe("business rules (the sandbox's own)", () => {
   test("contact_type_ids must be existing contact types", async () => {
     const response = await sage.post("/contacts", { contact: { name: "Typo Ltd", contact_type_ids: ["CUSTOMR"] } });
     expect(response.status).toBe(422);
@@ -187,7 +193,7 @@ describe("business rules", () => {
 });
 
 describe("create, update, delete", () => {
-  test("POST is 201 with the full record: 32-char hex id, $path, whole-second timestamps from the clock", async () => {
+  test("POST is 201 with the full record (Sage's spec): 32-char hex id, $path, whole-second timestamps from the clock (the recordings)", async () => {
     at("2026-03-02T08:30:00.456Z");
     const response = await sage.post(
       "/contacts",
@@ -250,7 +256,7 @@ describe("create, update, delete", () => {
     expect(sandbox.store.get("contacts", contact.id)?.name).toBe("Unchanged Ltd");
   });
 
-  test("DELETE is 204 and the record is gone (and listed by deleted_since)", async () => {
+  test("DELETE is 204 (Sage's spec) and the record is gone (and listed by deleted_since)", async () => {
     at("2026-03-03T00:00:00.000Z");
     const contact = (await sage.post("/contacts", customer("Short Lived Ltd"))).data;
     at("2026-03-03T00:00:01.000Z");
@@ -295,7 +301,7 @@ describe("lists", () => {
     sandbox.seed("contacts", 45, { businessId: business });
   });
 
-  test("the envelope, items_per_page and $next/$back as relative paths keeping the filters", async () => {
+  test("the envelope, items_per_page and $next/$back as relative paths keeping the filters (Sage's pagination guide)", async () => {
     const list = api(sandbox, { business });
     const first = (await list.get("/contacts", { items_per_page: 20, contact_type_id: "CUSTOMER" })).data;
     const customers = sandbox.store.list("contacts", business).filter((c) => c.contact_types[0].id === "CUSTOMER");
@@ -310,7 +316,7 @@ describe("lists", () => {
     expect(all.$items).toHaveLength(51);
   });
 
-  test("default page size is 20; a page past the end answers the last page (Sage's pagination guide)", async () => {
+  test("default page size is 20 (Sage's spec); a page past the end answers the last page (Sage's pagination guide)", async () => {
     const list = api(sandbox, { business });
     expect((await list.get("/contacts")).data.$items).toHaveLength(20);
     const last = (await list.get("/contacts", { page: 3 })).data;
@@ -319,13 +325,16 @@ describe("lists", () => {
     expect(last).toMatchObject({ $page: 3, $next: null, $back: "/contacts?page=2&items_per_page=20" });
   });
 
-  test.each(["0", "201", "abc", "1.5"])("items_per_page=%s is a 422 naming items_per_page", async (bad) => {
-    const response = await sage.get("/contacts", { items_per_page: bad });
-    expect(response.status).toBe(422);
-    expect(response.data).toEqual([sageError("items_per_page")]);
-  });
+  test.each(["0", "201", "abc", "1.5"])(
+    "items_per_page=%s is outside Sage's spec (1–200): a 422 naming items_per_page (the sandbox's own status)",
+    async (bad) => {
+      const response = await sage.get("/contacts", { items_per_page: bad });
+      expect(response.status).toBe(422);
+      expect(response.data).toEqual([sageError("items_per_page")]);
+    },
+  );
 
-  test("attributes: base fields by default, a comma list adds fields, all returns full records", async () => {
+  test("attributes: base fields by default, a comma list adds fields, all returns full records (Sage's spec)", async () => {
     const list = api(sandbox, { business });
     const [base] = (await list.get("/contacts", { items_per_page: 1 })).data.$items;
     expect(Object.keys(base)).toEqual(["id", "displayed_as", "$path"]);
@@ -335,7 +344,7 @@ describe("lists", () => {
     expect(full).toEqual((await list.get(`/contacts/${base.id}`)).data);
   });
 
-  test("search (name or reference, case-insensitive) and email filter contacts", async () => {
+  test("search (name or reference, case-insensitive) and email filter contacts (parameters of Sage's spec; the matching is the sandbox's own)", async () => {
     const list = api(sandbox, { business });
     const found = (await list.get("/contacts", { search: "customer 00002", attributes: "name" })).data;
     expect(found.$items.map((c: { name: string }) => c.name)).toEqual(["Synthetic Customer 00002 Ltd"]);
@@ -343,7 +352,7 @@ describe("lists", () => {
     expect((await list.get("/contacts", { email: "CONTACT5@synthetic.example" })).data.$total).toBe(1);
   });
 
-  test("updated_or_created_since is inclusive of the given time", async () => {
+  test("updated_or_created_since is inclusive of the given time (Sage's spec)", async () => {
     at("2026-04-01T12:00:00.000Z");
     const atNoon = (await sage.post("/contacts", customer("Noon Ltd"))).data;
     at("2026-04-01T12:00:01.000Z");
@@ -361,7 +370,7 @@ describe("lists", () => {
     ]);
   });
 
-  test("ledger accounts filter by visible_in and ledger_account_type_id", async () => {
+  test("ledger accounts filter by visible_in and ledger_account_type_id (Sage's spec)", async () => {
     const bank = (
       await sage.get("/ledger_accounts", { visible_in: "banking", attributes: "nominal_code", items_per_page: 200 })
     ).data;
@@ -376,7 +385,7 @@ describe("lists", () => {
 });
 
 describe("seed data and businesses", () => {
-  test("lookups, tax rates and the chart of accounts are seeded", async () => {
+  test("lookups, tax rates and the chart of accounts are seeded (Sage's codes; the records are the sandbox's own)", async () => {
     const ids = async (path: string) =>
       (await sage.get(path, { items_per_page: 200 })).data.$items.map((r: { id: string }) => r.id);
     expect(await ids("/contact_types")).toEqual(["CUSTOMER", "VENDOR"]);
@@ -395,7 +404,7 @@ describe("seed data and businesses", () => {
     expect((await sage.get("/services")).data.$total).toBeGreaterThanOrEqual(2);
   });
 
-  test("like a UK trial business: the HMRC system contacts and demo customers, suppliers and invoices", async () => {
+  test("like a UK trial business: the HMRC system contacts (the recordings) and demo customers, suppliers and invoices (the sandbox's own)", async () => {
     const contacts = (await sage.get("/contacts", { attributes: "system,contact_types", items_per_page: 200 })).data;
     const seeded = contacts.$items.slice(0, 6);
     expect(seeded.map((c: { displayed_as: string; system: boolean }) => [c.displayed_as, c.system])).toEqual([
@@ -423,7 +432,7 @@ describe("seed data and businesses", () => {
     }
   });
 
-  test("GET /businesses answers the paged envelope with $items_per_page; GET /businesses/{id} one of them", async () => {
+  test("GET /businesses answers the paged envelope with $items_per_page (Sage's guide, not its spec); GET /businesses/{id} one of them", async () => {
     const businesses = (await sage.get("/businesses")).data;
     expect(businesses).toEqual({
       $total: 2,
@@ -440,7 +449,7 @@ describe("seed data and businesses", () => {
     expect((await sage.get("/businesses/nope")).status).toBe(404);
   });
 
-  test("X-Business selects the business; absent means the lead; data is separate", async () => {
+  test("X-Business selects the business; absent means the lead; data is separate (Sage's guide; the header is not in its spec)", async () => {
     const created = (
       await api(sandbox, { business: sandbox.businesses.second }).post("/contacts", customer("Second Only Ltd"))
     ).data;

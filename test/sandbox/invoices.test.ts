@@ -45,8 +45,10 @@ const receipt = (
 const statusOf = (id: string) => sandbox.store.get("sales_invoices", id)?.status.id;
 const outstandingOf = (id: string) => sandbox.store.get("sales_invoices", id)?.outstanding_amount;
 
+// Sage's spec names the fields and endpoints; the arithmetic and the refusals below are the sandbox's own
+// rules (modelled on Sage, not stated by its spec), except where a title names Sage's spec or a recording.
 describe("sales invoices", () => {
-  test("totals come from the lines: quantity defaults to 1, tax from the rate's percentage", async () => {
+  test("totals come from the lines: quantity defaults to 1, tax from the rate's percentage (the sandbox's own arithmetic)", async () => {
     const created = await invoice([
       { unit_price: 100, quantity: 3, tax_rate_id: "GB_STANDARD" },
       { unit_price: 19.99, tax_rate_id: "GB_REDUCED" },
@@ -75,13 +77,13 @@ describe("sales invoices", () => {
     expect(created.invoice_number).toMatch(/^SI-\d+$/);
   });
 
-  test("numbers run SI-1, SI-2 ... per business", async () => {
+  test("numbers run SI-1, SI-2 ... per business (the prefix as the recordings show it; the counter is the sandbox's own)", async () => {
     const a = await invoice([{ unit_price: 1 }]);
     const b = await invoice([{ unit_price: 1 }]);
     expect(Number(b.invoice_number.slice(3))).toBe(Number(a.invoice_number.slice(3)) + 1);
   });
 
-  test("the contact must exist and be a customer; line references must exist", async () => {
+  test("the contact must exist and be a customer; line references must exist (the sandbox's own rules)", async () => {
     const vendor = (
       await sage.post("/contacts", { contact: { name: "Only Supplier Ltd", contact_type_ids: ["VENDOR"] } })
     ).data;
@@ -102,7 +104,7 @@ describe("sales invoices", () => {
     );
   });
 
-  test("PUT with new lines recomputes the totals; other fields stay", async () => {
+  test("PUT with new lines recomputes the totals; other fields stay (the sandbox's own: Sage's spec only says a PUT body needs the wrapper)", async () => {
     const created = await invoice([{ unit_price: 10, tax_rate_id: "GB_STANDARD" }], { notes: "first" });
     const updated = (
       await sage.put(`/sales_invoices/${created.id}`, {
@@ -129,7 +131,7 @@ describe("sales invoices", () => {
     });
   });
 
-  test("DELETE: a draft is deleted (204); another invoice needs void_reason and stays as VOID (200)", async () => {
+  test("DELETE: a draft is deleted (204); another invoice needs void_reason and stays as VOID (200), as Sage's spec says", async () => {
     const draft = await invoice([{ unit_price: 5 }], { status_id: "DRAFT" });
     expect(draft.status.id).toBe("DRAFT");
     expect((await sage.delete(`/sales_invoices/${draft.id}`)).status).toBe(204);
@@ -151,7 +153,7 @@ describe("sales invoices", () => {
     expect((await sage.put(`/sales_invoices/${issued.id}`, { sales_invoice: { notes: "x" } })).status).toBe(422);
   });
 
-  test("release moves a draft to UNPAID", async () => {
+  test("release (an endpoint of Sage's spec) moves a draft to UNPAID (the sandbox's reading of it)", async () => {
     const draft = await invoice([{ unit_price: 5 }], { status_id: "DRAFT" });
     const released = await sage.post(`/sales_invoices/${draft.id}/release`);
     expect(released.status).toBe(201);
@@ -159,7 +161,7 @@ describe("sales invoices", () => {
     expect((await sage.post(`/sales_invoices/${draft.id}/release`)).status).toBe(422);
   });
 
-  test("list filters: contact_id, status_id, from_date/to_date", async () => {
+  test("list filters of Sage's spec: contact_id, status_id, from_date/to_date", async () => {
     const other = (await sage.post("/contacts", customer("Filter Customer Ltd"))).data;
     const mine = (
       await sage.post("/sales_invoices", {
@@ -181,6 +183,8 @@ describe("sales invoices", () => {
   });
 });
 
+// Allocation rules and their effect on statuses and balances are the sandbox's own, modelled on Sage:
+// its spec names the fields (allocated_artefacts, total_amount, outstanding_amount) but states no rule.
 describe("contact payments", () => {
   test("allocations reduce outstanding amounts and move the status UNPAID → PART_PAID → PAID; deleting a payment restores them", async () => {
     const target = await invoice([{ unit_price: 100, tax_rate_id: "GB_STANDARD" }]);
@@ -251,7 +255,7 @@ describe("contact payments", () => {
 });
 
 describe("purchase invoices", () => {
-  test("PI- numbers, a supplier contact, and DELETE deletes", async () => {
+  test("PI- numbers and a supplier contact (the sandbox's own), and DELETE deletes (204, Sage's spec)", async () => {
     const supplier = (await sage.post("/contacts", { contact: { name: "Supplier Ltd", contact_type_ids: ["VENDOR"] } }))
       .data;
     const body = {

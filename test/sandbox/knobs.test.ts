@@ -13,7 +13,9 @@ describe("rate limit", () => {
   });
   afterAll(() => sandbox.stop());
 
-  test("per business: over the limit is 429 with Retry-After (seconds) and Sage's error array, until the window ends", async () => {
+  // Per business and 429 are Sage's guide (200 calls a minute per business); the fixed window and the
+  // Retry-After header are the sandbox's own choices: no source shows Sage sending Retry-After.
+  test("per business: over the limit is 429 in Sage's error shape with Retry-After (the sandbox's own choice), until the window ends", async () => {
     const lead = api(sandbox);
     for (let i = 0; i < 3; i++) expect((await lead.get("/countries")).status).toBe(200);
     const limited = await lead.get("/countries");
@@ -130,7 +132,7 @@ describe("faults", () => {
       expect(sandbox.requestLog.map((e) => e.fault?.kind ?? null)).toEqual([null, "slow"]);
     });
 
-    test("a 429 fault carries Retry-After and is never 'after'", async () => {
+    test("a 429 fault carries Retry-After (the sandbox's own choice) and is never 'after'", async () => {
       sandbox.setFaults({ rate: 1, kinds: ["429"], when: "after" });
       const response = await api(sandbox).get("/countries");
       expect(response.status).toBe(429);
@@ -318,7 +320,7 @@ describe("clock", () => {
   });
 });
 
-describe("Sage's idempotency (idempotency_id in the resource wrapper)", () => {
+describe("Sage's idempotency (its Idempotency guide: idempotency_id in the resource wrapper, 7 days)", () => {
   let clock = new Date("2026-01-01T00:00:00.000Z");
   let sandbox: Sandbox;
   beforeAll(async () => {
@@ -348,7 +350,7 @@ describe("Sage's idempotency (idempotency_id in the resource wrapper)", () => {
     expect(sandbox.store.list("contacts").filter((c) => c.name === "Once Ltd")).toHaveLength(2);
   });
 
-  test("the id reused on another resource type: Sage's IdempotencyResourceMismatch, exactly", async () => {
+  test("the id reused on another resource type: Sage's IdempotencyResourceMismatch, exactly as its guide prints it (the 422 status is the sandbox's own choice)", async () => {
     const response = await api(sandbox).post("/ledger_accounts", {
       ledger_account: {
         ledger_account_type_id: "SALES",
@@ -389,7 +391,7 @@ describe("other switches: 429 without Retry-After, a lapsed subscription, a body
   });
   afterAll(() => sandbox.stop());
 
-  test("rateLimit.retryAfter false answers 429 without the header", async () => {
+  test("rateLimit.retryAfter false answers 429 without the header (all any source shows of Sage)", async () => {
     sandbox.setRateLimit({ limit: 1, retryAfter: false });
     expect((await api(sandbox).get("/countries")).status).toBe(200);
     const limited = await api(sandbox).get("/countries");
@@ -411,7 +413,7 @@ describe("other switches: 429 without Retry-After, a lapsed subscription, a body
     expect((await api(sandbox).get("/contacts")).status).toBe(200);
   });
 
-  test("a body over 5 MB is answered 413 (not a reset connection) and nothing is written", async () => {
+  test("a body over 5 MB is answered 413 and nothing is written (the sandbox's own choice: Sage resets the connection, which the drop fault plays)", async () => {
     const before = sandbox.store.count("contacts");
     const response = await axios.post(
       `${sandbox.url}/contacts`,
