@@ -20,23 +20,27 @@ describe("Get Sales Document PDF", () => {
     ["/sales_credit_notes", "createSalesCreditNote", "creditNoteLines", {}],
     ["/sales_quotes", "createSalesQuote", "quoteLines", { expiryDate: "2026-02-28" }],
     ["/sales_estimates", "createSalesEstimate", "estimateLines", { expiryDate: "2026-02-28" }],
-  ])("%s: a real PDF file naming the document, content type application/pdf", async (type, create, lines, extra) => {
-    const doc = (await sage.run(create, { contactId: customer, date: "2026-01-31", [lines]: line(10), ...extra })).data;
-    sage.sandbox().clearLog();
-    const result = (await sage.run("getSalesDocumentPdf", { documentType: type, documentId: doc.id })) as unknown as {
-      data: Buffer;
-      contentType: string;
-    };
-    expect(result.contentType).toBe("application/pdf");
-    expect(Buffer.isBuffer(result.data)).toBe(true);
-    expect(result.data.subarray(0, 5).toString("latin1")).toBe("%PDF-");
-    expect(result.data.toString("latin1")).toContain(doc.displayed_as);
-    expect(result.data.toString("latin1").trimEnd().endsWith("%%EOF")).toBe(true);
-    expect(sage.sandbox().requestLog).toEqual([
-      expect.objectContaining({ method: "GET", path: `${type}/${doc.id}`, status: 200 }),
-    ]);
-    expect(sage.sandbox().requestLog[0].headers.accept).toContain("application/pdf");
-  });
+  ])(
+    "%s: a PDF file (the sandbox's own rendering) naming the document, content type application/pdf",
+    async (type, create, lines, extra) => {
+      const doc = (await sage.run(create, { contactId: customer, date: "2026-01-31", [lines]: line(10), ...extra }))
+        .data;
+      sage.sandbox().clearLog();
+      const result = (await sage.run("getSalesDocumentPdf", { documentType: type, documentId: doc.id })) as unknown as {
+        data: Buffer;
+        contentType: string;
+      };
+      expect(result.contentType).toBe("application/pdf");
+      expect(Buffer.isBuffer(result.data)).toBe(true);
+      expect(result.data.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+      expect(result.data.toString("latin1")).toContain(doc.displayed_as);
+      expect(result.data.toString("latin1").trimEnd().endsWith("%%EOF")).toBe(true);
+      expect(sage.sandbox().requestLog).toEqual([
+        expect.objectContaining({ method: "GET", path: `${type}/${doc.id}`, status: 200 }),
+      ]);
+      expect(sage.sandbox().requestLog[0].headers.accept).toContain("application/pdf");
+    },
+  );
 
   test("a Document Type that is not a sales document is refused before any request", async () => {
     sage.sandbox().clearLog();
@@ -51,7 +55,7 @@ describe.each([
   ["convertQuoteToInvoice", "createSalesQuote", "quoteLines", "salesQuoteId", "sales_quotes"],
   ["convertEstimateToInvoice", "createSalesEstimate", "estimateLines", "salesEstimateId", "sales_estimates"],
 ])("%s", (convert, create, lines, idKey, collection) => {
-  test("creates the invoice from the lines, linked through original_quote_estimate_id; a second convert is refused", async () => {
+  test("creates the invoice from the lines, linked through original_quote_estimate_id; a second convert is refused (INVOICED is the sandbox's own status id and rule)", async () => {
     const source = (
       await sage.run(create, {
         contactId: customer,
