@@ -38,6 +38,11 @@ module.exports = {
       // Spectral's entry point exposes its test harness as `testing` (createHarness, mocks); the
       // component never calls it at run time (the tests and the benchmark load it from node_modules).
       [path.join(SPECTRAL_DIST, "testing.js")]: false,
+      // mime-db (~150 KB of JSON, every MIME type known) is read by form-data only to guess the
+      // content type of a file appended without one. Raw Request builds multipart bodies with
+      // Node's own FormData and names each part's type, so a short table of the common document,
+      // image and data types (bundle/mime-db-subset.json, taken from mime-db) is all it can reach.
+      "mime-db$": path.resolve(__dirname, "bundle/mime-db-subset.json"),
     },
   },
   module: {

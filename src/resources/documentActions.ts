@@ -1,5 +1,5 @@
 import { action, input } from "@prismatic-io/spectral";
-import { format } from "date-fns";
+import { formatISO } from "date-fns";
 import { createSageClient, segment } from "../client";
 import { connection } from "../inputs/common";
 import { documentDate } from "../inputs/documents";
@@ -134,7 +134,7 @@ const convertToInvoice = (
       const { data } = await client.post("/sales_invoices", {
         sales_invoice: {
           contact_id: doc.contact?.id,
-          date: date ?? format(new Date(), "yyyy-MM-dd"),
+          date: date ?? formatISO(new Date(), { representation: "date" }),
           original_quote_estimate_id: doc.id,
           ...(doc.reference ? { reference: doc.reference } : {}),
           ...(doc.notes ? { notes: doc.notes } : {}),
