@@ -464,7 +464,6 @@ const polling = async () => {
   try {
     // Start From before the seeding, so this first poll has to deliver every record.
     const startFrom = anHourAgo();
-    const listed = records + sandbox.store.count("contacts");
     sandbox.seed("contacts", records);
     sandbox.clearLog();
     const result = await inWorker(sandbox, "polling", { startFrom }, { rateLimit: "off" });
