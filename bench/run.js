@@ -214,7 +214,7 @@ const fetchAll = async () => {
       const result = await inWorker(sandbox, "fetchAll", {}, { rateLimit: "off" });
       const requests = sandbox.requestLog.filter((e) => e.method === "GET" && e.path === "/contacts");
       const others = sandbox.requestLog.length - requests.length;
-      const minimum = Math.ceil(n / SETTINGS.pageSize);
+      const minimum = Math.ceil(expected / SETTINGS.pageSize);
       const label = `Fetch all ${fmtN(n)}`;
       perSize[n] = { ...result, requests: requests.length, otherRequests: others, minimum };
       if (result.records !== expected)
