@@ -3,6 +3,8 @@ const CopyPlugin = require("copy-webpack-plugin");
 const webpack = require("webpack");
 
 const SPECTRAL_DIST = path.dirname(require.resolve("@prismatic-io/spectral"));
+/** src/examplePayloads/<name>.ts, written by scripts/example-payloads.js; index.ts is code and stays TypeScript. */
+const GENERATED_EXAMPLES = /[\\/]src[\\/]examplePayloads[\\/](?!index\.ts$)[^\\/]+\.ts$/;
 
 module.exports = {
   mode: "production",
@@ -47,7 +49,16 @@ module.exports = {
   },
   module: {
     rules: [
-      { test: /\.ts$/, loader: "ts-loader", exclude: /node_modules/, options: { configFile: "tsconfig.build.json" } },
+      {
+        test: /\.ts$/,
+        loader: "ts-loader",
+        exclude: [/node_modules/, GENERATED_EXAMPLES],
+        options: { configFile: "tsconfig.build.json" },
+      },
+      // axios reads Node's lazy web globals at load time, which loads undici (see the loader).
+      { test: require.resolve("axios"), loader: path.resolve(__dirname, "bundle/axios-lazy-web-globals-loader.js") },
+      // The generated example payloads go in as deflated JSON (see the loader for why).
+      { test: GENERATED_EXAMPLES, loader: path.resolve(__dirname, "bundle/example-payloads-loader.js") },
     ],
   },
   plugins: [

@@ -1,6 +1,9 @@
+import { execFileSync } from "child_process";
 import fs from "fs";
 import path from "path";
 import * as spectral from "@prismatic-io/spectral";
+import { createHarness } from "@prismatic-io/spectral/dist/testing";
+import { BASE_PATH, sageApi, testConnection, useNock } from "./helpers";
 
 /**
  * webpack.config.js loads Spectral's conditionalLogic and testing modules as empty modules to keep
@@ -56,5 +59,97 @@ describe("modules the bundle leaves out", () => {
       ),
     );
     expect(offending).toEqual([]);
+  });
+});
+
+describe("example payloads in the bundle", () => {
+  // bundle/example-payloads-loader.js packs src/examplePayloads/*.ts as deflated JSON; Prismatic must
+  // still see exactly the examples of the sources (every action, data source and trigger).
+  const DIST = path.join(__dirname, "..", "dist", "index.js");
+  if (!fs.existsSync(DIST)) throw new Error("dist/index.js is missing: run `npm run build` before this test.");
+
+  type Examples = Record<string, { examplePayload?: unknown }>;
+  interface Definition {
+    actions: Examples;
+    dataSources: Examples;
+    triggers: Examples;
+  }
+  const examplesOf = (definition: Definition) =>
+    Object.fromEntries(
+      (["actions", "dataSources", "triggers"] as const).flatMap((kind) =>
+        Object.entries(definition[kind]).map(([key, item]) => [`${kind}.${key}`, item.examplePayload]),
+      ),
+    );
+
+  test("equal the generated sources, item for item, and every action has one", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const built = require(DIST) as { default?: Definition } & Definition;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const source = require("../src").default as Definition;
+    const fromBundle = examplesOf(built.default ?? built);
+    const fromSource = examplesOf(source);
+    expect(Object.keys(fromBundle).sort()).toEqual(Object.keys(fromSource).sort());
+    expect(fromBundle).toEqual(fromSource);
+    const withoutExample = Object.entries(fromBundle).filter(
+      ([key, value]) => key.startsWith("actions.") && value === undefined,
+    );
+    expect(withoutExample).toEqual([]);
+  });
+
+  test("are packed, not written out as object literals", () => {
+    const bundle = fs.readFileSync(DIST, "utf8");
+    // Asserted as booleans: a failure must not print the whole bundle.
+    expect(bundle.includes("inflateRawSync(Buffer.from(")).toBe(true);
+    // The seeded sales invoice's number is in its examples, so as a literal it would be in the bundle.
+    expect(bundle.includes('displayed_as:"SI-2"')).toBe(false);
+  });
+});
+
+describe("axios in the bundle loads none of Node's web globals", () => {
+  // bundle/axios-lazy-web-globals-loader.js drops axios's load-time reads of FormData and fetch
+  // (which load undici) and requires http2 on first use. Checked in a fresh process: what requiring
+  // the bundle loads, and that requests (JSON, multipart) still go out as before.
+  const DIST = path.join(__dirname, "..", "dist", "index.js");
+
+  test("requiring dist/index.js loads neither undici nor http2", () => {
+    const script = `const before = new Set(process.moduleLoadList); require(${JSON.stringify(DIST)});
+      process.stdout.write(JSON.stringify(process.moduleLoadList.filter((m) => !before.has(m))));`;
+    const loaded: string[] = JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }));
+    expect(loaded).toContain("NativeModule http");
+    expect(loaded.filter((name) => /undici|http2|webstreams/.test(name))).toEqual([]);
+  });
+
+  describe("requests through the built bundle", () => {
+    useNock();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const built = require(DIST);
+    const bundleHarness = createHarness(built.default ?? built);
+    const run = (key: string, params: Record<string, unknown>) =>
+      bundleHarness.action(key, { connection: testConnection(), ...params });
+
+    test("Raw Request with Form Data still goes out as multipart (axios recognises Node's FormData by shape)", async () => {
+      sageApi({ json: false })
+        .post(`${BASE_PATH}/attachments`, (body: string) => body.includes('name="note"') && body.includes("hello"))
+        .matchHeader("content-type", /^multipart\/form-data; boundary=/)
+        .reply(201, { ok: true });
+      await expect(
+        run("rawRequest", { url: "/attachments", method: "POST", formData: [{ key: "note", value: "hello" }] }),
+      ).resolves.toMatchObject({ statusCode: 201, data: { ok: true } });
+    });
+
+    test("a JSON body still goes out as JSON", async () => {
+      sageApi({ json: false })
+        // (with the idempotency_id every contact POST carries)
+        .post(`${BASE_PATH}/contacts`, (body: { contact?: { name?: string } }) => body.contact?.name === "Bundle Ltd")
+        .matchHeader("content-type", /^application\/json/)
+        .reply(201, { ok: true });
+      await expect(
+        run("rawRequest", {
+          url: "/contacts",
+          method: "POST",
+          data: JSON.stringify({ contact: { name: "Bundle Ltd" } }),
+        }),
+      ).resolves.toMatchObject({ statusCode: 201, data: { ok: true } });
+    });
   });
 });
