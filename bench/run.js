@@ -37,6 +37,8 @@ const WORKER = path.join(__dirname, "worker.js");
 const RESULTS = path.join(__dirname, "results.json");
 
 const RECORD = process.argv.includes("--record");
+/** `--only <text>`: run only the scenarios whose name contains it (to iterate on one; never recorded). */
+const ONLY = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
 
 // Sage allows 200 calls per 60 s per business; the scaled scenarios use 20 per 2 s, so 300 calls
 // take ~30 s instead of ~90 s. The component's limiter is told the scaled limit through
@@ -112,7 +114,11 @@ const inWorker = (sandbox, scenario, args = {}, { rateLimit = "off" } = {}) =>
     const env = { ...process.env, SAGE_API_BASE_URL: sandbox.url, BENCH_SAGE_TOKEN: sandbox.token };
     if (rateLimit === "sage") delete env.SAGE_SANDBOX_RATE_LIMIT;
     else env.SAGE_SANDBOX_RATE_LIMIT = rateLimit;
-    const child = fork(WORKER, [], { env, execArgv: ["--expose-gc"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const child = fork(WORKER, [], {
+      env,
+      execArgv: ["--expose-gc", ...(process.env.BENCH_WORKER_ARGS ?? "").split(" ").filter(Boolean)],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
     /** @type {any} */
     let answer;
     const timer = setTimeout(() => {
@@ -136,6 +142,7 @@ const inWorker = (sandbox, scenario, args = {}, { rateLimit = "off" } = {}) =>
 
 /** Run a scenario; a crash becomes an ERROR row instead of ending the whole bench. */
 const scenario = async (/** @type {string} */ name, /** @type {() => Promise<void>} */ body) => {
+  if (ONLY && !name.toLowerCase().includes(ONLY.toLowerCase())) return;
   const started = performance.now();
   process.stdout.write(`… ${name}\n`);
   try {
@@ -553,11 +560,14 @@ const main = async () => {
   await scenario("Per-action overhead", overhead);
   // Both wait on the scaled limiter most of the time, so they share the ~30 s; each has its own
   // sandbox and worker. Their rows are put back in a fixed order.
-  const scaledSandbox = await seededForScaledFetchAll();
+  const scaledSandbox =
+    !ONLY || "fetch all scaled".includes(ONLY.toLowerCase()) ? await seededForScaledFetchAll() : null;
   const before = rows.length;
   await Promise.all([
     scenario("Throughput", throughput),
-    scenario("Fetch All scaled", () => scaledFetchAll(scaledSandbox)),
+    scenario("Fetch All scaled", () =>
+      scaledFetchAll(/** @type {Awaited<ReturnType<typeof sandboxFor>>} */ (scaledSandbox)),
+    ),
   ]);
   const rank = (/** @type {Row} */ r) => (r.scenario.startsWith("Create Contact") ? 0 : 1);
   rows.push(...rows.splice(before).sort((a, b) => rank(a) - rank(b)));
@@ -591,7 +601,9 @@ const main = async () => {
     })),
     details,
   };
-  if (RECORD) {
+  if (RECORD && ONLY) {
+    console.log("Not recorded: --only ran part of the benchmark.");
+  } else if (RECORD) {
     fs.writeFileSync(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
     console.log(`Written to ${path.relative(process.cwd(), RESULTS) || RESULTS}. For the README:\n`);
     printMarkdown();

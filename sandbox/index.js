@@ -430,8 +430,19 @@ async function startSandbox(options = {}) {
     } else {
       const search = has("search") ? query.get("search")?.trim().toLowerCase() : undefined;
       const cache = new Map();
+      // Records share timestamps (whole seconds); parsing each distinct one once keeps a walk of
+      // 50 pages over 10 000 records from parsing 500 000 dates.
+      /** @type {Map<string, number>} */
+      const parsedTimes = new Map();
+      const timeOf = (/** @type {string} */ text) => {
+        let ms = parsedTimes.get(text);
+        if (ms === undefined) parsedTimes.set(text, (ms = Date.parse(text)));
+        return ms;
+      };
+      const excludeSystem = query.get("exclude_system") === "true";
       items = ctx.db.collection(name).items.filter((record) => {
-        if (since !== undefined && !(Date.parse(record.updated_at ?? record.created_at ?? 0) >= since)) return false;
+        if (since !== undefined && !(timeOf(String(record.updated_at ?? record.created_at ?? 0)) >= since))
+          return false;
         if (
           search &&
           !(resource.searchFields ?? []).some(
@@ -440,7 +451,7 @@ async function startSandbox(options = {}) {
         )
           return false;
         // Sage's system contacts (HMRC Payments / Reclaimed) are left out on request.
-        if (query.get("exclude_system") === "true" && record.system === true) return false;
+        if (excludeSystem && record.system === true) return false;
         return resource.filter ? resource.filter(record, query, ctx, cache) : true;
       });
     }

@@ -1,6 +1,6 @@
 import nock from "nock";
 import { createSageClient } from "../../src/client";
-import { fetchAllPages, pagesOf, type SageList } from "../../src/util/pagination";
+import { fetchAllPages, PAGE_CONCURRENCY, pagesOf, type SageList } from "../../src/util/pagination";
 import { BASE_PATH, runAction, SAGE_ORIGIN, sageApi, testConnection, useNock } from "../helpers";
 
 useNock();
@@ -101,7 +101,8 @@ describe("pages after the first are read concurrently", () => {
   };
 
   test("records come back in Sage's order although later pages answer first", async () => {
-    // Page 2 answers last, page 5 first.
+    // Page 2 answers last, page 5 first (4 pages after the first: all in flight at once).
+    expect(PAGE_CONCURRENCY).toBeGreaterThanOrEqual(4);
     const { ids, open } = slowList(1000, (page) => (page === 1 ? 0 : (6 - page) * 100));
     const answered: number[] = [];
     const yielded: number[] = [];
@@ -119,12 +120,14 @@ describe("pages after the first are read concurrently", () => {
     expect(open.most).toBe(4);
   });
 
-  test("Fetch All keeps Sage's order with answers in random order, never more than 4 requests open", async () => {
-    const delays = [0, 90, 10, 70, 30, 50, 0, 80, 20, 60, 40];
-    const { ids, open } = slowList(2150, (page) => delays[page - 1]);
+  test(`Fetch All keeps Sage's order with answers in random order, never more than ${PAGE_CONCURRENCY} requests open`, async () => {
+    // More pages after the first than may be in flight, answering in a shuffled order.
+    const pages = 2 * PAGE_CONCURRENCY + 3;
+    const delays = Array.from({ length: pages }, (_, i) => (i === 0 ? 0 : ((i * 37) % 9) * 10));
+    const { ids, open } = slowList(pages * 200 - 50, (page) => delays[page - 1]);
     const result = await fetchAllPages<{ id: string }>(createSageClient(testConnection()), "/contacts");
     expect(result.$items.map((r) => r.id)).toEqual(ids);
-    expect(open.most).toBe(4);
+    expect(open.most).toBe(PAGE_CONCURRENCY);
   });
 
   test("without a $total, pages are read one after another", async () => {
