@@ -28,6 +28,7 @@ const RESOURCE_BASELINES: Record<string, Record<string, unknown>> = Object.fromE
       if (names) entries.push([names.key, id]);
     if (resource.void) entries.push([resource.void.key, { ...id, voidReason: "Raised in error" }]);
     if (resource.list) entries.push([resource.list.key, {}]);
+    if (resource.find) entries.push([resource.find.key, { numberOrReference: "SI-1" }]);
     return entries;
   }),
 );
