@@ -1,5 +1,5 @@
 import { RESOURCES } from "../../src/resources";
-import { fillSample, placeholderOf } from "./propertySandbox";
+import { placeholderOf, sampleCreate } from "./propertySandbox";
 
 /**
  * One valid set of params per action (besides the connection), as a flow builder would fill them
@@ -15,15 +15,8 @@ const CONTACT = { name: "Acme Ltd", contactTypeIds: ["CUSTOMER"] };
 const RESOURCE_BASELINES: Record<string, Record<string, unknown>> = Object.fromEntries(
   RESOURCES.flatMap((resource) => {
     const id = { [resource.id.key]: placeholderOf(resource) };
-    const values = {
-      customer: "$customer",
-      vendor: "$customer",
-      salesLedger: "$salesLedger",
-      purchaseLedger: "$purchaseLedger",
-      today: "2026-01-31",
-    };
     const entries: [string, Record<string, unknown>][] = [];
-    if (resource.create) entries.push([resource.create.key, fillSample(resource.sample.create, values)]);
+    if (resource.create) entries.push([resource.create.key, sampleCreate(resource)]);
     for (const names of [resource.update, resource.get, resource.delete]) if (names) entries.push([names.key, id]);
     if (resource.release) entries.push([resource.release.key, { [resource.id.key]: placeholderOf(resource, true) }]);
     if (resource.void) entries.push([resource.void.key, { ...id, voidReason: "Raised in error" }]);

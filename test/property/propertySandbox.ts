@@ -66,28 +66,15 @@ const buildWorld = async (sandbox: Sandbox): Promise<Record<string, string>> => 
   ids.$person = (
     await ok("createContactPerson", { addressId: ids.$address, name: "Jane Smith", contactPersonTypeIds: ["ACCOUNTS"] })
   ).data.id;
-  const values = {
-    customer: "$customer",
-    vendor: "$customer",
-    salesLedger: "$salesLedger",
-    purchaseLedger: "$purchaseLedger",
-    today: "2026-01-31",
-  };
   for (const resource of RESOURCES) {
-    const create = withIds(fillSample(resource.sample.create, values), ids) as Record<string, unknown>;
+    const create = withIds(sampleCreate(resource), ids) as Record<string, unknown>;
     ids[placeholderOf(resource)] = (await ok(resource.create!.key, create)).data.id;
     if (resource.release)
       ids[placeholderOf(resource, true)] = (await ok(resource.create!.key, { ...create, statusId: "DRAFT" })).data.id;
   }
-  const paid = (
-    await ok(
-      "createSalesInvoice",
-      withIds(
-        fillSample(RESOURCES.find((resource) => resource.path === "/sales_invoices")!.sample.create, values),
-        ids,
-      ) as Record<string, unknown>,
-    )
-  ).data;
+  const salesInvoices = RESOURCES.find((resource) => resource.path === "/sales_invoices")!;
+  const paid = (await ok("createSalesInvoice", withIds(sampleCreate(salesInvoices), ids) as Record<string, unknown>))
+    .data;
   ids.$payment = (
     await ok("recordSalesInvoicePayment", { invoiceId: paid.id, bankAccountId: ids.$bankAccount, amount: "10" })
   ).data.id;
@@ -99,6 +86,16 @@ const buildWorld = async (sandbox: Sandbox): Promise<Record<string, string>> => 
 export const { fillSample } = require("../../scripts/example-payloads") as {
   fillSample: (sample: Record<string, unknown>, values: Record<string, string>) => Record<string, unknown>;
 };
+
+/** A declaration's sample create with placeholders for the world's ids; one contact is customer and vendor. */
+export const sampleCreate = (resource: SageResource) =>
+  fillSample(resource.sample.create, {
+    customer: "$customer",
+    vendor: "$customer",
+    salesLedger: "$salesLedger",
+    purchaseLedger: "$purchaseLedger",
+    today: "2026-01-31",
+  });
 
 /** A request of the sandbox's log as it went over the wire. */
 const recorded = (entry: LogEntry): RecordedRequest => {
