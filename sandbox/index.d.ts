@@ -61,6 +61,8 @@ export interface LogEntry {
   method: string;
   /** Relative to /v3.1, e.g. "/contacts/abc". */
   path: string;
+  /** The request target as sent: path (from the origin, still percent-encoded) and query string, repeats and order kept. */
+  target: string;
   query: Record<string, string>;
   /** Lower-case names; authorization is "[REDACTED]". */
   headers: Record<string, string | string[] | undefined>;
@@ -110,9 +112,15 @@ export interface Sandbox {
   setRateLimit(rateLimit: RateLimitOptions | null): void;
   setLatency(ms: number): void;
   setNow(clock: () => Date): void;
+  /** "updated_at": lists answer by updated_at, oldest first (ties in created order); default "created" (created order). Sage does not document its order. */
+  setListOrder(order: "created" | "updated_at"): void;
   /** false: every authenticated call gets Sage's 401 AuthorizationFailure "No active subscription. (MSE)". */
   setSubscriptionActive(active: boolean): void;
   clearLog(): void;
+  /** The records of every business as they are now (opaque text), for restore(). */
+  snapshot(): string;
+  /** Go back to a snapshot(): records made, changed or deleted since are as they were then. */
+  restore(snapshot: string): void;
   save(): void;
   stop(): Promise<void>;
 }

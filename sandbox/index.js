@@ -60,6 +60,7 @@ const { createIdempotency, splitIdempotencyId } = require("./idempotency");
  * @property {string} at
  * @property {string} method
  * @property {string} path          relative to /v3.1, e.g. "/contacts/abc"
+ * @property {string} target        the request target as sent: path from the origin (percent-encoded) and query string
  * @property {Record<string, string>} query
  * @property {Record<string, string | string[] | undefined>} headers  authorization is "[REDACTED]"
  * @property {unknown} body
@@ -242,6 +243,13 @@ async function startSandbox(options = {}) {
   let faults = normalizeFaults(options.faults);
   let latencyMs = options.latencyMs ?? 0;
   let subscriptionActive = options.subscriptionActive ?? true;
+  /**
+   * The order of list answers: created order (the sandbox's default) or by updated_at, oldest
+   * first. Sage does not document its order; the knob lets tests walk lists whose records move
+   * between pages when they change (the sandbox's own choice of what to offer).
+   * @type {"created" | "updated_at"}
+   */
+  let listOrder = "created";
   const logLimit = options.logLimit ?? 10_000;
   /** @type {LogEntry[]} */
   const requestLog = [];
@@ -455,6 +463,8 @@ async function startSandbox(options = {}) {
         return resource.filter ? resource.filter(record, query, ctx, cache) : true;
       });
     }
+    if (listOrder === "updated_at" && deletedSince === undefined)
+      items = items.slice().sort((a, b) => Date.parse(a.updated_at) - Date.parse(b.updated_at));
     const total = items.length;
     // A page past the end answers the last page (Sage's pagination guide), not an empty one.
     const page = Math.min(askedPage, Math.max(1, Math.ceil(total / itemsPerPage)));
@@ -498,6 +508,7 @@ async function startSandbox(options = {}) {
       at: now().toISOString(),
       method,
       path: relPath,
+      target: req.url ?? "/",
       query: Object.fromEntries(url.searchParams),
       headers: redact(req.headers),
       body: undefined,
@@ -768,11 +779,25 @@ async function startSandbox(options = {}) {
     setSubscriptionActive(/** @type {boolean} */ active) {
       subscriptionActive = active;
     },
+    /** "updated_at": lists answer by updated_at, oldest first (ties in created order); "created": created order. */
+    setListOrder(/** @type {"created" | "updated_at"} */ order) {
+      listOrder = order;
+    },
     setNow(/** @type {() => Date} */ clock) {
       now = clock;
     },
     clearLog() {
       requestLog.length = 0;
+    },
+    /** The records of every business as they are now (text), for restore(). */
+    snapshot: () => store.snapshot(),
+    /**
+     * Go back to a snapshot(): records made, changed or deleted since are as they were then. For
+     * tests that run many actions from one starting state (the property suites).
+     * @param {string} snapshot
+     */
+    restore(snapshot) {
+      store.restore(snapshot);
     },
     /** Write the data file now (changes are otherwise written together, within 200 ms, and at stop()). */
     save() {

@@ -212,6 +212,11 @@ class Store {
         `Sandbox data file ${file} is not a sandbox data file (version ${FILE_VERSION}); fix or delete it.`,
       );
     }
+    this.adopt(parsed);
+  }
+
+  /** Take the businesses and records of a data file's JSON (or of a snapshot). */
+  adopt(/** @type {{ businesses: SageRecord[], data: Record<string, any> }} */ parsed) {
     this.businesses = parsed.businesses;
     this.data = new Map();
     for (const business of this.businesses) {
@@ -221,6 +226,17 @@ class Store {
         new BusinessData(saved.collections ?? {}, saved.tombstones ?? {}, saved.counters ?? {}),
       );
     }
+  }
+
+  /** Every business's records, tombstones and number counters as they are now, for restore(). */
+  snapshot() {
+    return JSON.stringify(this.toJSON());
+  }
+
+  /** Go back to what snapshot() saw: later records, changes and deletions are gone. */
+  restore(/** @type {string} */ snapshot) {
+    this.adopt(JSON.parse(snapshot));
+    this.save();
   }
 
   toJSON() {

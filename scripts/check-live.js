@@ -369,6 +369,17 @@ const runReadChecks = async (on, component, sandbox, since, record) => {
       record({ name: label(action, key), kind: "action", key, status: "skipped", note: "needs more than one input" });
       continue;
     }
+    // A find by number or reference (Find Sales Invoice) takes a text, not an id of a listed record.
+    if (!/Id$/.test(inputs[0].key)) {
+      record({
+        name: label(action, key),
+        kind: "action",
+        key,
+        status: "skipped",
+        note: "looks records up by a text, not by an id",
+      });
+      continue;
+    }
     const idInput = inputs[0].key;
     const get = (/** @type {string} */ id) => (/** @type {any} */ harness, /** @type {unknown} */ connection) =>
       harness.action(key, { connection, [idInput]: id });

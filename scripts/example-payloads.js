@@ -76,7 +76,7 @@ const fileOf = (/** @type {Resource} */ resource) =>
   resource.path.slice(1).replace(/_([a-z])/g, (_, letter) => letter.toUpperCase());
 
 /** Every action key a declared resource makes, in the order the scenario runs them. */
-const OPERATIONS = /** @type {const} */ (["create", "update", "get", "release", "list", "void", "delete"]);
+const OPERATIONS = /** @type {const} */ (["create", "update", "get", "release", "list", "find", "void", "delete"]);
 const actionKeysOf = (/** @type {Resource} */ resource) =>
   OPERATIONS.flatMap((operation) => (resource[operation] ? [resource[operation].key] : []));
 
@@ -159,6 +159,10 @@ const resourceLifecycle = async (run, resource, values) => {
     await step(resource.release, { [idKey]: draft.id });
   }
   await step(resource.list, { itemsPerPage: "1", contactId: create.contactId });
+  if (resource.find) {
+    const field = resource.find.fields.find((name) => created[name]);
+    await step(resource.find, { numberOrReference: field ? created[field] : created.displayed_as });
+  }
   if (resource.void) await step(resource.void, { [idKey]: created.id, voidReason: "Raised in error" });
   // Delete a second record, so the first stays for the dropdown.
   if (resource.delete) await step(resource.delete, { [idKey]: (await run(createNames.key, create)).data.id });
@@ -387,6 +391,9 @@ const runScenario = async (harness, connection, sandbox, resources) => {
   await run("listLedgerAccounts", { ...PAGE, ledgerAccountTypeId: "SALES" });
   await run("listSalesInvoices", PAGE);
   await run("listPurchaseInvoices", PAGE);
+  await run("findSalesInvoice", { numberOrReference: secondSalesInvoice.invoice_number });
+  // The trial business's demo bill, by the supplier's own number (Create Purchase Invoice has no input for it).
+  await run("findPurchaseInvoice", { numberOrReference: "ns-20931" });
   await run("listContactPayments", PAGE);
   await run("rawRequest", { url: "/contacts", method: "GET", queryParams: [{ key: "items_per_page", value: "1" }] });
   // Every declared resource the steps above did not already run lives its whole life here.

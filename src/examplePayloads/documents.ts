@@ -4,14 +4,14 @@
 
 export const convertQuoteToInvoice = {
   data: {
-    id: "72e7580ceed07a16da7ebc7c070266b2",
+    id: "e6f7f3a4d325f7fea7f745bb93b1f8d4",
     displayed_as: "SI-4",
-    $path: "/sales_invoices/72e7580ceed07a16da7ebc7c070266b2",
+    $path: "/sales_invoices/e6f7f3a4d325f7fea7f745bb93b1f8d4",
     created_at: "2026-01-31T10:05:00Z",
     updated_at: "2026-01-31T10:05:00Z",
     links: [
       {
-        href: "https://accounts-extra.sageone.com/sales_invoices/72e7580ceed07a16da7ebc7c070266b2",
+        href: "https://accounts-extra.sageone.com/sales_invoices/e6f7f3a4d325f7fea7f745bb93b1f8d4",
         rel: "alternate",
         type: "text/html",
       },
@@ -19,9 +19,9 @@ export const convertQuoteToInvoice = {
     editable: true,
     tax_calculation_method: null,
     transaction: {
-      id: "be5fdb4991bda47fa8cd9382003ebff8",
+      id: "aec9ae90d9a5efd78dfe4775c09f3bb5",
       displayed_as: "SI-4",
-      $path: "/transactions/be5fdb4991bda47fa8cd9382003ebff8",
+      $path: "/transactions/aec9ae90d9a5efd78dfe4775c09f3bb5",
     },
     transaction_type: { id: "SALES_INVOICE", displayed_as: "Sales Invoice", $path: "/transaction_types/SALES_INVOICE" },
     deleted_at: null,
@@ -39,7 +39,7 @@ export const convertQuoteToInvoice = {
     due_date: "2026-03-02",
     reference: "DEAL-0007",
     main_address: {
-      id: "acc2e219c19525af1022e37b30d3df64",
+      id: "4e1d14971aded18afb105d78c81d48f4",
       displayed_as: "1 High Street\nNewcastle upon Tyne\nTyne and Wear\nNE1 1AA",
       $path: "",
       address_line_1: "1 High Street",
@@ -53,7 +53,7 @@ export const convertQuoteToInvoice = {
       country_group: { id: "GBIE", displayed_as: "UK & Ireland", $path: "/country_groups/GBIE" },
     },
     delivery_address: {
-      id: "f2c61d105df67d3264b928d3b6664c32",
+      id: "24487d7441117a5510c02a1e5d9f3056",
       displayed_as: "Unit 4, Quayside Trading Estate\nGateshead\nNE8 2BH",
       $path: "",
       address_line_1: "Unit 4, Quayside Trading Estate",
@@ -92,7 +92,7 @@ export const convertQuoteToInvoice = {
           $path: "/ledger_accounts/283e0e0b71750f8bab3adb9e6e38bc14",
         },
         eu_sales_description: null,
-        id: "2c2e127ca106e470beddecb15e8177ee",
+        id: "eef273d0ebcc9b80304b2283deb46f33",
         displayed_as: "Consulting (day rate)",
         product: null,
         service: {
@@ -185,14 +185,14 @@ export const convertQuoteToInvoice = {
 
 export const convertEstimateToInvoice = {
   data: {
-    id: "e6f7f3a4d325f7fea7f745bb93b1f8d4",
+    id: "b73d43c58eb2bb3213e21ce267b00933",
     displayed_as: "SI-5",
-    $path: "/sales_invoices/e6f7f3a4d325f7fea7f745bb93b1f8d4",
+    $path: "/sales_invoices/b73d43c58eb2bb3213e21ce267b00933",
     created_at: "2026-01-31T10:05:00Z",
     updated_at: "2026-01-31T10:05:00Z",
     links: [
       {
-        href: "https://accounts-extra.sageone.com/sales_invoices/e6f7f3a4d325f7fea7f745bb93b1f8d4",
+        href: "https://accounts-extra.sageone.com/sales_invoices/b73d43c58eb2bb3213e21ce267b00933",
         rel: "alternate",
         type: "text/html",
       },
@@ -200,9 +200,9 @@ export const convertEstimateToInvoice = {
     editable: true,
     tax_calculation_method: null,
     transaction: {
-      id: "aec9ae90d9a5efd78dfe4775c09f3bb5",
+      id: "3f171270b9d1c2bd120187b4742197a1",
       displayed_as: "SI-5",
-      $path: "/transactions/aec9ae90d9a5efd78dfe4775c09f3bb5",
+      $path: "/transactions/3f171270b9d1c2bd120187b4742197a1",
     },
     transaction_type: { id: "SALES_INVOICE", displayed_as: "Sales Invoice", $path: "/transaction_types/SALES_INVOICE" },
     deleted_at: null,
@@ -220,7 +220,7 @@ export const convertEstimateToInvoice = {
     due_date: "2026-03-02",
     reference: "DEAL-0007",
     main_address: {
-      id: "4e1d14971aded18afb105d78c81d48f4",
+      id: "ceb58d78394692ca749752fe5782e813",
       displayed_as: "1 High Street\nNewcastle upon Tyne\nTyne and Wear\nNE1 1AA",
       $path: "",
       address_line_1: "1 High Street",
@@ -234,7 +234,7 @@ export const convertEstimateToInvoice = {
       country_group: { id: "GBIE", displayed_as: "UK & Ireland", $path: "/country_groups/GBIE" },
     },
     delivery_address: {
-      id: "24487d7441117a5510c02a1e5d9f3056",
+      id: "53d3bfda8c9d420d85ee853b49fb5266",
       displayed_as: "Unit 4, Quayside Trading Estate\nGateshead\nNE8 2BH",
       $path: "",
       address_line_1: "Unit 4, Quayside Trading Estate",
@@ -273,7 +273,7 @@ export const convertEstimateToInvoice = {
           $path: "/ledger_accounts/283e0e0b71750f8bab3adb9e6e38bc14",
         },
         eu_sales_description: null,
-        id: "eef273d0ebcc9b80304b2283deb46f33",
+        id: "6468fd6e41da9e9de999bdbc7555f00a",
         displayed_as: "Consulting (day rate)",
         product: null,
         service: {

@@ -17,9 +17,9 @@ const purchaseCreditNote = {
   editable: true,
   tax_calculation_method: null,
   transaction: {
-    id: "58334d231b87caff0f290417ee0ca5cc",
+    id: "be5fdb4991bda47fa8cd9382003ebff8",
     displayed_as: "PCN-1",
-    $path: "/transactions/58334d231b87caff0f290417ee0ca5cc",
+    $path: "/transactions/be5fdb4991bda47fa8cd9382003ebff8",
   },
   transaction_type: {
     id: "PURCHASE_CREDIT_NOTE",
@@ -116,9 +116,9 @@ export const createPurchaseCreditNote = {
     editable: true,
     tax_calculation_method: null,
     transaction: {
-      id: "58334d231b87caff0f290417ee0ca5cc",
+      id: "be5fdb4991bda47fa8cd9382003ebff8",
       displayed_as: "PCN-1",
-      $path: "/transactions/58334d231b87caff0f290417ee0ca5cc",
+      $path: "/transactions/be5fdb4991bda47fa8cd9382003ebff8",
     },
     transaction_type: {
       id: "PURCHASE_CREDIT_NOTE",

@@ -18,9 +18,9 @@ const salesCreditNote = {
   editable: true,
   tax_calculation_method: null,
   transaction: {
-    id: "dad21ddcd7522464cc1409f1da1e818a",
+    id: "34aad91434f949378b6249d9bbeafd56",
     displayed_as: "SCN-1",
-    $path: "/transactions/dad21ddcd7522464cc1409f1da1e818a",
+    $path: "/transactions/34aad91434f949378b6249d9bbeafd56",
   },
   transaction_type: {
     id: "SALES_CREDIT_NOTE",
@@ -41,12 +41,12 @@ const salesCreditNote = {
   date: "2026-01-31",
   reference: "REFUND-0001",
   main_address: {
-    id: "55347c46f1092fe1a8b4e9ead4d4f83d",
+    id: "1b24804dccc32f7dd7df8f3c99df6ec5",
     displayed_as: "1 High Street\nNewcastle upon Tyne\nTyne and Wear\nNE1 1AA",
     $path: "",
   },
   delivery_address: {
-    id: "cd5be982b5e353e0edf4373305141628",
+    id: "903e13ca96e09d9b191be080347b0b3a",
     displayed_as: "Unit 4, Quayside Trading Estate\nGateshead\nNE8 2BH",
     $path: "",
   },
@@ -132,9 +132,9 @@ export const createSalesCreditNote = {
     editable: true,
     tax_calculation_method: null,
     transaction: {
-      id: "dad21ddcd7522464cc1409f1da1e818a",
+      id: "34aad91434f949378b6249d9bbeafd56",
       displayed_as: "SCN-1",
-      $path: "/transactions/dad21ddcd7522464cc1409f1da1e818a",
+      $path: "/transactions/34aad91434f949378b6249d9bbeafd56",
     },
     transaction_type: {
       id: "SALES_CREDIT_NOTE",
@@ -155,7 +155,7 @@ export const createSalesCreditNote = {
     date: "2026-01-31",
     reference: "REFUND-0001",
     main_address: {
-      id: "55347c46f1092fe1a8b4e9ead4d4f83d",
+      id: "1b24804dccc32f7dd7df8f3c99df6ec5",
       displayed_as: "1 High Street\nNewcastle upon Tyne\nTyne and Wear\nNE1 1AA",
       $path: "",
       address_line_1: "1 High Street",
@@ -169,7 +169,7 @@ export const createSalesCreditNote = {
       country_group: { id: "GBIE", displayed_as: "UK & Ireland", $path: "/country_groups/GBIE" },
     },
     delivery_address: {
-      id: "cd5be982b5e353e0edf4373305141628",
+      id: "903e13ca96e09d9b191be080347b0b3a",
       displayed_as: "Unit 4, Quayside Trading Estate\nGateshead\nNE8 2BH",
       $path: "",
       address_line_1: "Unit 4, Quayside Trading Estate",
@@ -265,9 +265,9 @@ export const updateSalesCreditNote = {
     editable: true,
     tax_calculation_method: null,
     transaction: {
-      id: "dad21ddcd7522464cc1409f1da1e818a",
+      id: "34aad91434f949378b6249d9bbeafd56",
       displayed_as: "SCN-1",
-      $path: "/transactions/dad21ddcd7522464cc1409f1da1e818a",
+      $path: "/transactions/34aad91434f949378b6249d9bbeafd56",
     },
     transaction_type: {
       id: "SALES_CREDIT_NOTE",
@@ -288,7 +288,7 @@ export const updateSalesCreditNote = {
     date: "2026-01-31",
     reference: "REFUND-0001",
     main_address: {
-      id: "55347c46f1092fe1a8b4e9ead4d4f83d",
+      id: "1b24804dccc32f7dd7df8f3c99df6ec5",
       displayed_as: "1 High Street\nNewcastle upon Tyne\nTyne and Wear\nNE1 1AA",
       $path: "",
       address_line_1: "1 High Street",
@@ -302,7 +302,7 @@ export const updateSalesCreditNote = {
       country_group: { id: "GBIE", displayed_as: "UK & Ireland", $path: "/country_groups/GBIE" },
     },
     delivery_address: {
-      id: "cd5be982b5e353e0edf4373305141628",
+      id: "903e13ca96e09d9b191be080347b0b3a",
       displayed_as: "Unit 4, Quayside Trading Estate\nGateshead\nNE8 2BH",
       $path: "",
       address_line_1: "Unit 4, Quayside Trading Estate",
@@ -400,9 +400,9 @@ export const releaseSalesCreditNote = {
     editable: true,
     tax_calculation_method: null,
     transaction: {
-      id: "34aad91434f949378b6249d9bbeafd56",
+      id: "58334d231b87caff0f290417ee0ca5cc",
       displayed_as: "SCN-2",
-      $path: "/transactions/34aad91434f949378b6249d9bbeafd56",
+      $path: "/transactions/58334d231b87caff0f290417ee0ca5cc",
     },
     transaction_type: {
       id: "SALES_CREDIT_NOTE",
@@ -423,7 +423,7 @@ export const releaseSalesCreditNote = {
     date: "2026-01-31",
     reference: "REFUND-0001",
     main_address: {
-      id: "1b24804dccc32f7dd7df8f3c99df6ec5",
+      id: "5733be809b7c7be2bdbf89b2ae5fb83f",
       displayed_as: "1 High Street\nNewcastle upon Tyne\nTyne and Wear\nNE1 1AA",
       $path: "",
       address_line_1: "1 High Street",
@@ -437,7 +437,7 @@ export const releaseSalesCreditNote = {
       country_group: { id: "GBIE", displayed_as: "UK & Ireland", $path: "/country_groups/GBIE" },
     },
     delivery_address: {
-      id: "903e13ca96e09d9b191be080347b0b3a",
+      id: "df931c5609001361885e5161f6cc8064",
       displayed_as: "Unit 4, Quayside Trading Estate\nGateshead\nNE8 2BH",
       $path: "",
       address_line_1: "Unit 4, Quayside Trading Estate",
@@ -548,9 +548,9 @@ export const voidSalesCreditNote = {
       editable: false,
       tax_calculation_method: null,
       transaction: {
-        id: "dad21ddcd7522464cc1409f1da1e818a",
+        id: "34aad91434f949378b6249d9bbeafd56",
         displayed_as: "SCN-1",
-        $path: "/transactions/dad21ddcd7522464cc1409f1da1e818a",
+        $path: "/transactions/34aad91434f949378b6249d9bbeafd56",
       },
       transaction_type: {
         id: "SALES_CREDIT_NOTE",
@@ -571,7 +571,7 @@ export const voidSalesCreditNote = {
       date: "2026-01-31",
       reference: "REFUND-0001",
       main_address: {
-        id: "55347c46f1092fe1a8b4e9ead4d4f83d",
+        id: "1b24804dccc32f7dd7df8f3c99df6ec5",
         displayed_as: "1 High Street\nNewcastle upon Tyne\nTyne and Wear\nNE1 1AA",
         $path: "",
         address_line_1: "1 High Street",
@@ -585,7 +585,7 @@ export const voidSalesCreditNote = {
         country_group: { id: "GBIE", displayed_as: "UK & Ireland", $path: "/country_groups/GBIE" },
       },
       delivery_address: {
-        id: "cd5be982b5e353e0edf4373305141628",
+        id: "903e13ca96e09d9b191be080347b0b3a",
         displayed_as: "Unit 4, Quayside Trading Estate\nGateshead\nNE8 2BH",
         $path: "",
         address_line_1: "Unit 4, Quayside Trading Estate",

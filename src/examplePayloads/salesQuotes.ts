@@ -29,12 +29,12 @@ const salesQuote = {
   date: "2026-01-31",
   reference: "DEAL-0007",
   main_address: {
-    id: "5733be809b7c7be2bdbf89b2ae5fb83f",
+    id: "4c57b8ef2a1677588e63b923425e82bb",
     displayed_as: "1 High Street\nNewcastle upon Tyne\nTyne and Wear\nNE1 1AA",
     $path: "",
   },
   delivery_address: {
-    id: "df931c5609001361885e5161f6cc8064",
+    id: "6a710ef800c3717f0f5c78d731fcdfe5",
     displayed_as: "Unit 4, Quayside Trading Estate\nGateshead\nNE8 2BH",
     $path: "",
   },
@@ -127,7 +127,7 @@ export const createSalesQuote = {
     date: "2026-01-31",
     reference: null,
     main_address: {
-      id: "5733be809b7c7be2bdbf89b2ae5fb83f",
+      id: "4c57b8ef2a1677588e63b923425e82bb",
       displayed_as: "1 High Street\nNewcastle upon Tyne\nTyne and Wear\nNE1 1AA",
       $path: "",
       address_line_1: "1 High Street",
@@ -141,7 +141,7 @@ export const createSalesQuote = {
       country_group: { id: "GBIE", displayed_as: "UK & Ireland", $path: "/country_groups/GBIE" },
     },
     delivery_address: {
-      id: "df931c5609001361885e5161f6cc8064",
+      id: "6a710ef800c3717f0f5c78d731fcdfe5",
       displayed_as: "Unit 4, Quayside Trading Estate\nGateshead\nNE8 2BH",
       $path: "",
       address_line_1: "Unit 4, Quayside Trading Estate",
@@ -244,7 +244,7 @@ export const updateSalesQuote = {
     date: "2026-01-31",
     reference: "DEAL-0007",
     main_address: {
-      id: "5733be809b7c7be2bdbf89b2ae5fb83f",
+      id: "4c57b8ef2a1677588e63b923425e82bb",
       displayed_as: "1 High Street\nNewcastle upon Tyne\nTyne and Wear\nNE1 1AA",
       $path: "",
       address_line_1: "1 High Street",
@@ -258,7 +258,7 @@ export const updateSalesQuote = {
       country_group: { id: "GBIE", displayed_as: "UK & Ireland", $path: "/country_groups/GBIE" },
     },
     delivery_address: {
-      id: "df931c5609001361885e5161f6cc8064",
+      id: "6a710ef800c3717f0f5c78d731fcdfe5",
       displayed_as: "Unit 4, Quayside Trading Estate\nGateshead\nNE8 2BH",
       $path: "",
       address_line_1: "Unit 4, Quayside Trading Estate",

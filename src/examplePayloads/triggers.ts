@@ -3,7 +3,7 @@
 // test/e2e/examplePayloads.e2e.test.ts checks these against what the component really returns.
 
 import { address4, contact, contactPerson } from "./contacts";
-import { salesInvoice } from "./salesInvoices";
+import { salesInvoice, salesInvoice2 } from "./salesInvoices";
 import { purchaseInvoice } from "./purchaseInvoices";
 
 const contact2 = {
@@ -71,186 +71,19 @@ const contact2 = {
 
 export const contactsChanged = { created: [contact2], updated: [contact] };
 
-export const salesInvoicesChanged = {
-  created: [
-    {
-      id: "86f0cd5e3f0c4007519f54ae9654ca7c",
-      displayed_as: "SI-3",
-      $path: "/sales_invoices/86f0cd5e3f0c4007519f54ae9654ca7c",
-      created_at: "2026-01-31T09:45:00Z",
-      updated_at: "2026-01-31T09:45:00Z",
-      links: [
-        {
-          href: "https://accounts-extra.sageone.com/sales_invoices/86f0cd5e3f0c4007519f54ae9654ca7c",
-          rel: "alternate",
-          type: "text/html",
-        },
-      ],
-      editable: true,
-      tax_calculation_method: null,
-      transaction: {
-        id: "3f171270b9d1c2bd120187b4742197a1",
-        displayed_as: "SI-3",
-        $path: "/transactions/3f171270b9d1c2bd120187b4742197a1",
-      },
-      transaction_type: {
-        id: "SALES_INVOICE",
-        displayed_as: "Sales Invoice",
-        $path: "/transaction_types/SALES_INVOICE",
-      },
-      deleted_at: null,
-      is_cis: false,
-      contact: {
-        id: "12f71e3a068ade2d8e5180191fad4a84",
-        displayed_as: "Acme Trading Ltd (ACME001)",
-        $path: "/contacts/12f71e3a068ade2d8e5180191fad4a84",
-      },
-      invoice_number_prefix: "SI-",
-      invoice_number: "SI-3",
-      contact_name: "Acme Trading Ltd",
-      contact_reference: "ACME001",
-      date: "2026-01-31",
-      due_date: "2026-03-02",
-      reference: null,
-      main_address: {
-        id: "ceb58d78394692ca749752fe5782e813",
-        displayed_as: "1 High Street\nNewcastle upon Tyne\nTyne and Wear\nNE1 1AA",
-        $path: "",
-      },
-      delivery_address: {
-        id: "53d3bfda8c9d420d85ee853b49fb5266",
-        displayed_as: "Unit 4, Quayside Trading Estate\nGateshead\nNE8 2BH",
-        $path: "",
-      },
-      notes: null,
-      net_amount: 650,
-      tax_amount: 130,
-      total_amount: 780,
-      payments_allocations_total_amount: 0,
-      payments_allocations_total_discount: 0,
-      total_paid: 0,
-      outstanding_amount: 780,
-      currency: { id: "GBP", displayed_as: "Pound Sterling (GBP)", $path: "/currencies/GBP" },
-      exchange_rate: 1,
-      inverse_exchange_rate: 1,
-      total_quantity: 1,
-      total_discount_amount: 0,
-      status: { id: "UNPAID", displayed_as: "Unpaid", $path: "/artefact_statuses/UNPAID" },
-      sent: false,
-      sent_by_email: false,
-      void_reason: null,
-      invoice_lines: [
-        {
-          description: "Consulting (day rate)",
-          ledger_account: {
-            id: "283e0e0b71750f8bab3adb9e6e38bc14",
-            displayed_as: "Consulting Income (4020)",
-            $path: "/ledger_accounts/283e0e0b71750f8bab3adb9e6e38bc14",
-          },
-          eu_sales_description: null,
-          id: "6468fd6e41da9e9de999bdbc7555f00a",
-          displayed_as: "Consulting (day rate)",
-          product: null,
-          service: {
-            id: "a5a8e2dd7747f3647fbba3d3214af4e6",
-            displayed_as: "Consulting (hourly)",
-            $path: "/services/a5a8e2dd7747f3647fbba3d3214af4e6",
-          },
-          trade_of_asset: false,
-          tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
-          unit_price_includes_tax: false,
-          eu_goods_services_type: null,
-          discount_amount: 0,
-          discount_percentage: 0,
-          unit_price: 650,
-          quantity: 1,
-          tax_breakdown: [
-            {
-              tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
-              percentage: 20,
-              amount: 130,
-            },
-          ],
-          base_currency_tax_breakdown: [
-            {
-              tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
-              percentage: 20,
-              amount: 130,
-            },
-          ],
-          net_amount: 650,
-          tax_amount: 130,
-          total_amount: 780,
-          base_currency_unit_price: 650,
-          base_currency_net_amount: 650,
-          base_currency_tax_amount: 130,
-          base_currency_total_amount: 780,
-          base_currency_discount_amount: 0,
-        },
-      ],
-      tax_analysis: [
-        {
-          tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
-          net_amount: 650,
-          tax_amount: 130,
-          total_amount: 780,
-          goods_amount: 0,
-          service_amount: 650,
-        },
-      ],
-      last_paid: null,
-      withholding_tax_rate: null,
-      withholding_tax_amount: null,
-      corrections: [],
-      tax_reconciled: false,
-      migrated: false,
-      base_currency_net_amount: 650,
-      base_currency_tax_amount: 130,
-      base_currency_total_amount: 780,
-      base_currency_outstanding_amount: 780,
-      base_currency_total_discount_amount: 0,
-      vat_reverse_charge: false,
-      destination_consignment: false,
-      destination_vat_rates_in_use: false,
-      cis_applicable_amount: null,
-      base_currency_cis_applicable_amount: null,
-      total_after_cis_deduction: null,
-      base_currency_total_after_cis_deduction: null,
-      has_cis_labour: false,
-      has_cis_materials: false,
-      terms_and_conditions: null,
-      shipping_net_amount: 0,
-      shipping_tax_rate: { id: "GB_STANDARD", displayed_as: "Standard 20.00%", $path: "/tax_rates/GB_STANDARD" },
-      shipping_tax_amount: 0,
-      shipping_tax_breakdown: [],
-      shipping_total_amount: 0,
-      base_currency_shipping_net_amount: 0,
-      base_currency_shipping_tax_amount: 0,
-      base_currency_shipping_tax_breakdown: [],
-      base_currency_shipping_total_amount: 0,
-      original_quote_estimate: null,
-      tax_address_region: null,
-      delivery_performance_date: null,
-      base_currency_withholding_tax_amount: null,
-      pas_payment_submission: null,
-      main_address_free_form: "1 High Street\nNewcastle upon Tyne\nTyne and Wear\nNE1 1AA",
-      delivery_address_free_form: "Unit 4, Quayside Trading Estate\nGateshead\nNE8 2BH",
-    },
-  ],
-  updated: [salesInvoice],
-};
+export const salesInvoicesChanged = { created: [salesInvoice2], updated: [salesInvoice] };
 
 export const purchaseInvoicesChanged = {
   created: [
     {
-      id: "3322f1f50ace2520313dbacd081832a0",
+      id: "86f0cd5e3f0c4007519f54ae9654ca7c",
       displayed_as: "PI-3",
-      $path: "/purchase_invoices/3322f1f50ace2520313dbacd081832a0",
+      $path: "/purchase_invoices/86f0cd5e3f0c4007519f54ae9654ca7c",
       created_at: "2026-01-31T09:45:00Z",
       updated_at: "2026-01-31T09:45:00Z",
       links: [
         {
-          href: "https://accounts-extra.sageone.com/purchase_invoices/3322f1f50ace2520313dbacd081832a0",
+          href: "https://accounts-extra.sageone.com/purchase_invoices/86f0cd5e3f0c4007519f54ae9654ca7c",
           rel: "alternate",
           type: "text/html",
         },

@@ -35,6 +35,14 @@ export const purchaseInvoices: SageResource = {
     description: "Delete the information and metadata of a purchase invoice by Id",
   },
   list: { key: "listPurchaseInvoices", label: "List Purchase Invoices", description: "List all purchase invoices" },
+  find: {
+    key: "findPurchaseInvoice",
+    label: "Find Purchase Invoice",
+    description:
+      "Find the purchase invoices whose reference or vendor reference (the supplier's invoice number) is exactly the given text (any case), across all pages",
+    // Sage's PurchaseInvoice has no invoice_number: a bill is known by the supplier's number (vendor_reference).
+    fields: ["reference", "vendor_reference"],
+  },
   dropdown: {
     key: "selectPurchaseInvoice",
     label: "Select Purchase Invoice",

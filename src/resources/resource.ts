@@ -1,5 +1,6 @@
 import {
   action,
+  input,
   type ActionDefinition,
   type ActionPerformReturn,
   type ConfigVarResultCollection,
@@ -17,6 +18,9 @@ import { getAction, deleteAction } from "../actions/recordAction";
 import { compact } from "../util/body";
 import { SageApiError } from "../util/errors";
 import { withIdempotencyKey } from "../util/idempotency";
+import { sameText } from "../util/match";
+import { fetchAllPages } from "../util/pagination";
+import { requiredString } from "../util/validation";
 import {
   actionOutput,
   BOOLEAN,
@@ -38,6 +42,11 @@ export interface ActionNames {
 /** A write action's names plus its inputs, in the order the flow builder sees them. */
 export interface WriteAction extends ActionNames {
   inputs: Record<string, InputFieldDefinition>;
+}
+
+/** A find's names plus the record fields that must equal the text looked for (ignoring case). */
+export interface FindAction extends ActionNames {
+  fields: string[];
 }
 
 /**
@@ -75,6 +84,12 @@ export interface SageResource {
   void?: WriteAction;
   /** POST <path>/<id>/release: a draft becomes a real document. */
   release?: ActionNames;
+  /**
+   * Find by number or reference: Sage's `search` list filter (the `search` entry of `filters`)
+   * narrows the list, every page is read, and a record counts only when one of `fields` equals
+   * the text, ignoring case (Sage's search also matches parts of these and the contact's name).
+   */
+  find?: FindAction;
   /** A picklist data source of every record. */
   dropdown?: ActionNames;
   /** Sage's list takes `updated_or_created_since`, so a polling trigger can watch it. */
@@ -194,6 +209,61 @@ const releaseAction = (resource: SageResource, names: ActionNames) =>
     performSafety: performSafetyFor("update"),
   });
 
+const NUMBER_OR_REFERENCE = "Number or Reference";
+
+/** "invoice_number", "reference" → "invoice number or reference". */
+const fieldWords = (fields: string[]) =>
+  fields
+    .map((field) => field.replace(/_/g, " "))
+    .join(", ")
+    .replace(/, ([^,]*)$/, " or $1");
+
+/**
+ * Find: every record whose `fields` hold the text exactly (ignoring case), read from every page
+ * Sage's `search` returns. Returns { found, <plural>, <singular> (the first match, when found) }
+ * so a flow can branch on `found`.
+ */
+const findAction = (resource: SageResource, names: FindAction) => {
+  const search = resource.filters.search?.query;
+  if (!search) throw new Error(`${resource.plural}: a find needs a "search" list filter`);
+  const one = camel(resource.singular);
+  const many = camel(resource.plural);
+  return action({
+    display: { label: names.label, description: names.description },
+    inputs: {
+      connection,
+      numberOrReference: input({
+        label: NUMBER_OR_REFERENCE,
+        type: "string",
+        required: true,
+        comments: `The ${fieldWords(names.fields)} of the ${resource.singular.toLowerCase()} to find, exactly (any case).`,
+        example: "SI-12",
+        clean: requiredString(NUMBER_OR_REFERENCE),
+      }),
+    },
+    perform: async (context, params) => {
+      const { connection, numberOrReference } = params as Params & { numberOrReference: string };
+      const client = createSageClient(connection, context.debug.enabled);
+      const { $items } = await fetchAllPages<Record<string, unknown>>(client, resource.path, {
+        [search]: numberOrReference,
+        attributes: "all",
+      });
+      const matches = $items.filter((record) =>
+        names.fields.some((field) => sameText(record[field], numberOrReference)),
+      );
+      return { data: { found: matches.length > 0, [many]: matches, ...(matches.length ? { [one]: matches[0] } : {}) } };
+    },
+    examplePayload: example(names.key),
+    outputSchema: actionOutput(
+      objectSchema(
+        { found: BOOLEAN, [many]: { type: "array", items: recordSchema(resource.definition) } },
+        { [one]: recordSchema(resource.definition) },
+      ),
+    ),
+    performSafety: performSafetyFor("find"),
+  });
+};
+
 /** The component's view of an action; the inputs of a declared resource are data, so Spectral cannot type them. */
 export type ResourceAction = ActionDefinition<
   Inputs,
@@ -220,6 +290,7 @@ export const actionsOf = (resource: SageResource): Record<string, ResourceAction
   );
   add(resource.void, (names: WriteAction) => voidAction(resource, names));
   add(resource.release, (names: ActionNames) => releaseAction(resource, names));
+  add(resource.find, (names: FindAction) => findAction(resource, names));
   add(resource.list, (names: ActionNames) =>
     listAction({
       ...names,

@@ -37,6 +37,13 @@ export const salesInvoices: SageResource = {
     inputs: { voidReason },
   },
   list: { key: "listSalesInvoices", label: "List Sales Invoices", description: "List all sales invoices" },
+  find: {
+    key: "findSalesInvoice",
+    label: "Find Sales Invoice",
+    description:
+      "Find the sales invoices whose invoice number or reference is exactly the given text (any case), across all pages",
+    fields: ["invoice_number", "reference"],
+  },
   dropdown: { key: "selectSalesInvoice", label: "Select Sales Invoice", description: "Select a sales invoice." },
   pollable: true,
   pdf: true,

@@ -48,7 +48,7 @@ const awkwardText = fc.constantFrom(
   "CUSTOMER,VENDOR",
   '["CUSTOMER"]',
   "GB",
-  "c1",
+  "$customer",
   "\u0000",
   "\u202e",
   "😀",
@@ -101,7 +101,7 @@ const lineValue = fc.oneof(scalar, fc.jsonValue({ maxDepth: 1 }));
 const invoiceLine = fc.record(
   {
     description: fc.oneof(fc.constant("Consulting"), lineValue),
-    ledger_account_id: fc.oneof(fc.constant("la1"), fc.constant("string"), lineValue),
+    ledger_account_id: fc.oneof(fc.constant("$salesLedger"), fc.constant("string"), lineValue),
     unit_price: fc.oneof(fc.constant(100), lineValue),
     quantity: fc.oneof(fc.constant(2), lineValue),
     product_id: lineValue,

@@ -1,7 +1,7 @@
 import { RESOURCES } from "../../src/resources";
 import { BASE_PATH } from "../helpers";
 import { schemaProblems } from "../sageSchema";
-import type { RecordedRequest } from "./fakeSage";
+import type { RecordedRequest } from "./propertySandbox";
 
 /**
  * Text that appears on the wire when a program stringifies what it should not have sent

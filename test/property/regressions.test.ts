@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { checkRun } from "./contract";
 import { BASELINES } from "./baselines";
-import { fakeSage } from "./fakeSage";
+import { propertySandbox } from "./propertySandbox";
 
 /**
  * The smallest inputs the properties found breaking the contract, kept as plain examples: each
@@ -9,9 +9,7 @@ import { fakeSage } from "./fakeSage";
  * instead when they were found.
  */
 
-const sage = fakeSage();
-beforeAll(() => sage.install());
-afterAll(() => sage.uninstall());
+const sage = propertySandbox();
 
 const nullPrototypeObject = Object.create(null) as Record<string, unknown>;
 
@@ -50,7 +48,7 @@ const cases: [action: string, label: string, params: Record<string, unknown>, fo
   ],
   ["rawRequest", "Query Parameter", { queryParams: "[]" }, "TypeError: (kvpList || []).reduce is not a function"],
   ["rawRequest", "Max Retry Count", { maxRetries: ":" }, "Error: Value ':' cannot be coerced to a number."],
-  ["rawRequest", "Method", { method: false }, 'sent method "false" (the fake Sage never answered)'],
+  ["rawRequest", "Method", { method: false }, 'sent method "false" (Sage never answered)'],
 ];
 
 const shown = (params: Record<string, unknown>) =>

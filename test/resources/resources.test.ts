@@ -32,6 +32,7 @@ describe.each(RESOURCES.map((resource) => [resource.plural, resource] as const))
     resource.delete,
     resource.void,
     resource.release,
+    resource.find,
   ].flatMap((names) => (names ? [names] : []));
 
   test("every list filter is sent under a query parameter Sage's GET of the path takes", () => {
@@ -92,5 +93,25 @@ describe.each(RESOURCES.map((resource) => [resource.plural, resource] as const))
     }
     if (resource.dropdown)
       expect(component.dataSources[resource.dropdown.key]?.display.label).toBe(resource.dropdown.label);
+  });
+});
+
+const FINDERS = RESOURCES.flatMap((resource) =>
+  resource.find ? [[resource.find.label, resource, resource.find] as const] : [],
+);
+
+test("Find Sales Invoice and Find Purchase Invoice are declared finds", () => {
+  expect(FINDERS.map(([label]) => label)).toEqual(
+    expect.arrayContaining(["Find Sales Invoice", "Find Purchase Invoice"]),
+  );
+});
+
+describe.each(FINDERS)("%s", (_, resource, find) => {
+  test("matches fields of Sage's record and narrows the list with the search parameter Sage's GET takes", () => {
+    const queries = (paths[resource.path]?.get?.parameters ?? []).map((parameter) => parameter.name);
+    expect(resource.filters.search?.query).toBe("search");
+    expect(queries).toContain("search");
+    for (const field of find.fields)
+      expect([field, field in definitions[resource.definition].properties!]).toEqual([field, true]);
   });
 });

@@ -1,10 +1,10 @@
-import nock from "nock";
 import component from "../../src";
 import { POLLABLE_RESOURCES } from "../../src/triggers/pollableResources";
-import { failureOf, useNock } from "../helpers";
-import { FakeSage, flowWith, sageTime } from "./fakeSage";
+import { failureOf } from "../helpers";
+import { flowWith, sageTime, triggerSandbox } from "./triggerSandbox";
 
-useNock();
+// Against the sandbox (in-process, real HTTP), from fresh records at 2026-02-01 09:00 in each test.
+const env = triggerSandbox();
 
 // Prismatic's own Sage component (prismatic-io/components, components/sage) has a trigger with this
 // key, label and inputs; a flow built on it must run on this component without being rebuilt.
@@ -31,8 +31,8 @@ describe("New and Updated Records (key pollChangesTrigger)", () => {
   });
 
   test("a flow built on Prismatic's trigger with resource contacts runs unchanged: first poll marks, later ones deliver", async () => {
-    const sage = new FakeSage("/contacts").serve();
-    sage.create("OLD");
+    const sage = env.list("/contacts");
+    await sage.create("OLD");
     sage.advance(600);
     const flow = flowWith("pollChangesTrigger", PRISMATIC_FLOW_INPUTS);
     expect(await flow.poll(sage)).toMatchObject({ created: [], updated: [], noChanges: true });
@@ -41,8 +41,8 @@ describe("New and Updated Records (key pollChangesTrigger)", () => {
     expect(mark).toBe(sageTime(sage.now));
 
     sage.advance(60);
-    sage.create("NEW");
-    sage.update("OLD");
+    await sage.create("NEW");
+    await sage.update("OLD");
     sage.advance(300);
     expect(await flow.poll(sage)).toMatchObject({ created: ["NEW@1"], updated: ["OLD@2"], noChanges: false });
     expect(sage.requests).toEqual([
@@ -60,10 +60,10 @@ describe("New and Updated Records (key pollChangesTrigger)", () => {
   });
 
   test("the state Prismatic's trigger saved ({ lastPolledAt }) is where the moved flow goes on from", async () => {
-    const sage = new FakeSage("/contacts").serve();
+    const sage = env.list("/contacts");
     const lastPolledAt = new Date(sage.now).toISOString();
     sage.advance(60);
-    sage.create("MISSED_WHILE_MOVING");
+    await sage.create("MISSED_WHILE_MOVING");
     sage.advance(300);
     const flow = flowWith("pollChangesTrigger", PRISMATIC_FLOW_INPUTS, { lastPolledAt });
     expect(await flow.poll(sage)).toMatchObject({ created: ["MISSED_WHILE_MOVING@1"] });
@@ -71,21 +71,36 @@ describe("New and Updated Records (key pollChangesTrigger)", () => {
   });
 
   test.each(POLLABLE_RESOURCES.map((resource) => [resource.value, resource]))(
-    "resource %s reads its own Sage list, full records",
+    "resource %s reads its own Sage list, full records, and delivers each record changed since Start From",
     async (value, resource) => {
-      const sage = new FakeSage(resource.path).serve();
-      const flow = flowWith("pollChangesTrigger", { resourceType: value, startFrom: "2026-01-01T00:00:00Z" });
-      sage.create("A");
-      sage.advance(300);
-      expect(await flow.poll(sage)).toMatchObject({ created: ["A@1"], updated: [] });
-      expect(sage.requests[0]).toEqual({
-        updated_or_created_since: "2026-01-01T00:00:00Z",
-        attributes: "all",
-        ...(resource.nestedAttributes ? { nested_attributes: "all" } : {}),
-        ...(resource.excludeSystem ? { exclude_system: "true" } : {}),
-        page: "1",
-        items_per_page: "200",
-      });
+      const sandbox = env.sandbox();
+      const collection = resource.path.slice(1);
+      const startFrom = "2024-01-01T00:00:00Z";
+      const flow = flowWith("pollChangesTrigger", { resourceType: value, startFrom });
+      // Sage's own records of the trial business (the seed), plus a new one where the sandbox can make one fast.
+      env.clock.now += 60_000;
+      const made = ["contacts", "contact_persons", "ledger_accounts", "products", "services"].includes(collection)
+        ? sandbox.seed(collection, 1)
+        : [];
+      env.clock.now += 300_000;
+      const expected = sandbox.store
+        .list(collection)
+        .filter((record) => !(resource.excludeSystem && record.system === true))
+        .map((record) => record.id);
+      expect(expected).toEqual(expect.arrayContaining(made));
+      const poll = await flow.poll();
+      expect([...poll.created, ...poll.updated].sort()).toEqual([...expected].sort());
+      expect(env.sandbox().requestLog.map((entry) => entry.query)).toEqual([
+        {
+          updated_or_created_since: startFrom,
+          attributes: "all",
+          ...(resource.nestedAttributes ? { nested_attributes: "all" } : {}),
+          ...(resource.excludeSystem ? { exclude_system: "true" } : {}),
+          page: "1",
+          items_per_page: "200",
+        },
+      ]);
+      expect(env.sandbox().requestLog.map((entry) => entry.path)).toEqual([resource.path]);
     },
   );
 
@@ -94,7 +109,7 @@ describe("New and Updated Records (key pollChangesTrigger)", () => {
     expect(message).toBe(
       `Invalid "Resource Type": expected one of ${POLLABLE_RESOURCES.map(({ value }) => value).join(", ")}, got "quotes".`,
     );
-    expect(nock.pendingMocks()).toEqual([]);
+    expect(env.sandbox().requestLog).toEqual([]);
   });
 });
 

@@ -5,6 +5,7 @@ import { withIdempotencyKey } from "../../util/idempotency";
 import { createContactInputs, matchEmail, matchReference } from "../../inputs/contacts";
 import { contactBody } from "../../util/contactBody";
 import { FULL_NESTED_RECORDS, fetchAllPages, pagesOf } from "../../util/pagination";
+import { sameText } from "../../util/match";
 import { InputError } from "../../util/validation";
 import * as examples from "../../examplePayloads/contacts";
 import { actionOutput, BOOLEAN, objectSchema, performSafetyFor, recordSchema } from "../../util/outputSchema";
@@ -13,13 +14,6 @@ interface SageContact extends Record<string, unknown> {
   email?: string | null;
   reference?: string | null;
 }
-
-/**
- * Sage's `email` and `search` filters are fuzzy (any contact person's email; a substring of
- * name or reference), so each candidate is checked for an exact match; pages are read only
- * until one is found.
- */
-const sameText = (a: unknown, b: string) => typeof a === "string" && a.toLowerCase() === b.toLowerCase();
 
 /**
  * Sage's `email` filter looks at every contact person of a contact, but a contact's own `email`
@@ -34,7 +28,10 @@ const hasPersonWithEmail = async (client: HttpClient, contactId: string, email: 
   return $items.some((person) => sameText(person.email, email));
 };
 
-/** References are unique in Sage regardless of case, so they match ignoring case too. */
+/**
+ * Each candidate of Sage's fuzzy filters is checked for an exact match; pages are read only until
+ * one is found. References are unique in Sage regardless of case, so they match ignoring case too.
+ */
 const findMatch = async (client: HttpClient, email: string | undefined, reference: string | undefined) => {
   const params = email ? { email } : { search: reference };
   // Page by page: the walk stops at the first match, so reading ahead would waste calls.
