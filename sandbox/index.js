@@ -440,6 +440,7 @@ async function startSandbox(options = {}) {
       const search = has("search") ? query.get("search")?.trim().toLowerCase() : undefined;
       const cache = new Map();
       // A derived collection (ledger.js) computes its records from the stored documents.
+      /** @type {SageRecord[]} */
       const source = resource.items ? resource.items(ctx) : ctx.db.collection(name).items;
       items = source.filter((record) => {
         if (since !== undefined && !(Date.parse(record.updated_at ?? record.created_at ?? 0) >= since)) return false;
