@@ -46,7 +46,8 @@ const shared = () => /** @type {typeof import("./resources")} */ (require("./res
 const cents = (/** @type {unknown} */ amount) => Math.round((Number(amount) || 0) * 100);
 const money = (/** @type {number} */ centsValue) => centsValue / 100;
 /** A stable 32-hex id derived from a source id: the same entry gets the same id on every read. */
-const derivedId = (/** @type {string} */ source) => crypto.createHash("sha256").update(source).digest("hex").slice(0, 32);
+const derivedId = (/** @type {string} */ source) =>
+  crypto.createHash("sha256").update(source).digest("hex").slice(0, 32);
 
 /** The ledger account Sage marks with a control name (debtors, creditors, VAT). */
 const controlAccount = (/** @type {BusinessData} */ db, /** @type {string} */ name) =>
@@ -182,21 +183,23 @@ const ledgerOf = (db) => {
         audit_trail_id: null,
         number_of_attachments: "0",
       };
-      const entries = postings.map((posting, index) => typed(type, {
-        ...base("ledger_entries", derivedId(`entry:${doc.id}:${index}`), posting.details ?? doc.displayed_as),
-        created_at: doc.created_at,
-        updated_at: doc.updated_at,
-        date: doc.date,
-        credit: money(posting.credit),
-        debit: money(posting.debit),
-        ledger_account: base("ledger_accounts", posting.account.id, posting.account.displayed_as),
-        transaction: base("transactions", transactionId, doc.displayed_as),
-        contact: posting.contact ?? null,
-        deleted: false,
-        tax_rate: null,
-        description: posting.details ?? doc.reference ?? doc.displayed_as ?? null,
-        journal_code: null,
-      }));
+      const entries = postings.map((posting, index) =>
+        typed(type, {
+          ...base("ledger_entries", derivedId(`entry:${doc.id}:${index}`), posting.details ?? doc.displayed_as),
+          created_at: doc.created_at,
+          updated_at: doc.updated_at,
+          date: doc.date,
+          credit: money(posting.credit),
+          debit: money(posting.debit),
+          ledger_account: base("ledger_accounts", posting.account.id, posting.account.displayed_as),
+          transaction: base("transactions", transactionId, doc.displayed_as),
+          contact: posting.contact ?? null,
+          deleted: false,
+          tax_rate: null,
+          description: posting.details ?? doc.reference ?? doc.displayed_as ?? null,
+          journal_code: null,
+        }),
+      );
       books.push({ transaction, entries });
     }
   }
@@ -303,7 +306,7 @@ const journals = {
       debits += cents(line.debit);
       credits += cents(line.credit);
       // The sandbox's reading of Sage's journal screen: each line is a debit or a credit.
-      if ((cents(line.debit) > 0) === (cents(line.credit) > 0) || line.debit < 0 || line.credit < 0)
+      if (cents(line.debit) > 0 === cents(line.credit) > 0 || line.debit < 0 || line.credit < 0)
         ctx.errors.push(sageError(`journal_lines.${index}`, "A journal line must have either a debit or a credit"));
     });
     if (lines.length < 2) ctx.errors.push(sageError("journal_lines", "A journal needs at least two lines"));
@@ -361,10 +364,33 @@ const journals = {
 };
 
 /**
- * Journal codes: Sage's spec lists them for French businesses only. The sandbox's businesses are
- * UK ones, so the list is empty: the sandbox's own reading of "France only".
+ * Journal codes: Sage's spec lists them for French businesses only and names four reserved control
+ * names (VE sales, AC purchases, OD other transactions, REPBAL opening balances). The sandbox's own
+ * choice: every business lists those four, so the list and its dropdown have something to show (a
+ * real UK business may have none). Read-only here.
  */
-const journalCodes = { label: "Journal code", queries: ["updated_or_created_since"] };
+const JOURNAL_CODES = [
+  ["VE", "Ventes", "SALES"],
+  ["AC", "Achats", "PURCHASES"],
+  ["OD", "Opérations diverses", "OTHER"],
+  ["REPBAL", "Reprise des balances", "OTHER"],
+].map(([code, name, type]) => ({
+  ...base("journal_codes", derivedId(`journal_code:${code}`), `${code} - ${name}`),
+  created_at: "2024-01-01T00:00:00Z",
+  updated_at: "2024-01-01T00:00:00Z",
+  name,
+  code,
+  journal_code_type: base("journal_code_types", type, type.charAt(0) + type.slice(1).toLowerCase()),
+  control_name: code,
+  reserved: true,
+}));
+
+const journalCodes = {
+  label: "Journal code",
+  queries: ["updated_or_created_since"],
+  items: () => JOURNAL_CODES,
+  find: (/** @type {unknown} */ _ctx, /** @type {string} */ id) => JOURNAL_CODES.find((code) => code.id === id),
+};
 
 /** The resources of this file, registered in resources.js's RESOURCES. */
 const LEDGER_RESOURCES = {
