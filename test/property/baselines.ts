@@ -24,7 +24,7 @@ const RESOURCE_BASELINES: Record<string, Record<string, unknown>> = Object.fromE
     const values = { customer: "c1", vendor: "c1", salesLedger: "la1", purchaseLedger: "la2", today: "2026-01-31" };
     const entries: [string, Record<string, unknown>][] = [];
     if (resource.create) entries.push([resource.create.key, fillSample(resource.sample.create, values)]);
-    for (const names of [resource.update, resource.get, resource.delete, resource.release])
+    for (const names of [resource.update, resource.get, resource.delete, resource.release, resource.reissue])
       if (names) entries.push([names.key, id]);
     if (resource.void) entries.push([resource.void.key, { ...id, voidReason: "Raised in error" }]);
     if (resource.list) entries.push([resource.list.key, {}]);
@@ -94,4 +94,12 @@ export const BASELINES: Record<string, Record<string, unknown>> = {
   getSalesDocumentPdf: { documentType: "/sales_credit_notes", documentId: "scn1" },
   convertQuoteToInvoice: { salesQuoteId: "q1", date: "2026-01-31" },
   convertEstimateToInvoice: { salesEstimateId: "e1" },
+
+  getTrialBalance: { fromDate: "2026-01-01", toDate: "2026-01-31" },
+  listLedgerEntries: {},
+  listTransactions: {},
+  getTransaction: { transactionId: "t1" },
+  listJournalCodes: {},
+  getAgedDebtors: { asOfDate: "2026-01-31" },
+  getAgedCreditors: { asOfDate: "2026-01-31" },
 };
