@@ -369,7 +369,7 @@ const runReadChecks = async (on, component, sandbox, since, record) => {
       continue;
     }
     // A report over a period (Get Trial Balance) runs over the check's window, --since to today.
-    if (inputs.every((input) => PERIOD_INPUTS.includes(input.key))) {
+    if (inputs.every((/** @type {{ key: string }} */ input) => PERIOD_INPUTS.includes(input.key))) {
       const period = { fromDate: since.slice(0, 10), toDate: new Date().toISOString().slice(0, 10) };
       const run = (/** @type {any} */ harness, /** @type {unknown} */ connection) =>
         harness.action(key, { connection, ...period });
