@@ -912,18 +912,18 @@ export const listSalesInvoices = {
 
 export const deleteSalesInvoice = {
   data: {
-    id: "86f0cd5e3f0c4007519f54ae9654ca7c",
+    id: "3322f1f50ace2520313dbacd081832a0",
     deleted: false,
     voided: true,
     salesInvoice: {
-      id: "86f0cd5e3f0c4007519f54ae9654ca7c",
+      id: "3322f1f50ace2520313dbacd081832a0",
       displayed_as: "SI-3",
-      $path: "/sales_invoices/86f0cd5e3f0c4007519f54ae9654ca7c",
+      $path: "/sales_invoices/3322f1f50ace2520313dbacd081832a0",
       created_at: "2026-01-31T09:45:00Z",
       updated_at: "2026-01-31T10:15:00Z",
       links: [
         {
-          href: "https://accounts-extra.sageone.com/sales_invoices/86f0cd5e3f0c4007519f54ae9654ca7c",
+          href: "https://accounts-extra.sageone.com/sales_invoices/3322f1f50ace2520313dbacd081832a0",
           rel: "alternate",
           type: "text/html",
         },
@@ -931,9 +931,9 @@ export const deleteSalesInvoice = {
       editable: false,
       tax_calculation_method: null,
       transaction: {
-        id: "3f171270b9d1c2bd120187b4742197a1",
+        id: "b96d9d42f5fee8886100f98222d4c44f",
         displayed_as: "SI-3",
-        $path: "/transactions/3f171270b9d1c2bd120187b4742197a1",
+        $path: "/transactions/b96d9d42f5fee8886100f98222d4c44f",
       },
       transaction_type: {
         id: "SALES_INVOICE",
