@@ -25,6 +25,7 @@ const IDEMPOTENT_WRAPPERS = new Set([
   "contact",
   "contact_payment",
   "contact_person",
+  "journal",
   "ledger_account",
   "product",
   "purchase_credit_note",

@@ -333,7 +333,10 @@ async function startSandbox(options = {}) {
       return { status: 200, body: found, write: true };
     }
     const resource = RESOURCES[collectionName];
-    if (!resource || extra.length || (action && action !== "release")) throw routeNotFound(method, segments);
+    // Actions on a record: /release, or one the resource declares (e.g. a journal's /reissue).
+    const recordAction = action && action !== "release" ? resource?.actions?.[action] : undefined;
+    if (!resource || extra.length || (action && action !== "release" && !recordAction))
+      throw routeNotFound(method, segments);
     const db = store.business(businessId);
     if (!db) throw notFound("Business");
     const collection = db.collection(collectionName);
@@ -352,14 +355,20 @@ async function startSandbox(options = {}) {
       }
       throw routeNotFound(method, segments);
     }
-    const record = collection.get(id);
+    // A derived collection (ledger entries, transactions: ledger.js) finds its records itself.
+    const record = resource.find ? resource.find(ctx, id) : collection.get(id);
     const known =
       method === "GET" ||
       (method === "PUT" && resource.put) ||
       (method === "DELETE" && resource.canDelete) ||
-      (method === "POST" && action && resource.canRelease);
+      (method === "POST" && action && (resource.canRelease || recordAction));
     if (!known || (action && method !== "POST")) throw routeNotFound(method, segments);
     if (!record) throw notFound(resource.label);
+    if (recordAction) {
+      const changed = recordAction(ctx, record);
+      collection.replace(changed);
+      return { status: 201, body: changed, write: true };
+    }
     if (action === "release") {
       const released = resource.release(ctx, record);
       collection.replace(released);
@@ -375,7 +384,7 @@ async function startSandbox(options = {}) {
       lines.push(`Total: ${record.total_amount} ${record.currency?.id ?? ""}`);
       return { status: 200, body: pdfOf(lines), contentType: "application/pdf" };
     }
-    if (method === "GET") return { status: 200, body: record };
+    if (method === "GET") return { status: 200, body: resource.view ? resource.view(ctx, record, query) : record };
     if (method === "PUT") {
       const updated = resource.update(ctx, record, wrapped(resource.put));
       collection.replace(updated);
@@ -448,7 +457,10 @@ async function startSandbox(options = {}) {
         return ms;
       };
       const excludeSystem = query.get("exclude_system") === "true";
-      items = ctx.db.collection(name).items.filter((record) => {
+      // A derived collection (ledger.js) computes its records from the stored documents.
+      /** @type {SageRecord[]} */
+      const source = resource.items ? resource.items(ctx) : ctx.db.collection(name).items;
+      items = source.filter((record) => {
         if (since !== undefined && !(timeOf(String(record.updated_at ?? record.created_at ?? 0)) >= since))
           return false;
         if (
@@ -474,7 +486,11 @@ async function startSandbox(options = {}) {
     // deleted record looks like; ids and deletion times are what a sync needs).
     const pageItems = items
       .slice(start, start + itemsPerPage)
-      .map((r) => (deletedSince !== undefined ? r : pickAttributes(r, query.get("attributes"))));
+      .map((r) =>
+        deletedSince !== undefined
+          ? r
+          : pickAttributes(resource.view ? resource.view(ctx, r, query) : r, query.get("attributes")),
+      );
     const link = (/** @type {number} */ target) => {
       const params = new URLSearchParams({ page: String(target), items_per_page: String(itemsPerPage) });
       for (const [key, value] of query) if (key !== "page" && key !== "items_per_page") params.append(key, value);

@@ -4,6 +4,7 @@
 const crypto = require("crypto");
 const { sageError, humanize, isDate } = require("./schema");
 const { DOCUMENT_RULES, documentRoutes } = require("./documents");
+const { LEDGER_RESOURCES, withBalanceDetails } = require("./ledger");
 const { sageDecimal } = require("./numberFields");
 const {
   base,
@@ -583,6 +584,8 @@ const ledgerAccounts = {
   canDelete: false,
   queries: ["updated_or_created_since", "visible_in", "not_visible_in", "ledger_account_type_id", "search"],
   searchFields: ["name", "display_name", "nominal_code"],
+  // show_balance_details with from_date / to_date: the period's debits and credits (ledger.js).
+  view: withBalanceDetails,
   /** @param {Ctx} ctx @param {SageRecord} body */
   create(ctx, body) {
     const patch = materialize(ctx, body);
@@ -1513,6 +1516,7 @@ const RESOURCES = {
   transaction_types: lookup("Transaction type"),
   artefact_statuses: lookup("Artefact status"),
   bank_account_types: lookup("Bank account type"),
+  ...LEDGER_RESOURCES,
 };
 
 module.exports = { RESOURCES, SandboxError, invalid, notFound, newId, withIds, round2, materialize, merge, link };

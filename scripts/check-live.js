@@ -333,6 +333,9 @@ const compareNotFound = (sandbox, sage) => {
   };
 };
 
+/** Required inputs of a report over a period, filled in with the check's window. */
+const PERIOD_INPUTS = ["fromDate", "toDate"];
+
 /**
  * @param {ReturnType<typeof sides>} on
  * @param {any} component
@@ -363,6 +366,19 @@ const runReadChecks = async (on, component, sandbox, since, record) => {
     // A file (Get Sales Document PDF) has bytes, not keys and types to compare.
     if (action.examplePayload?.contentType) {
       record({ name: label(action, key), kind: "action", key, status: "skipped", note: "answers a file, not JSON" });
+      continue;
+    }
+    // A report over a period (Get Trial Balance) runs over the check's window, --since to today.
+    if (inputs.every((/** @type {{ key: string }} */ input) => PERIOD_INPUTS.includes(input.key))) {
+      const period = { fromDate: since.slice(0, 10), toDate: new Date().toISOString().slice(0, 10) };
+      const run = (/** @type {any} */ harness, /** @type {unknown} */ connection) =>
+        harness.action(key, { connection, ...period });
+      record({
+        name: label(action, key),
+        kind: "action",
+        key,
+        ...judge(await on.run("sandbox", run), await on.run("sage", run), (v) => v),
+      });
       continue;
     }
     if (inputs.length > 1) {

@@ -68,6 +68,15 @@ const FILES = {
   businesses: ["listBusinesses"],
   misc: ["rawRequest"],
   documents: ["convertQuoteToInvoice", "convertEstimateToInvoice"],
+  reporting: [
+    "getTrialBalance",
+    "listLedgerEntries",
+    "listTransactions",
+    "getTransaction",
+    "listJournalCodes",
+    "getAgedDebtors",
+    "getAgedCreditors",
+  ],
 };
 /** Actions whose result is a file, not JSON: run by the scenario, their example is kept by hand. */
 const BINARY = ["getSalesDocumentPdf"];
@@ -76,7 +85,17 @@ const fileOf = (/** @type {Resource} */ resource) =>
   resource.path.slice(1).replace(/_([a-z])/g, (_, letter) => letter.toUpperCase());
 
 /** Every action key a declared resource makes, in the order the scenario runs them. */
-const OPERATIONS = /** @type {const} */ (["create", "update", "get", "release", "list", "find", "void", "delete"]);
+const OPERATIONS = /** @type {const} */ ([
+  "create",
+  "update",
+  "get",
+  "release",
+  "reissue",
+  "list",
+  "find",
+  "void",
+  "delete",
+]);
 const actionKeysOf = (/** @type {Resource} */ resource) =>
   OPERATIONS.flatMap((operation) => (resource[operation] ? [resource[operation].key] : []));
 
@@ -158,6 +177,7 @@ const resourceLifecycle = async (run, resource, values) => {
     const draft = (await run(createNames.key, { ...create, statusId: "DRAFT" })).data;
     await step(resource.release, { [idKey]: draft.id });
   }
+  await step(resource.reissue, { [idKey]: created.id });
   await step(resource.list, { itemsPerPage: "1", contactId: create.contactId });
   if (resource.find) {
     const field = resource.find.fields.find((name) => created[name]);
@@ -460,6 +480,14 @@ const runScenario = async (harness, connection, sandbox, resources) => {
   await run("deleteContact", { contactId: found.contact.id });
   clock("10:20:00");
   await pollFromStart("recordsDeleted", "10:20:00", { resourceType: "contacts" });
+  // The reporting reads: the books as the steps above left them (invoices, payments, a journal).
+  await run("getTrialBalance", { fromDate: "2026-01-01", toDate: DAY });
+  await run("listLedgerEntries", PAGE);
+  const transactions = await run("listTransactions", PAGE);
+  await run("getTransaction", { transactionId: transactions.$items[0].id });
+  await run("listJournalCodes", PAGE);
+  await run("getAgedDebtors", { asOfDate: "2026-03-31" });
+  await run("getAgedCreditors", { asOfDate: "2026-03-31" });
   // Every dropdown takes just the connection.
   for (const key of Object.keys(harness.component.dataSources)) {
     results.dataSources[key] = await harness.dataSource(key, { connection });

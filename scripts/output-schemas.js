@@ -49,6 +49,10 @@ const ACCOUNTING_RESOURCES = [
   "payment_methods",
   "products",
   "services",
+  "journals",
+  "journal_codes",
+  "ledger_entries",
+  "transactions",
 ];
 
 /** @typedef {Record<string, any>} Schema */

@@ -5,6 +5,7 @@ import contacts from "./contacts";
 import ledgerAccounts from "./ledgerAccounts";
 import lookups from "./lookups";
 import misc from "./misc";
+import reporting from "./reporting";
 import { resourceActions } from "../resources";
 import { documentActions } from "../resources/documentActions";
 import taxRates from "./taxRates";
@@ -20,4 +21,5 @@ export default {
   ...taxRates,
   ...businesses,
   ...misc,
+  ...reporting,
 };

@@ -9,6 +9,7 @@ import { selectCountry } from "./selectCountry";
 import { selectCurrency } from "./selectCurrency";
 import { selectLedgerAccount } from "./selectLedgerAccount";
 import { selectLedgerAccountType } from "./selectLedgerAccountType";
+import { selectJournalCode } from "./selectJournalCode";
 import { selectPaymentMethod } from "./selectPaymentMethod";
 import { selectProduct } from "./selectProduct";
 import { selectService } from "./selectService";
@@ -31,4 +32,5 @@ export default {
   selectPaymentMethod,
   selectProduct,
   selectService,
+  selectJournalCode,
 };

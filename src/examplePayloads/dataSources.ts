@@ -138,3 +138,10 @@ export const selectService = {
     { label: "Support plan (monthly)", key: "0141b9862900b79a0ee44ab49b955cad" },
   ],
 };
+
+export const selectJournalCode = {
+  result: [
+    { label: "AC - Achats", key: "6f97e290e62a3b0d64422a54ec40cfea" },
+    { label: "OD - Opérations diverses", key: "02129e07dcfd0ae75133d0d6d9524f03" },
+  ],
+};

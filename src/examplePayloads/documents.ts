@@ -19,9 +19,9 @@ export const convertQuoteToInvoice = {
     editable: true,
     tax_calculation_method: null,
     transaction: {
-      id: "aec9ae90d9a5efd78dfe4775c09f3bb5",
+      id: "07fa572da6a84889bbf4d8fa84bc4529",
       displayed_as: "SI-4",
-      $path: "/transactions/aec9ae90d9a5efd78dfe4775c09f3bb5",
+      $path: "/transactions/07fa572da6a84889bbf4d8fa84bc4529",
     },
     transaction_type: { id: "SALES_INVOICE", displayed_as: "Sales Invoice", $path: "/transaction_types/SALES_INVOICE" },
     deleted_at: null,
@@ -200,9 +200,9 @@ export const convertEstimateToInvoice = {
     editable: true,
     tax_calculation_method: null,
     transaction: {
-      id: "3f171270b9d1c2bd120187b4742197a1",
+      id: "b96d9d42f5fee8886100f98222d4c44f",
       displayed_as: "SI-5",
-      $path: "/transactions/3f171270b9d1c2bd120187b4742197a1",
+      $path: "/transactions/b96d9d42f5fee8886100f98222d4c44f",
     },
     transaction_type: { id: "SALES_INVOICE", displayed_as: "Sales Invoice", $path: "/transaction_types/SALES_INVOICE" },
     deleted_at: null,

@@ -8,11 +8,13 @@ import * as contactPersons from "./contactPersons";
 import * as contacts from "./contacts";
 import * as dataSources from "./dataSources";
 import * as documents from "./documents";
+import * as journals from "./journals";
 import * as ledgerAccounts from "./ledgerAccounts";
 import * as lookups from "./lookups";
 import * as misc from "./misc";
 import * as purchaseCreditNotes from "./purchaseCreditNotes";
 import * as purchaseInvoices from "./purchaseInvoices";
+import * as reporting from "./reporting";
 import * as salesCreditNotes from "./salesCreditNotes";
 import * as salesEstimates from "./salesEstimates";
 import * as salesInvoices from "./salesInvoices";
@@ -28,11 +30,13 @@ export const EXAMPLES: Record<string, unknown> = {
   ...contacts,
   ...dataSources,
   ...documents,
+  ...journals,
   ...ledgerAccounts,
   ...lookups,
   ...misc,
   ...purchaseCreditNotes,
   ...purchaseInvoices,
+  ...reporting,
   ...salesCreditNotes,
   ...salesEstimates,
   ...salesInvoices,

@@ -546,4 +546,4 @@ export const findPurchaseInvoice = {
   data: { found: true, purchaseInvoices: [purchaseInvoice2], purchaseInvoice: purchaseInvoice2 },
 };
 
-export const deletePurchaseInvoice = { data: { deleted: true, id: "86f0cd5e3f0c4007519f54ae9654ca7c" } };
+export const deletePurchaseInvoice = { data: { deleted: true, id: "3322f1f50ace2520313dbacd081832a0" } };

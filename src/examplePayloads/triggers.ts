@@ -76,14 +76,14 @@ export const salesInvoicesChanged = { created: [salesInvoice2], updated: [salesI
 export const purchaseInvoicesChanged = {
   created: [
     {
-      id: "86f0cd5e3f0c4007519f54ae9654ca7c",
+      id: "3322f1f50ace2520313dbacd081832a0",
       displayed_as: "PI-3",
-      $path: "/purchase_invoices/86f0cd5e3f0c4007519f54ae9654ca7c",
+      $path: "/purchase_invoices/3322f1f50ace2520313dbacd081832a0",
       created_at: "2026-01-31T09:45:00Z",
       updated_at: "2026-01-31T09:45:00Z",
       links: [
         {
-          href: "https://accounts-extra.sageone.com/purchase_invoices/86f0cd5e3f0c4007519f54ae9654ca7c",
+          href: "https://accounts-extra.sageone.com/purchase_invoices/3322f1f50ace2520313dbacd081832a0",
           rel: "alternate",
           type: "text/html",
         },
@@ -91,9 +91,9 @@ export const purchaseInvoicesChanged = {
       editable: true,
       tax_calculation_method: null,
       transaction: {
-        id: "07fa572da6a84889bbf4d8fa84bc4529",
+        id: "13e7825eacd020413d970eb56be6daec",
         displayed_as: "PI-3",
-        $path: "/transactions/07fa572da6a84889bbf4d8fa84bc4529",
+        $path: "/transactions/13e7825eacd020413d970eb56be6daec",
       },
       transaction_type: {
         id: "PURCHASE_INVOICE",

@@ -84,6 +84,8 @@ export interface SageResource {
   void?: WriteAction;
   /** POST <path>/<id>/release: a draft becomes a real document. */
   release?: ActionNames;
+  /** POST <path>/<id>/reissue: Sage posts the record again (journals). */
+  reissue?: ActionNames;
   /**
    * Find by number or reference: Sage's `search` list filter (the `search` entry of `filters`)
    * narrows the list, every page is read, and a record counts only when one of `fields` equals
@@ -193,19 +195,20 @@ const voidAction = (resource: SageResource, names: WriteAction) =>
     performSafety: performSafetyFor("void"),
   });
 
-const releaseAction = (resource: SageResource, names: ActionNames) =>
+/** POST <path>/<id>/<verb> with no body (release, reissue): Sage answers with the record. */
+const recordPostAction = (resource: SageResource, names: ActionNames, verb: "release" | "reissue") =>
   action({
     display: { label: names.label, description: names.description },
     inputs: { connection, [resource.id.key]: resource.id.input },
     perform: async (context, params) => {
       const { connection, [resource.id.key]: id } = params as Params;
       const client = createSageClient(connection, context.debug.enabled);
-      const { data } = await client.post(`${resource.path}/${segment(String(id))}/release`);
+      const { data } = await client.post(`${resource.path}/${segment(String(id))}/${verb}`);
       return { data };
     },
     examplePayload: example(names.key),
     outputSchema: outputSchemaFor(resource.definition, "record"),
-    // A release turns a draft into a live document: a write like an update.
+    // A release turns a draft into a live document, a reissue posts it again: writes like an update.
     performSafety: performSafetyFor("update"),
   });
 
@@ -289,7 +292,8 @@ export const actionsOf = (resource: SageResource): Record<string, ResourceAction
     deleteAction({ ...names, ...record, examplePayload: example(names.key)! }),
   );
   add(resource.void, (names: WriteAction) => voidAction(resource, names));
-  add(resource.release, (names: ActionNames) => releaseAction(resource, names));
+  add(resource.release, (names: ActionNames) => recordPostAction(resource, names, "release"));
+  add(resource.reissue, (names: ActionNames) => recordPostAction(resource, names, "reissue"));
   add(resource.find, (names: FindAction) => findAction(resource, names));
   add(resource.list, (names: ActionNames) =>
     listAction({

@@ -44,6 +44,7 @@ export const POLLABLE_RESOURCES: readonly PollableResource[] = [
   { value: "products", label: "Products", path: "/products", deletedSince: true },
   { value: "services", label: "Services", path: "/services", deletedSince: true },
   { value: "taxRates", label: "Tax Rates", path: "/tax_rates", deletedSince: false },
+  { value: "journals", label: "Journals", path: "/journals", deletedSince: true },
 ];
 
 export const pollableResource = (value: string): PollableResource | undefined =>

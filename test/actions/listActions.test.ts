@@ -21,6 +21,9 @@ const LISTS: Record<string, string> = {
   listProducts: "/products",
   listServices: "/services",
   listTaxRates: "/tax_rates",
+  listJournalCodes: "/journal_codes",
+  listLedgerEntries: "/ledger_entries",
+  listTransactions: "/transactions",
   ...Object.fromEntries(RESOURCES.flatMap((resource) => (resource.list ? [[resource.list.key, resource.path]] : []))),
 };
 
@@ -47,6 +50,8 @@ const FILTERS: Record<string, [given: string, query: string, sent: string, bad: 
   toDate: ["2026-01-31", "to_date", "2026-01-31", "2026-02-30"],
   bankAccountId: ["bank1", "bank_account_id", "bank1", "../x"],
   transactionTypeId: ["CUSTOMER_RECEIPT", "transaction_type_id", "CUSTOMER_RECEIPT", "x/y"],
+  ledgerAccountId: ["la1", "ledger_account_id", "la1", "../x"],
+  transactionId: ["tx1", "transaction_id", "tx1", "a b"],
   excludeSystem: ["true", "exclude_system", "true", "maybe"],
   showBalance: ["true", "show_balance", "true", "maybe"],
   showPaymentsAllocations: ["true", "show_payments_allocations", "true", "maybe"],

@@ -22,6 +22,7 @@ const paged = [
   ["selectPaymentMethod", "Select Payment Method", "/payment_methods"],
   ["selectProduct", "Select Product", "/products"],
   ["selectService", "Select Service", "/services"],
+  ["selectJournalCode", "Select Journal Code", "/journal_codes"],
   ...RESOURCES.flatMap((resource) =>
     resource.dropdown ? [[resource.dropdown.key, resource.dropdown.label, resource.path] as const] : [],
   ),

@@ -17,7 +17,8 @@ const RESOURCE_BASELINES: Record<string, Record<string, unknown>> = Object.fromE
     const id = { [resource.id.key]: placeholderOf(resource) };
     const entries: [string, Record<string, unknown>][] = [];
     if (resource.create) entries.push([resource.create.key, sampleCreate(resource)]);
-    for (const names of [resource.update, resource.get, resource.delete]) if (names) entries.push([names.key, id]);
+    for (const names of [resource.update, resource.get, resource.delete, resource.reissue])
+      if (names) entries.push([names.key, id]);
     if (resource.release) entries.push([resource.release.key, { [resource.id.key]: placeholderOf(resource, true) }]);
     if (resource.void) entries.push([resource.void.key, { ...id, voidReason: "Raised in error" }]);
     if (resource.list) entries.push([resource.list.key, {}]);
@@ -76,4 +77,12 @@ export const BASELINES: Record<string, Record<string, unknown>> = {
   getSalesDocumentPdf: { documentType: "/sales_credit_notes", documentId: "$salesCreditNotes" },
   convertQuoteToInvoice: { salesQuoteId: "$salesQuotes", date: "2026-01-31" },
   convertEstimateToInvoice: { salesEstimateId: "$salesEstimates" },
+
+  getTrialBalance: { fromDate: "2026-01-01", toDate: "2026-01-31" },
+  listLedgerEntries: {},
+  listTransactions: {},
+  getTransaction: { transactionId: "$transaction" },
+  listJournalCodes: {},
+  getAgedDebtors: { asOfDate: "2026-01-31" },
+  getAgedCreditors: { asOfDate: "2026-01-31" },
 };

@@ -82,8 +82,9 @@ export const requestProblems = (
   if (segments.some((part) => part === "." || part === ".." || part.includes("/") || part.includes("\\"))) {
     problems.push(`${where}: a path segment is a dot segment or hides a separator`);
   }
-  // POST /<resource>/<id>/release (a declared resource's Release action) carries no body.
-  const isRelease = request.method === "POST" && segments.length === 3 && segments[2] === "release";
+  // POST /<resource>/<id>/release or /reissue (a declared resource's Release or Reissue action) carries no body.
+  const isRelease =
+    request.method === "POST" && segments.length === 3 && (segments[2] === "release" || segments[2] === "reissue");
   if (!raw && !isRelease && (segments.length < 1 || segments.length > 2)) {
     problems.push(`${where}: expected /<resource> or /<resource>/<id>`);
   }

@@ -75,6 +75,7 @@ const buildWorld = async (sandbox: Sandbox): Promise<Record<string, string>> => 
   const salesInvoices = RESOURCES.find((resource) => resource.path === "/sales_invoices")!;
   const paid = (await ok("createSalesInvoice", withIds(sampleCreate(salesInvoices), ids) as Record<string, unknown>))
     .data;
+  ids.$transaction = (paid.transaction as { id: string }).id;
   ids.$payment = (
     await ok("recordSalesInvoicePayment", { invoiceId: paid.id, bankAccountId: ids.$bankAccount, amount: "10" })
   ).data.id;

@@ -32,6 +32,7 @@ describe.each(RESOURCES.map((resource) => [resource.plural, resource] as const))
     resource.delete,
     resource.void,
     resource.release,
+    resource.reissue,
     resource.find,
   ].flatMap((names) => (names ? [names] : []));
 
@@ -62,7 +63,8 @@ describe.each(RESOURCES.map((resource) => [resource.plural, resource] as const))
   });
 
   test("the body mapper writes only fields of Sage's POST and PUT definitions, under the wrapper", () => {
-    for (const verb of ["post", "put"]) {
+    // Only the verbs the resource has: a journal is never updated (Sage has no putJournals).
+    for (const verb of resource.update ? ["post", "put"] : ["post"]) {
       const wrapped = definitions[`${verb}${pascalPlural(resource.wrapper)}`]?.properties?.[resource.wrapper];
       expect(wrapped).toBeDefined();
       const used = [resource.create, resource.update].flatMap((names) => Object.keys(names?.inputs ?? {}));
@@ -84,6 +86,7 @@ describe.each(RESOURCES.map((resource) => [resource.plural, resource] as const))
     if (resource.delete || resource.void) expect(one.delete).toBeDefined();
     if (resource.void) expect(one.delete.parameters?.map((p) => p.name)).toContain("void_reason");
     if (resource.release) expect(paths[`${resource.path}/{key}/release`]?.post).toBeDefined();
+    if (resource.reissue) expect(paths[`${resource.path}/{key}/reissue`]?.post).toBeDefined();
   });
 
   test("each action is in the component under its key and found by its label in src/resources in one hop", () => {

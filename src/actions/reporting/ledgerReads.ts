@@ -1,0 +1,106 @@
+import { input } from "@prismatic-io/spectral";
+import { EXAMPLES } from "../../examplePayloads";
+import { documentListFilters } from "../../inputs/documents";
+import { optionalId, requiredId } from "../../util/validation";
+import { type ListFilters, listAction } from "../listAction";
+import { getAction } from "../recordAction";
+
+/** The general ledger's read-only lists: journal codes, ledger entries and transactions. */
+
+const example = (key: string) => EXAMPLES[key] as { data: never } | undefined;
+
+const { fromDate, toDate } = documentListFilters("records");
+const dateRange = (plural: string) =>
+  ({
+    fromDate: {
+      query: "from_date",
+      input: input({
+        ...fromDate.input,
+        comments: `Limit the response to ${plural} dated on or after this date (YYYY-MM-DD).`,
+      }),
+    },
+    toDate: {
+      query: "to_date",
+      input: input({
+        ...toDate.input,
+        comments: `Limit the response to ${plural} dated on or before this date (YYYY-MM-DD).`,
+      }),
+    },
+  }) satisfies ListFilters;
+
+const idFilter = (label: string, comments: string, dataSource?: string) =>
+  input({
+    label,
+    type: "string",
+    required: false,
+    comments,
+    example: label === "Transaction Type Id" ? "SALES_INVOICE" : "a5fe7e0e2d3a4c1d9f6d6c2f0e4b8a11",
+    ...(dataSource ? { dataSource } : {}),
+    clean: optionalId(label),
+  });
+
+const transactionTypeId = {
+  query: "transaction_type_id",
+  input: idFilter(
+    "Transaction Type Id",
+    "Limit the response to this transaction type, e.g. SALES_INVOICE, PURCHASE_INVOICE, CUSTOMER_RECEIPT, VENDOR_PAYMENT or JOURNAL.",
+  ),
+};
+
+export const listJournalCodes = listAction({
+  label: "List Journal Codes",
+  description: "List all journal codes (Sage keeps them for French businesses only)",
+  path: "/journal_codes",
+  definition: "JournalCode",
+  examplePayload: example("listJournalCodes")?.data,
+});
+
+export const listLedgerEntries = listAction({
+  label: "List Ledger Entries",
+  description: "List the general ledger's entries: each debit or credit posted to a ledger account",
+  path: "/ledger_entries",
+  definition: "LedgerEntry",
+  filters: {
+    ...dateRange("ledger entries"),
+    ledgerAccountId: {
+      query: "ledger_account_id",
+      input: idFilter(
+        "Ledger Account Id",
+        "Limit the response to the entries of this ledger account.",
+        "selectLedgerAccount",
+      ),
+    },
+    transactionTypeId,
+    transactionId: {
+      query: "transaction_id",
+      input: idFilter("Transaction Id", "Limit the response to the entries of this transaction."),
+    },
+  },
+  examplePayload: example("listLedgerEntries")?.data,
+});
+
+export const listTransactions = listAction({
+  label: "List Transactions",
+  description: "List transactions: every invoice, credit note, payment or journal as it was posted to the ledger",
+  path: "/transactions",
+  definition: "Transaction",
+  filters: { ...dateRange("transactions"), transactionTypeId },
+  examplePayload: example("listTransactions")?.data,
+});
+
+export const getTransaction = getAction({
+  label: "Get Transaction",
+  description: "Get a transaction by Id: its date, reference, total, contact, type and originating record.",
+  path: "/transactions",
+  idKey: "transactionId",
+  idInput: input({
+    label: "Transaction Id",
+    type: "string",
+    required: true,
+    comments: "Provide the unique identifier of a transaction (e.g. from List Transactions or a record's transaction).",
+    example: "a5fe7e0e2d3a4c1d9f6d6c2f0e4b8a11",
+    clean: requiredId("Transaction Id"),
+  }),
+  definition: "Transaction",
+  examplePayload: example("getTransaction") ?? { data: {} },
+});
