@@ -5,6 +5,7 @@ const crypto = require("crypto");
 const { sageError, humanize, isDate } = require("./schema");
 const { DOCUMENT_RULES, documentRoutes } = require("./documents");
 const { sageDecimal } = require("./numberFields");
+const { bankingResources } = require("./banking");
 const {
   base,
   LEDGER_TYPE_DEFAULTS,
@@ -1492,6 +1493,9 @@ const taxRates = plainResource({
 /** Read-only lookups: GET list and GET one only. */
 const lookup = (/** @type {string} */ label) => ({ label, queries: /** @type {string[]} */ ([]) });
 
+/** Other payments and receipts, bank transfers and deposits, and bank accounts with Sage's delete rules. */
+const banking = bankingResources({ materialize, merge, link, newId, round2, invalid, failIfErrors, bankAccounts });
+
 /** @type {Record<string, any>} */
 const RESOURCES = {
   contacts,
@@ -1499,7 +1503,7 @@ const RESOURCES = {
   ledger_accounts: ledgerAccounts,
   ...DOCUMENTS,
   contact_payments: contactPayments,
-  bank_accounts: bankAccounts,
+  bank_accounts: banking.bank_accounts,
   products,
   services,
   tax_rates: taxRates,
@@ -1513,6 +1517,9 @@ const RESOURCES = {
   transaction_types: lookup("Transaction type"),
   artefact_statuses: lookup("Artefact status"),
   bank_account_types: lookup("Bank account type"),
+  other_payments: banking.other_payments,
+  bank_transfers: banking.bank_transfers,
+  bank_deposits: banking.bank_deposits,
 };
 
 module.exports = { RESOURCES, SandboxError, invalid, notFound, newId, withIds, round2, materialize, merge, link };

@@ -115,8 +115,8 @@ const PAGE = { itemsPerPage: "1" };
 
 /**
  * A declared resource's sample inputs with its placeholders filled in: "$customer", "$vendor",
- * "$salesLedger", "$purchaseLedger" (ids) and "$today"; line arrays become the JSON text a flow
- * builder types.
+ * "$salesLedger", "$purchaseLedger", "$currentAccount", "$savingsAccount", "$cashAccount" (ids)
+ * and "$today"; line arrays become the JSON text a flow builder types.
  * @param {Record<string, unknown>} sample
  * @param {Record<string, string>} values
  */
@@ -390,7 +390,16 @@ const runScenario = async (harness, connection, sandbox, resources) => {
   await run("listContactPayments", PAGE);
   await run("rawRequest", { url: "/contacts", method: "GET", queryParams: [{ key: "items_per_page", value: "1" }] });
   // Every declared resource the steps above did not already run lives its whole life here.
-  const values = { customer: customer.id, vendor: vendor.id, salesLedger, purchaseLedger, today: DAY };
+  const values = {
+    customer: customer.id,
+    vendor: vendor.id,
+    salesLedger,
+    purchaseLedger,
+    currentAccount,
+    savingsAccount: seeded("bank_accounts", (b) => b.nominal_code === 1210),
+    cashAccount: seeded("bank_accounts", (b) => b.bank_account_type?.id === "CASH_IN_HAND"),
+    today: DAY,
+  };
   for (const resource of resources) {
     if (resource.create && resource.create.key in results.actions) continue;
     Object.assign(results.actions, await resourceLifecycle(call, resource, values));

@@ -49,6 +49,9 @@ const ACCOUNTING_RESOURCES = [
   "payment_methods",
   "products",
   "services",
+  "other_payments",
+  "bank_transfers",
+  "bank_deposits",
 ];
 
 /** @typedef {Record<string, any>} Schema */

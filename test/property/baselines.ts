@@ -21,7 +21,16 @@ const CONTACT = { name: "Acme Ltd", contactTypeIds: ["CUSTOMER"] };
 const RESOURCE_BASELINES: Record<string, Record<string, unknown>> = Object.fromEntries(
   RESOURCES.flatMap((resource) => {
     const id = { [resource.id.key]: "doc1" };
-    const values = { customer: "c1", vendor: "c1", salesLedger: "la1", purchaseLedger: "la2", today: "2026-01-31" };
+    const values = {
+      customer: "c1",
+      vendor: "c1",
+      salesLedger: "la1",
+      purchaseLedger: "la2",
+      currentAccount: "ba1",
+      savingsAccount: "ba2",
+      cashAccount: "ba3",
+      today: "2026-01-31",
+    };
     const entries: [string, Record<string, unknown>][] = [];
     if (resource.create) entries.push([resource.create.key, fillSample(resource.sample.create, values)]);
     for (const names of [resource.update, resource.get, resource.delete, resource.release])

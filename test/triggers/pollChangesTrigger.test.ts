@@ -79,6 +79,7 @@ describe("New and Updated Records (key pollChangesTrigger)", () => {
       sage.advance(300);
       expect(await flow.poll(sage)).toMatchObject({ created: ["A@1"], updated: [] });
       expect(sage.requests[0]).toEqual({
+        ...resource.query,
         updated_or_created_since: "2026-01-01T00:00:00Z",
         attributes: "all",
         ...(resource.nestedAttributes ? { nested_attributes: "all" } : {}),
