@@ -71,9 +71,13 @@ const FILES = {
 };
 /** Actions whose result is a file, not JSON: run by the scenario, their example is kept by hand. */
 const BINARY = ["getSalesDocumentPdf"];
-/** The generated file of a resource declared in src/resources/: its path in camelCase (/sales_credit_notes → salesCreditNotes). */
+/**
+ * The generated file of a resource declared in src/resources/: its plural in camelCase ("Sales
+ * Credit Notes" → salesCreditNotes), so two kinds of one collection (Other Payments, Other
+ * Receipts) get a file each.
+ */
 const fileOf = (/** @type {Resource} */ resource) =>
-  resource.path.slice(1).replace(/_([a-z])/g, (_, letter) => letter.toUpperCase());
+  resource.plural.replace(/\s+(\w)/g, (_, letter) => letter.toUpperCase()).replace(/^\w/, (c) => c.toLowerCase());
 
 /** Every action key a declared resource makes, in the order the scenario runs them. */
 const OPERATIONS = /** @type {const} */ (["create", "update", "get", "release", "list", "void", "delete"]);
