@@ -47,9 +47,20 @@ const DATE_QUERIES = ["updated_or_created_since", "deleted_since", "from_date", 
  *   invalid: (source: string, message: string) => Error,
  *   failIfErrors: (ctx: Ctx) => void,
  *   bankAccounts: any,
+ *   paymentFilter: (record: SageRecord, q: URLSearchParams) => boolean,
  * }} helpers
  */
-const bankingResources = ({ materialize, merge, link, newId, round2, invalid, failIfErrors, bankAccounts }) => {
+const bankingResources = ({
+  materialize,
+  merge,
+  link,
+  newId,
+  round2,
+  invalid,
+  failIfErrors,
+  bankAccounts,
+  paymentFilter,
+}) => {
   /** Add `amount` to a bank account's balance (a negative amount takes money out). */
   const moveBalance = (
     /** @type {Ctx} */ ctx,
@@ -61,6 +72,30 @@ const bankingResources = ({ materialize, merge, link, newId, round2, invalid, fa
     bank.balance = round2((bank.balance ?? 0) + amount);
     bank.updated_at = ctx.at;
   };
+
+  /**
+   * Balance hooks of a record that moves money (`apply` with sign 1 moves it, -1 gives it back):
+   * an update gives the old movement back and makes the new one; a delete gives it back.
+   * @param {(ctx: Ctx, record: SageRecord, sign: 1 | -1) => void} apply
+   */
+  const movesMoney = (apply) => ({
+    /** @param {Ctx} ctx @param {SageRecord} record */
+    made(ctx, record) {
+      apply(ctx, record, 1);
+      return record;
+    },
+    /** @param {Ctx} ctx @param {SageRecord} before @param {SageRecord} after */
+    replaced(ctx, before, after) {
+      apply(ctx, before, -1);
+      apply(ctx, after, 1);
+      return after;
+    },
+    /** @param {Ctx} ctx @param {SageRecord} record */
+    remove(ctx, record) {
+      apply(ctx, record, -1);
+      return "deleted";
+    },
+  });
 
   /** A bank account named by a body field that REFS does not know (from_/to_bank_account_id). */
   const bankRef = (/** @type {Ctx} */ ctx, /** @type {unknown} */ id, /** @type {string} */ source) => {
@@ -136,6 +171,8 @@ const bankingResources = ({ materialize, merge, link, newId, round2, invalid, fa
     if (type) moveBalance(ctx, payment.bank_account, sign * type.sign * payment.total_amount);
   };
 
+  const otherPaymentMoney = movesMoney(applyOtherPayment);
+
   const otherPayments = {
     wrapper: "other_payment",
     label: "Other payment",
@@ -174,9 +211,7 @@ const bankingResources = ({ materialize, merge, link, newId, round2, invalid, fa
         rest,
       );
       payment.payment_lines = paymentLines(ctx, payment_lines);
-      finishOtherPayment(ctx, payment);
-      applyOtherPayment(ctx, payment, 1);
-      return payment;
+      return otherPaymentMoney.made(ctx, finishOtherPayment(ctx, payment));
     },
     /** @param {Ctx} ctx @param {SageRecord} record @param {SageRecord} body */
     update(ctx, record, body) {
@@ -185,28 +220,11 @@ const bankingResources = ({ materialize, merge, link, newId, round2, invalid, fa
       const payment = merge(structuredClone(record), rest);
       if (payment_lines) payment.payment_lines = paymentLines(ctx, payment_lines);
       payment.updated_at = ctx.at;
-      finishOtherPayment(ctx, payment);
-      applyOtherPayment(ctx, record, -1);
-      applyOtherPayment(ctx, payment, 1);
-      return payment;
+      return otherPaymentMoney.replaced(ctx, record, finishOtherPayment(ctx, payment));
     },
-    /** @param {Ctx} ctx @param {SageRecord} record */
-    remove(ctx, record) {
-      applyOtherPayment(ctx, record, -1);
-      return "deleted";
-    },
-    /** @param {SageRecord} record @param {URLSearchParams} q */
-    filter(record, q) {
-      for (const [param, field] of [
-        ["bank_account_id", "bank_account"],
-        ["contact_id", "contact"],
-        ["transaction_type_id", "transaction_type"],
-      ]) {
-        const value = q.get(param);
-        if (value && record[field]?.id !== value) return false;
-      }
-      return dateFilter(record, q);
-    },
+    remove: otherPaymentMoney.remove,
+    // The same filters as contact payments': contact, bank account, transaction type, dates.
+    filter: paymentFilter,
   };
 
   // -------------------------------------------------------------------------------------------
@@ -217,12 +235,11 @@ const bankingResources = ({ materialize, merge, link, newId, round2, invalid, fa
    * @param {{ collection: string, wrapper: string, label: string, post: string, put?: string, transactionType: [string, string], amountOf: (r: SageRecord) => number, check: (ctx: Ctx, r: SageRecord) => void, defaults: SageRecord }} spec
    */
   const movement = (spec) => {
-    /** @param {Ctx} ctx @param {SageRecord} record @param {1 | -1} sign */
-    const apply = (ctx, record, sign) => {
+    const money = movesMoney((ctx, record, sign) => {
       const amount = sign * spec.amountOf(record);
       moveBalance(ctx, record.from_bank_account, -amount);
       moveBalance(ctx, record.to_bank_account, amount);
-    };
+    });
     /** @param {Ctx} ctx @param {SageRecord} record @param {SageRecord} body */
     const build = (ctx, record, body) => {
       const { from_bank_account_id, to_bank_account_id, ...rest } = body;
@@ -269,22 +286,15 @@ const bankingResources = ({ materialize, merge, link, newId, round2, invalid, fa
           },
           body,
         );
-        apply(ctx, record, 1);
-        return record;
+        return money.made(ctx, record);
       },
       /** @param {Ctx} ctx @param {SageRecord} record @param {SageRecord} body */
       update(ctx, record, body) {
         const updated = build(ctx, structuredClone(record), body);
         updated.updated_at = ctx.at;
-        apply(ctx, record, -1);
-        apply(ctx, updated, 1);
-        return updated;
+        return money.replaced(ctx, record, updated);
       },
-      /** @param {Ctx} ctx @param {SageRecord} record */
-      remove(ctx, record) {
-        apply(ctx, record, -1);
-        return "deleted";
-      },
+      remove: money.remove,
       filter: dateFilter,
     };
   };

@@ -1494,7 +1494,17 @@ const taxRates = plainResource({
 const lookup = (/** @type {string} */ label) => ({ label, queries: /** @type {string[]} */ ([]) });
 
 /** Other payments and receipts, bank transfers and deposits, and bank accounts with Sage's delete rules. */
-const banking = bankingResources({ materialize, merge, link, newId, round2, invalid, failIfErrors, bankAccounts });
+const banking = bankingResources({
+  materialize,
+  merge,
+  link,
+  newId,
+  round2,
+  invalid,
+  failIfErrors,
+  bankAccounts,
+  paymentFilter: contactPayments.filter,
+});
 
 /** @type {Record<string, any>} */
 const RESOURCES = {

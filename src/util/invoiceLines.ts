@@ -143,7 +143,7 @@ export const cleanLine = <K extends string>(
       if (field.requiredFor?.includes(kind)) fail(`"${name}" is required`);
       continue;
     }
-    cleaned[name] = checkValue(name, field as LineField<string>, value, fail);
+    cleaned[name] = checkValue(name, field, value, fail);
   }
   return cleaned;
 };

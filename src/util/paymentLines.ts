@@ -32,7 +32,7 @@ const cleanPaymentLine = (line: unknown, fail: (problem: string) => never): Invo
   const { net_amount: net, tax_amount: tax, total_amount: total } = cleaned as Record<string, number | undefined>;
   if (total === undefined) {
     if (net === undefined) fail(`needs an amount: "total_amount", or "net_amount" (with "tax_amount" if any)`);
-    return { ...cleaned, total_amount: (cents(net!) + cents(tax ?? 0)) / 100 };
+    return { ...cleaned, total_amount: (cents(net) + cents(tax ?? 0)) / 100 };
   }
   if (net !== undefined && tax !== undefined && cents(net) + cents(tax) !== cents(total))
     fail(`"net_amount" ${net} plus "tax_amount" ${tax} must equal "total_amount" ${total}`);

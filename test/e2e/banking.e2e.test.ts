@@ -24,6 +24,16 @@ const feeLines = (fee: number) =>
     { ledger_account_id: sage.ledgerId(5000), tax_rate_id: "GB_EXEMPT", total_amount: fee, details: "Card fee" },
   ]);
 
+/** The card processor's fee of order 1001, as the shop's flow records it. */
+const feeOf = (bankAccountId: string) => ({
+  bankAccountId,
+  date: "2026-01-31",
+  reference: "fee_1001",
+  paymentMethodId: "CREDIT_DEBIT",
+  paymentLines: feeLines(3.68),
+  idempotencyKey: "order-1001",
+});
+
 describe("shop order paid by card: invoice + payment + the processor's fee as an other payment", () => {
   test("the invoice is PAID and the processor's bank account holds the payment less the fee", async () => {
     const { data: stripe } = await sage.run("createBankAccount", {
@@ -57,14 +67,7 @@ describe("shop order paid by card: invoice + payment + the processor's fee as an
       reference: "ch_1001",
       idempotencyKey: "order-1001",
     });
-    const { data: fee } = await sage.run("createOtherPayment", {
-      bankAccountId: stripe.id,
-      date: "2026-01-31",
-      reference: "fee_1001",
-      paymentMethodId: "CREDIT_DEBIT",
-      paymentLines: feeLines(3.68),
-      idempotencyKey: "order-1001",
-    });
+    const { data: fee } = await sage.run("createOtherPayment", feeOf(stripe.id));
 
     expect(payment.total_amount).toBe(120);
     expect(store().get("sales_invoices", invoice.id)).toMatchObject({ status: { id: "PAID" }, outstanding_amount: 0 });
@@ -94,14 +97,7 @@ describe("shop order paid by card: invoice + payment + the processor's fee as an
 
     // The whole flow run again for the same order (same Idempotency Key) writes nothing new.
     const before = log().length;
-    const again = await sage.run("createOtherPayment", {
-      bankAccountId: stripe.id,
-      date: "2026-01-31",
-      reference: "fee_1001",
-      paymentMethodId: "CREDIT_DEBIT",
-      paymentLines: feeLines(3.68),
-      idempotencyKey: "order-1001",
-    });
+    const again = await sage.run("createOtherPayment", feeOf(stripe.id));
     expect(again.data.id).toBe(fee.id);
     expect(
       log()
