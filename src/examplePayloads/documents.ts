@@ -19,9 +19,9 @@ export const convertQuoteToInvoice = {
     editable: true,
     tax_calculation_method: null,
     transaction: {
-      id: "be5fdb4991bda47fa8cd9382003ebff8",
+      id: "b96d9d42f5fee8886100f98222d4c44f",
       displayed_as: "SI-4",
-      $path: "/transactions/be5fdb4991bda47fa8cd9382003ebff8",
+      $path: "/transactions/b96d9d42f5fee8886100f98222d4c44f",
     },
     transaction_type: { id: "SALES_INVOICE", displayed_as: "Sales Invoice", $path: "/transaction_types/SALES_INVOICE" },
     deleted_at: null,
@@ -200,9 +200,9 @@ export const convertEstimateToInvoice = {
     editable: true,
     tax_calculation_method: null,
     transaction: {
-      id: "aec9ae90d9a5efd78dfe4775c09f3bb5",
+      id: "13e7825eacd020413d970eb56be6daec",
       displayed_as: "SI-5",
-      $path: "/transactions/aec9ae90d9a5efd78dfe4775c09f3bb5",
+      $path: "/transactions/13e7825eacd020413d970eb56be6daec",
     },
     transaction_type: { id: "SALES_INVOICE", displayed_as: "Sales Invoice", $path: "/transaction_types/SALES_INVOICE" },
     deleted_at: null,

@@ -912,18 +912,18 @@ export const listSalesInvoices = {
 
 export const deleteSalesInvoice = {
   data: {
-    id: "86f0cd5e3f0c4007519f54ae9654ca7c",
+    id: "72f882855174f9ea576e2e0fe4e13ca1",
     deleted: false,
     voided: true,
     salesInvoice: {
-      id: "86f0cd5e3f0c4007519f54ae9654ca7c",
+      id: "72f882855174f9ea576e2e0fe4e13ca1",
       displayed_as: "SI-3",
-      $path: "/sales_invoices/86f0cd5e3f0c4007519f54ae9654ca7c",
+      $path: "/sales_invoices/72f882855174f9ea576e2e0fe4e13ca1",
       created_at: "2026-01-31T09:45:00Z",
       updated_at: "2026-01-31T10:15:00Z",
       links: [
         {
-          href: "https://accounts-extra.sageone.com/sales_invoices/86f0cd5e3f0c4007519f54ae9654ca7c",
+          href: "https://accounts-extra.sageone.com/sales_invoices/72f882855174f9ea576e2e0fe4e13ca1",
           rel: "alternate",
           type: "text/html",
         },
@@ -931,9 +931,9 @@ export const deleteSalesInvoice = {
       editable: false,
       tax_calculation_method: null,
       transaction: {
-        id: "3f171270b9d1c2bd120187b4742197a1",
+        id: "2bab9626975655f4b966fbfa7495fc6f",
         displayed_as: "SI-3",
-        $path: "/transactions/3f171270b9d1c2bd120187b4742197a1",
+        $path: "/transactions/2bab9626975655f4b966fbfa7495fc6f",
       },
       transaction_type: {
         id: "SALES_INVOICE",

@@ -74,14 +74,14 @@ export const contactsChanged = { created: [contact2], updated: [contact] };
 export const salesInvoicesChanged = {
   created: [
     {
-      id: "86f0cd5e3f0c4007519f54ae9654ca7c",
+      id: "72f882855174f9ea576e2e0fe4e13ca1",
       displayed_as: "SI-3",
-      $path: "/sales_invoices/86f0cd5e3f0c4007519f54ae9654ca7c",
+      $path: "/sales_invoices/72f882855174f9ea576e2e0fe4e13ca1",
       created_at: "2026-01-31T09:45:00Z",
       updated_at: "2026-01-31T09:45:00Z",
       links: [
         {
-          href: "https://accounts-extra.sageone.com/sales_invoices/86f0cd5e3f0c4007519f54ae9654ca7c",
+          href: "https://accounts-extra.sageone.com/sales_invoices/72f882855174f9ea576e2e0fe4e13ca1",
           rel: "alternate",
           type: "text/html",
         },
@@ -89,9 +89,9 @@ export const salesInvoicesChanged = {
       editable: true,
       tax_calculation_method: null,
       transaction: {
-        id: "3f171270b9d1c2bd120187b4742197a1",
+        id: "2bab9626975655f4b966fbfa7495fc6f",
         displayed_as: "SI-3",
-        $path: "/transactions/3f171270b9d1c2bd120187b4742197a1",
+        $path: "/transactions/2bab9626975655f4b966fbfa7495fc6f",
       },
       transaction_type: {
         id: "SALES_INVOICE",
@@ -243,14 +243,14 @@ export const salesInvoicesChanged = {
 export const purchaseInvoicesChanged = {
   created: [
     {
-      id: "3322f1f50ace2520313dbacd081832a0",
+      id: "bea491310810fbfa1a612208fe72fb41",
       displayed_as: "PI-3",
-      $path: "/purchase_invoices/3322f1f50ace2520313dbacd081832a0",
+      $path: "/purchase_invoices/bea491310810fbfa1a612208fe72fb41",
       created_at: "2026-01-31T09:45:00Z",
       updated_at: "2026-01-31T09:45:00Z",
       links: [
         {
-          href: "https://accounts-extra.sageone.com/purchase_invoices/3322f1f50ace2520313dbacd081832a0",
+          href: "https://accounts-extra.sageone.com/purchase_invoices/bea491310810fbfa1a612208fe72fb41",
           rel: "alternate",
           type: "text/html",
         },
@@ -258,9 +258,9 @@ export const purchaseInvoicesChanged = {
       editable: true,
       tax_calculation_method: null,
       transaction: {
-        id: "07fa572da6a84889bbf4d8fa84bc4529",
+        id: "2ba73141d8f5f5ef724b9631bcc56d3a",
         displayed_as: "PI-3",
-        $path: "/transactions/07fa572da6a84889bbf4d8fa84bc4529",
+        $path: "/transactions/2ba73141d8f5f5ef724b9631bcc56d3a",
       },
       transaction_type: {
         id: "PURCHASE_INVOICE",
