@@ -35,6 +35,9 @@ const IDEMPOTENT_WRAPPERS = new Set([
   "sales_invoice",
   "sales_quote",
   "service",
+  "other_payment",
+  "bank_transfer",
+  "bank_deposit",
 ]);
 
 /** Sage's answer to an id reused on another resource type, exactly as its guide prints it. */

@@ -6,6 +6,7 @@ const { sageError, humanize, isDate } = require("./schema");
 const { DOCUMENT_RULES, documentRoutes } = require("./documents");
 const { LEDGER_RESOURCES, withBalanceDetails } = require("./ledger");
 const { sageDecimal } = require("./numberFields");
+const { bankingResources } = require("./banking");
 const {
   base,
   LEDGER_TYPE_DEFAULTS,
@@ -1495,6 +1496,19 @@ const taxRates = plainResource({
 /** Read-only lookups: GET list and GET one only. */
 const lookup = (/** @type {string} */ label) => ({ label, queries: /** @type {string[]} */ ([]) });
 
+/** Other payments and receipts, bank transfers and deposits, and bank accounts with Sage's delete rules. */
+const banking = bankingResources({
+  materialize,
+  merge,
+  link,
+  newId,
+  round2,
+  invalid,
+  failIfErrors,
+  bankAccounts,
+  paymentFilter: contactPayments.filter,
+});
+
 /** @type {Record<string, any>} */
 const RESOURCES = {
   contacts,
@@ -1502,7 +1516,7 @@ const RESOURCES = {
   ledger_accounts: ledgerAccounts,
   ...DOCUMENTS,
   contact_payments: contactPayments,
-  bank_accounts: bankAccounts,
+  bank_accounts: banking.bank_accounts,
   products,
   services,
   tax_rates: taxRates,
@@ -1517,6 +1531,9 @@ const RESOURCES = {
   artefact_statuses: lookup("Artefact status"),
   bank_account_types: lookup("Bank account type"),
   ...LEDGER_RESOURCES,
+  other_payments: banking.other_payments,
+  bank_transfers: banking.bank_transfers,
+  bank_deposits: banking.bank_deposits,
 };
 
 module.exports = { RESOURCES, SandboxError, invalid, notFound, newId, withIds, round2, materialize, merge, link };

@@ -85,6 +85,11 @@ const LOOKUPS = {
     ["VENDOR_PAYMENT", "Supplier Payment"],
     ["CUSTOMER_REFUND", "Customer Refund"],
     ["VENDOR_REFUND", "Supplier Refund"],
+    ["OTHER_PAYMENT", "Other Payment"],
+    ["OTHER_RECEIPT", "Other Receipt"],
+    // The ids a bank transfer and a bank deposit carry as their transaction type: the sandbox's names.
+    ["BANK_TRANSFER", "Bank Transfer"],
+    ["BANK_DEPOSIT", "Bank Deposit"],
   ],
   artefact_statuses: [
     ["DRAFT", "Draft"],

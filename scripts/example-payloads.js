@@ -80,9 +80,13 @@ const FILES = {
 };
 /** Actions whose result is a file, not JSON: run by the scenario, their example is kept by hand. */
 const BINARY = ["getSalesDocumentPdf"];
-/** The generated file of a resource declared in src/resources/: its path in camelCase (/sales_credit_notes → salesCreditNotes). */
+/**
+ * The generated file of a resource declared in src/resources/: its plural in camelCase ("Sales
+ * Credit Notes" → salesCreditNotes), so two kinds of one collection (Other Payments, Other
+ * Receipts) get a file each.
+ */
 const fileOf = (/** @type {Resource} */ resource) =>
-  resource.path.slice(1).replace(/_([a-z])/g, (_, letter) => letter.toUpperCase());
+  resource.plural.replace(/\s+(\w)/g, (_, letter) => letter.toUpperCase()).replace(/^\w/, (c) => c.toLowerCase());
 
 /** Every action key a declared resource makes, in the order the scenario runs them. */
 const OPERATIONS = /** @type {const} */ ([
@@ -134,8 +138,8 @@ const PAGE = { itemsPerPage: "1" };
 
 /**
  * A declared resource's sample inputs with its placeholders filled in: "$customer", "$vendor",
- * "$salesLedger", "$purchaseLedger" (ids) and "$today"; line arrays become the JSON text a flow
- * builder types.
+ * "$salesLedger", "$purchaseLedger", "$currentAccount", "$savingsAccount", "$cashAccount" (ids)
+ * and "$today"; line arrays become the JSON text a flow builder types.
  * @param {Record<string, unknown>} sample
  * @param {Record<string, string>} values
  */
@@ -417,7 +421,16 @@ const runScenario = async (harness, connection, sandbox, resources) => {
   await run("listContactPayments", PAGE);
   await run("rawRequest", { url: "/contacts", method: "GET", queryParams: [{ key: "items_per_page", value: "1" }] });
   // Every declared resource the steps above did not already run lives its whole life here.
-  const values = { customer: customer.id, vendor: vendor.id, salesLedger, purchaseLedger, today: DAY };
+  const values = {
+    customer: customer.id,
+    vendor: vendor.id,
+    salesLedger,
+    purchaseLedger,
+    currentAccount,
+    savingsAccount: seeded("bank_accounts", (b) => b.nominal_code === 1210),
+    cashAccount: seeded("bank_accounts", (b) => b.bank_account_type?.id === "CASH_IN_HAND"),
+    today: DAY,
+  };
   for (const resource of resources) {
     if (resource.create && resource.create.key in results.actions) continue;
     Object.assign(results.actions, await resourceLifecycle(call, resource, values));

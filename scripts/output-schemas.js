@@ -53,6 +53,9 @@ const ACCOUNTING_RESOURCES = [
   "journal_codes",
   "ledger_entries",
   "transactions",
+  "other_payments",
+  "bank_transfers",
+  "bank_deposits",
 ];
 
 /** @typedef {Record<string, any>} Schema */

@@ -19,9 +19,9 @@ export const convertQuoteToInvoice = {
     editable: true,
     tax_calculation_method: null,
     transaction: {
-      id: "07fa572da6a84889bbf4d8fa84bc4529",
+      id: "2ba73141d8f5f5ef724b9631bcc56d3a",
       displayed_as: "SI-4",
-      $path: "/transactions/07fa572da6a84889bbf4d8fa84bc4529",
+      $path: "/transactions/2ba73141d8f5f5ef724b9631bcc56d3a",
     },
     transaction_type: { id: "SALES_INVOICE", displayed_as: "Sales Invoice", $path: "/transaction_types/SALES_INVOICE" },
     deleted_at: null,
@@ -200,9 +200,9 @@ export const convertEstimateToInvoice = {
     editable: true,
     tax_calculation_method: null,
     transaction: {
-      id: "b96d9d42f5fee8886100f98222d4c44f",
+      id: "e59e0bece8d396b81bbf84d054632bf3",
       displayed_as: "SI-5",
-      $path: "/transactions/b96d9d42f5fee8886100f98222d4c44f",
+      $path: "/transactions/e59e0bece8d396b81bbf84d054632bf3",
     },
     transaction_type: { id: "SALES_INVOICE", displayed_as: "Sales Invoice", $path: "/transaction_types/SALES_INVOICE" },
     deleted_at: null,

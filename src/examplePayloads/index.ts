@@ -2,6 +2,9 @@
 // Regenerate with `npm run build && node scripts/example-payloads.js`;
 // test/e2e/examplePayloads.e2e.test.ts checks these against what the component really returns.
 
+import * as bankAccounts from "./bankAccounts";
+import * as bankDeposits from "./bankDeposits";
+import * as bankTransfers from "./bankTransfers";
 import * as businesses from "./businesses";
 import * as contactPayments from "./contactPayments";
 import * as contactPersons from "./contactPersons";
@@ -12,6 +15,8 @@ import * as journals from "./journals";
 import * as ledgerAccounts from "./ledgerAccounts";
 import * as lookups from "./lookups";
 import * as misc from "./misc";
+import * as otherPayments from "./otherPayments";
+import * as otherReceipts from "./otherReceipts";
 import * as purchaseCreditNotes from "./purchaseCreditNotes";
 import * as purchaseInvoices from "./purchaseInvoices";
 import * as reporting from "./reporting";
@@ -24,6 +29,9 @@ import * as triggers from "./triggers";
 
 /** Every example by its action or data source key, for definitions built from src/resources/. */
 export const EXAMPLES: Record<string, unknown> = {
+  ...bankAccounts,
+  ...bankDeposits,
+  ...bankTransfers,
   ...businesses,
   ...contactPayments,
   ...contactPersons,
@@ -34,6 +42,8 @@ export const EXAMPLES: Record<string, unknown> = {
   ...ledgerAccounts,
   ...lookups,
   ...misc,
+  ...otherPayments,
+  ...otherReceipts,
   ...purchaseCreditNotes,
   ...purchaseInvoices,
   ...reporting,

@@ -546,4 +546,4 @@ export const findPurchaseInvoice = {
   data: { found: true, purchaseInvoices: [purchaseInvoice2], purchaseInvoice: purchaseInvoice2 },
 };
 
-export const deletePurchaseInvoice = { data: { deleted: true, id: "3322f1f50ace2520313dbacd081832a0" } };
+export const deletePurchaseInvoice = { data: { deleted: true, id: "bea491310810fbfa1a612208fe72fb41" } };

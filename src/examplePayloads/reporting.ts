@@ -34,7 +34,7 @@ export const getTrialBalance = {
     toDate: "2026-01-31",
     balanced: true,
     totals: { debit: 6183.5, credit: 6183.5, difference: 0 },
-    accountCount: 17,
+    accountCount: 19,
     groups: [
       {
         ledgerAccountType: { id: "CURRENT_ASSETS", displayedAs: "Current Assets" },

@@ -76,14 +76,14 @@ export const salesInvoicesChanged = { created: [salesInvoice2], updated: [salesI
 export const purchaseInvoicesChanged = {
   created: [
     {
-      id: "3322f1f50ace2520313dbacd081832a0",
+      id: "bea491310810fbfa1a612208fe72fb41",
       displayed_as: "PI-3",
-      $path: "/purchase_invoices/3322f1f50ace2520313dbacd081832a0",
+      $path: "/purchase_invoices/bea491310810fbfa1a612208fe72fb41",
       created_at: "2026-01-31T09:45:00Z",
       updated_at: "2026-01-31T09:45:00Z",
       links: [
         {
-          href: "https://accounts-extra.sageone.com/purchase_invoices/3322f1f50ace2520313dbacd081832a0",
+          href: "https://accounts-extra.sageone.com/purchase_invoices/bea491310810fbfa1a612208fe72fb41",
           rel: "alternate",
           type: "text/html",
         },
@@ -91,9 +91,9 @@ export const purchaseInvoicesChanged = {
       editable: true,
       tax_calculation_method: null,
       transaction: {
-        id: "13e7825eacd020413d970eb56be6daec",
+        id: "9563a825e6d969720b8b3feedbf2261c",
         displayed_as: "PI-3",
-        $path: "/transactions/13e7825eacd020413d970eb56be6daec",
+        $path: "/transactions/9563a825e6d969720b8b3feedbf2261c",
       },
       transaction_type: {
         id: "PURCHASE_INVOICE",

@@ -6,6 +6,11 @@ import { salesCreditNotes } from "./salesCreditNotes";
 import { salesEstimates } from "./salesEstimates";
 import { salesInvoices } from "./salesInvoices";
 import { salesQuotes } from "./salesQuotes";
+import { otherPayments } from "./otherPayments";
+import { otherReceipts } from "./otherReceipts";
+import { bankAccounts } from "./bankAccounts";
+import { bankTransfers } from "./bankTransfers";
+import { bankDeposits } from "./bankDeposits";
 
 /**
  * Every Sage resource declared in src/resources/ (README: "Add a resource"). Actions, dropdowns,
@@ -19,6 +24,11 @@ export const RESOURCES: SageResource[] = [
   salesQuotes,
   salesEstimates,
   journals,
+  otherPayments,
+  otherReceipts,
+  bankAccounts,
+  bankTransfers,
+  bankDeposits,
 ];
 
 /** The actions of every declared resource, keyed by their public key. */

@@ -16,7 +16,10 @@ import { connection, idempotencyKey } from "../inputs/common";
 import { type ListFilters, listAction } from "../actions/listAction";
 import { getAction, deleteAction } from "../actions/recordAction";
 import { compact } from "../util/body";
+import type { QueryParams } from "../util/pagination";
+import { paymentHeaderAmounts } from "../util/paymentLines";
 import { SageApiError } from "../util/errors";
+import { InputError } from "../util/validation";
 import { withIdempotencyKey } from "../util/idempotency";
 import { sameText } from "../util/match";
 import { fetchAllPages } from "../util/pagination";
@@ -72,8 +75,26 @@ export interface SageResource {
   filters: ListFilters;
   /** Query inputs Get and List both take (after the id, after the filters), e.g. Include Payment Allocations. */
   readOptions?: ListFilters;
-  /** Body mapper: input key of create/update → Sage's field in the wrapped body. */
+  /**
+   * Body mapper: input key of create/update → Sage's field in the wrapped body; a dotted field
+   * ("bank_account_details.account_name") is nested, and a section left empty is not sent.
+   */
   body: Record<string, string>;
+  /**
+   * Fields every create sends besides the inputs: the kind of a record in a collection Sage shares
+   * between kinds (Other Payments and Other Receipts are both /other_payments, told apart by
+   * `transaction_type_id`).
+   */
+  createFields?: Record<string, string>;
+  /** Query every List sends: the same kind, so each family lists only its own records. */
+  listQuery?: QueryParams;
+  /**
+   * Sage field of the lines whose sums are the header's net_amount, tax_amount and total_amount,
+   * filled in whenever the lines are sent (Sage requires an Other Payment's total_amount).
+   */
+  lineTotals?: string;
+  /** Two inputs of create/update that may not hold the same value (a transfer's From and To accounts). */
+  distinct?: [string, string];
   list?: ActionNames;
   get?: ActionNames;
   create?: WriteAction;
@@ -100,18 +121,39 @@ export interface SageResource {
   pdf?: boolean;
   /**
    * A valid create and update for the example-payload scenario and the e2e lifecycle. Values
-   * "$customer", "$vendor", "$salesLedger", "$purchaseLedger" and "$today" stand for ids/dates
-   * the scenario has at hand.
+   * "$customer", "$vendor", "$salesLedger", "$purchaseLedger", "$currentAccount",
+   * "$savingsAccount", "$cashAccount" and "$today" stand for ids/dates the scenario has at hand.
+   * A resource without update (Sage has no PUT) gives an empty update.
    */
   sample: { create: Record<string, unknown>; update: Record<string, unknown> };
 }
 
 /** The wrapped body of a create or update: only the inputs that were filled in, under Sage's names. */
-export const bodyOf = (resource: SageResource, fields: Record<string, unknown>) => ({
-  [resource.wrapper]: compact(
-    Object.fromEntries(Object.entries(resource.body).map(([inputKey, field]) => [field, fields[inputKey]])),
-  ),
-});
+export const bodyOf = (
+  resource: SageResource,
+  fields: Record<string, unknown>,
+  fixed: Record<string, unknown> = {},
+) => {
+  const body: Record<string, unknown> = { ...fixed };
+  for (const [inputKey, field] of Object.entries(resource.body)) {
+    const [name, ...nested] = field.split(".").reverse();
+    let section = body;
+    for (const part of nested.reverse()) section = (section[part] ??= {}) as Record<string, unknown>;
+    section[name] = fields[inputKey];
+  }
+  const lines = resource.lineTotals && body[resource.lineTotals];
+  if (Array.isArray(lines)) Object.assign(body, paymentHeaderAmounts(lines));
+  return { [resource.wrapper]: compact(body) };
+};
+
+/** Refuses, before any request, the same value in the two inputs the resource keeps apart. */
+const checkDistinct = (resource: SageResource, names: WriteAction, fields: Record<string, unknown>) => {
+  if (!resource.distinct) return;
+  const [first, second] = resource.distinct;
+  const labelOf = (key: string) => String(names.inputs[key].label);
+  if (fields[first] !== undefined && fields[first] === fields[second])
+    throw new InputError(labelOf(second), `a different value from "${labelOf(first)}"`, fields[second]);
+};
 
 /** camelCase of a label: "Sales Credit Note" → "salesCreditNote". */
 const camel = (label: string): string =>
@@ -128,10 +170,11 @@ const createAction = (resource: SageResource, names: WriteAction) =>
     inputs: { connection, ...names.inputs, idempotencyKey },
     perform: async (context, params) => {
       const { connection, idempotencyKey, ...fields } = params as Params;
+      checkDistinct(resource, names, fields);
       const client = createSageClient(connection, context.debug.enabled);
       const { data } = await client.post(
         resource.path,
-        bodyOf(resource, fields),
+        bodyOf(resource, fields, resource.createFields),
         withIdempotencyKey(idempotencyKey as string | undefined),
       );
       return { data };
@@ -147,6 +190,7 @@ const updateAction = (resource: SageResource, names: WriteAction) =>
     inputs: { connection, [resource.id.key]: resource.id.input, ...names.inputs },
     perform: async (context, params) => {
       const { connection, [resource.id.key]: id, ...fields } = params as Params;
+      checkDistinct(resource, names, fields);
       const client = createSageClient(connection, context.debug.enabled);
       const { data } = await client.put(`${resource.path}/${segment(String(id))}`, bodyOf(resource, fields));
       return { data };
@@ -301,6 +345,7 @@ export const actionsOf = (resource: SageResource): Record<string, ResourceAction
       path,
       definition,
       filters: { ...resource.filters, ...resource.readOptions },
+      query: resource.listQuery,
       examplePayload: example(names.key)?.data as Parameters<typeof listAction>[0]["examplePayload"],
     }),
   );

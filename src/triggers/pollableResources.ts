@@ -20,6 +20,12 @@ export interface PollableResource {
   excludeSystem?: boolean;
   /** The list takes `nested_attributes`: ask for full nested records (addresses, contact person). */
   nestedAttributes?: boolean;
+  /**
+   * Query every poll sends: the kind of record in a collection Sage shares between kinds (Other
+   * Payments and Other Receipts are both /other_payments). Such a kind is not offered in Deleted
+   * Records: a deletion Sage lists carries no kind to tell the two apart.
+   */
+  query?: QueryParams;
 }
 
 export const POLLABLE_RESOURCES: readonly PollableResource[] = [
@@ -45,6 +51,22 @@ export const POLLABLE_RESOURCES: readonly PollableResource[] = [
   { value: "services", label: "Services", path: "/services", deletedSince: true },
   { value: "taxRates", label: "Tax Rates", path: "/tax_rates", deletedSince: false },
   { value: "journals", label: "Journals", path: "/journals", deletedSince: true },
+  {
+    value: "otherPayments",
+    label: "Other Payments",
+    path: "/other_payments",
+    deletedSince: false,
+    query: { transaction_type_id: "OTHER_PAYMENT" },
+  },
+  {
+    value: "otherReceipts",
+    label: "Other Receipts",
+    path: "/other_payments",
+    deletedSince: false,
+    query: { transaction_type_id: "OTHER_RECEIPT" },
+  },
+  { value: "bankTransfers", label: "Bank Transfers", path: "/bank_transfers", deletedSince: true },
+  { value: "bankDeposits", label: "Bank Deposits", path: "/bank_deposits", deletedSince: true },
 ];
 
 export const pollableResource = (value: string): PollableResource | undefined =>
@@ -59,6 +81,7 @@ export const resourceModel = (resources: readonly PollableResource[]) =>
  * list can expand them, and no system records unless the flow wants them.
  */
 export const readQuery = (resource: PollableResource, includeSystem: boolean): QueryParams => ({
+  ...resource.query,
   attributes: "all",
   ...(resource.nestedAttributes ? { nested_attributes: "all" } : {}),
   ...(resource.excludeSystem && !includeSystem ? { exclude_system: true } : {}),

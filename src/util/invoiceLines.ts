@@ -19,12 +19,13 @@ export type LineKind = "sales" | "purchase" | "quote";
 
 type LineFieldType = "text" | "id" | "number";
 
-interface LineField {
+/** One field a line may carry; `K` names the line kinds of one table (invoice kinds, payment lines). */
+export interface LineField<K extends string = LineKind> {
   type: LineFieldType;
   /** Line kinds Sage rejects without this field. */
-  requiredFor?: LineKind[];
+  requiredFor?: K[];
   /** Line kinds whose schema has this field (default: all). */
-  onlyFor?: LineKind[];
+  onlyFor?: K[];
 }
 
 // The fields a flow builder can set on a line, named and typed as in the line items of Sage's
@@ -46,8 +47,11 @@ const LINE_FIELDS: Record<string, LineField> = {
 
 export type InvoiceLine = Record<string, string | number>;
 
-export const lineFieldsOf = (kind: LineKind): string[] =>
-  Object.entries(LINE_FIELDS)
+export const lineFieldsOf = <K extends string = LineKind>(
+  kind: K,
+  fields: Record<string, LineField<K>> = LINE_FIELDS as Record<string, LineField<K>>,
+): string[] =>
+  Object.entries(fields)
     .filter(([, field]) => !field.onlyFor || field.onlyFor.includes(kind))
     .map(([name]) => name);
 
@@ -71,10 +75,6 @@ export const INVOICE_LINES_TEMPLATE = JSON.stringify(
 );
 
 const PLACEHOLDER = "string";
-const TEMPLATE_TEXT = JSON.stringify(JSON.parse(INVOICE_LINES_TEMPLATE));
-
-/** True when the value is the untouched template (as text or as parsed JSON). */
-const isInvoiceLinesTemplate = (parsed: unknown): boolean => JSON.stringify(parsed) === TEMPLATE_TEXT;
 
 /**
  * A bad invoice line. Same class and prefix as every input error, but names the line (1-based,
@@ -88,9 +88,10 @@ export class InvoiceLineError extends InputError {
 
 const snakeCase = (key: string): string => key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
-type Fail = (problem: string) => never;
+export type Fail = (problem: string) => never;
 
-const checkValue = (name: string, type: LineFieldType, value: unknown, fail: Fail): string | number => {
+const checkValue = (name: string, field: LineField<string>, value: unknown, fail: Fail): string | number => {
+  const { type } = field;
   if (type === "number") {
     // Numbers as numbers: a quoted "12" usually means a mapping produced text, which is worth fixing upstream.
     // Amounts, unit prices and quantities alike: at most 2 decimal places and 1e12 (see MONEY_DECIMALS).
@@ -106,14 +107,24 @@ const checkValue = (name: string, type: LineFieldType, value: unknown, fail: Fai
   const text = value.trim();
   if (type === "id" && text === PLACEHOLDER) {
     fail(
-      `"${name}" is still the template placeholder "string"; put a Sage Id there${LINE_FIELDS[name].requiredFor ? "" : " or remove the field"}`,
+      `"${name}" is still the template placeholder "string"; put a Sage Id there${field.requiredFor ? "" : " or remove the field"}`,
     );
   }
   if (type === "id" && !isSageId(text)) fail(`"${name}" must be a Sage Id, got ${quoted(value)}`);
   return text;
 };
 
-const cleanLine = (kind: LineKind, allowed: string[], line: unknown, fail: Fail): InvoiceLine => {
+/**
+ * One line checked against a field table: an object whose keys are all allowed fields (a camelCase
+ * key is pointed at Sage's snake_case name), each of its type, the kind's required ones present.
+ */
+export const cleanLine = <K extends string>(
+  kind: K,
+  fields: Record<string, LineField<K>>,
+  line: unknown,
+  fail: Fail,
+): InvoiceLine => {
+  const allowed = lineFieldsOf(kind, fields);
   if (line === null || typeof line !== "object" || Array.isArray(line))
     return fail(`expected an object, got ${quoted(line)}`);
   const given = line as Record<string, unknown>;
@@ -125,39 +136,50 @@ const cleanLine = (kind: LineKind, allowed: string[], line: unknown, fail: Fail)
   }
   const cleaned: InvoiceLine = {};
   for (const name of allowed) {
-    const field = LINE_FIELDS[name];
+    const field = fields[name];
     const value = given[name];
     if (isBlank(value)) {
       // Blank optional fields are dropped, so a mapped-but-empty product_id does not reach Sage.
       if (field.requiredFor?.includes(kind)) fail(`"${name}" is required`);
       continue;
     }
-    cleaned[name] = checkValue(name, field.type, value, fail);
+    cleaned[name] = checkValue(name, field, value, fail);
   }
   return cleaned;
 };
 
-const LINES_EXPECTED = "a JSON array of invoice line objects";
-
 /**
- * Cleaner for an Invoice Lines input: JSON text or an already-parsed array, validated line by line
- * against Sage's line schema for the invoice kind; the first bad line is reported by index and field.
+ * A lines input's cleaner: JSON text or an already-parsed array of at least one line, each
+ * cleaned by `cleanOne` (which calls `fail` with the first problem, reported by line and index).
  * On update, a blank value or the untouched template means "leave the lines alone" (undefined).
  */
-export const invoiceLines =
-  (label: string, kind: LineKind, { required }: { required: boolean }) =>
-  (value: unknown): InvoiceLine[] | undefined => {
+export const linesCleaner =
+  <T>(
+    label: string,
+    { required, template, noun }: { required: boolean; template: string; noun: string },
+    cleanOne: (line: unknown, fail: Fail) => T,
+  ) =>
+  (value: unknown): T[] | undefined => {
+    const expected = `a JSON array of ${noun} objects`;
     const parsed = optionalJson(label)(value);
-    if (parsed === undefined || (!required && isInvoiceLinesTemplate(parsed))) {
-      if (required) throw new InputError(label, `${LINES_EXPECTED}; this input is required`);
+    if (parsed === undefined || (!required && JSON.stringify(parsed) === JSON.stringify(JSON.parse(template)))) {
+      if (required) throw new InputError(label, `${expected}; this input is required`);
       return undefined;
     }
-    if (!Array.isArray(parsed)) throw new InputError(label, LINES_EXPECTED, parsed);
-    if (!parsed.length) throw new InputError(label, "at least one invoice line", parsed);
-    const allowed = lineFieldsOf(kind);
+    if (!Array.isArray(parsed)) throw new InputError(label, expected, parsed);
+    if (!parsed.length) throw new InputError(label, `at least one ${noun}`, parsed);
     return parsed.map((line, index) =>
-      cleanLine(kind, allowed, line, (problem) => {
+      cleanOne(line, (problem) => {
         throw new InvoiceLineError(label, index, problem);
       }),
     );
   };
+
+/**
+ * Cleaner for an Invoice Lines input, validated line by line against Sage's line schema for the
+ * invoice kind; the first bad line is reported by index and field.
+ */
+export const invoiceLines = (label: string, kind: LineKind, { required }: { required: boolean }) =>
+  linesCleaner(label, { required, template: INVOICE_LINES_TEMPLATE, noun: "invoice line" }, (line, fail) =>
+    cleanLine(kind, LINE_FIELDS, line, fail),
+  );

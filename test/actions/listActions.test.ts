@@ -60,6 +60,12 @@ const FILTERS: Record<string, [given: string, query: string, sent: string, bad: 
 /** What a list always asks for besides its inputs: contacts come with their addresses and people in full. */
 const FIXED_QUERY: Record<string, Record<string, string>> = {
   listContacts: { nested_attributes: "all" },
+  // A declared kind of a shared collection lists only its own kind (Other Payments / Other Receipts).
+  ...Object.fromEntries(
+    RESOURCES.flatMap((resource) =>
+      resource.list && resource.listQuery ? [[resource.list.key, resource.listQuery as Record<string, string>]] : [],
+    ),
+  ),
 };
 
 const PAGING = new Set(["connection", "itemsPerPage", "page", "fetchAll", "attributes"]);

@@ -27,9 +27,16 @@ beforeAll(async () => {
     vendor: vendor.data.id,
     salesLedger: sage.ledgerId(4000),
     purchaseLedger: sage.ledgerId(5000),
+    currentAccount: sage.bankAccountId(1200),
+    savingsAccount: sage.bankAccountId(1210),
+    cashAccount: sage.bankAccountId(1230),
     today: "2026-01-31",
   };
 });
+
+/** A field of a record by Sage's (possibly dotted) name, e.g. "bank_account_details.account_name". */
+const fieldOf = (record: Record<string, unknown>, field: string): unknown =>
+  field.split(".").reduce<unknown>((value, name) => (value as Record<string, unknown> | undefined)?.[name], record);
 
 const pascal = (wrapper: string) => wrapper.replace(/(^|_)([a-z])/g, (_, __, letter: string) => letter.toUpperCase());
 
@@ -57,15 +64,19 @@ describe.each(RESOURCES.map((resource) => [resource.plural, resource] as const))
   test("create returns the record; update changes it; get returns it; list finds it by its contact", () => {
     const created = results[resource.create!.key].data;
     expect(created.$path).toBe(`${resource.path}/${created.id}`);
-    // A resource without update (journals: Sage has no PUT) is read back as created.
-    const [field, value] = resource.update ? Object.entries(resource.sample.update)[0] : ["", undefined];
-    if (resource.update) expect(results[resource.update.key].data[resource.body[field]]).toBe(value);
-    expect(results[resource.get!.key].data).toMatchObject(
-      resource.update ? { id: created.id, [resource.body[field]]: value } : { id: created.id, $path: created.$path },
-    );
-    const listed = results[resource.list!.key].data;
-    expect(listed.$items.length).toBe(1);
-    expect(listed.$total).toBeGreaterThanOrEqual(1);
+    expect(results[resource.get!.key].data.id).toBe(created.id);
+    // Sage has no PUT for some resources (bank deposits): those have no update to check.
+    if (resource.update) {
+      const [field, value] = Object.entries(resource.sample.update)[0];
+      expect(fieldOf(results[resource.update.key].data, resource.body[field])).toBe(value);
+      expect(fieldOf(results[resource.get!.key].data, resource.body[field])).toBe(value);
+    }
+    // Bank accounts keep their older List Bank Accounts (src/actions/lookups), outside the declaration.
+    if (resource.list) {
+      const listed = results[resource.list.key].data;
+      expect(listed.$items.length).toBe(1);
+      expect(listed.$total).toBeGreaterThanOrEqual(1);
+    }
   });
 
   test("a draft is released; the record is then voided or deleted", () => {

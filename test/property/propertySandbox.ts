@@ -50,6 +50,8 @@ const buildWorld = async (sandbox: Sandbox): Promise<Record<string, string>> => 
     $salesLedger: idByNominalCode(sandbox, "ledger_accounts", 4000),
     $purchaseLedger: idByNominalCode(sandbox, "ledger_accounts", 5000),
     $bankAccount: idByNominalCode(sandbox, "bank_accounts", 1200),
+    $savingsAccount: idByNominalCode(sandbox, "bank_accounts", 1210),
+    $cashAccount: idByNominalCode(sandbox, "bank_accounts", 1230),
   };
   const customer = (
     await ok("createContact", {
@@ -95,6 +97,9 @@ export const sampleCreate = (resource: SageResource) =>
     vendor: "$customer",
     salesLedger: "$salesLedger",
     purchaseLedger: "$purchaseLedger",
+    currentAccount: "$bankAccount",
+    savingsAccount: "$savingsAccount",
+    cashAccount: "$cashAccount",
     today: "2026-01-31",
   });
 

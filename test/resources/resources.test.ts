@@ -47,10 +47,24 @@ describe.each(RESOURCES.map((resource) => [resource.plural, resource] as const))
   });
 
   test("a pollable resource is in the triggers' table, with Deleted Records only where Sage takes deleted_since", () => {
-    const polled = POLLABLE_RESOURCES.find((entry) => entry.path === resource.path);
-    expect(polled && { label: polled.label, deletedSince: polled.deletedSince }).toEqual(
-      resource.pollable ? { label: resource.plural, deletedSince: queries.includes("deleted_since") } : undefined,
+    // A kind of a shared collection (Other Payments, Other Receipts) is polled with its own query,
+    // and has no Deleted Records: Sage's deletions do not say which kind they were.
+    const polled = POLLABLE_RESOURCES.find(
+      (entry) => entry.path === resource.path && JSON.stringify(entry.query) === JSON.stringify(resource.listQuery),
     );
+    expect(polled && { label: polled.label, deletedSince: polled.deletedSince }).toEqual(
+      resource.pollable
+        ? { label: resource.plural, deletedSince: queries.includes("deleted_since") && !resource.listQuery }
+        : undefined,
+    );
+  });
+
+  test("a fixed list query and fixed create fields are Sage's own names for the kind", () => {
+    for (const query of Object.keys(resource.listQuery ?? {}))
+      expect([query, queries.includes(query)]).toEqual([query, true]);
+    const post = definitions[`post${pascalPlural(resource.wrapper)}`]?.properties?.[resource.wrapper];
+    for (const field of Object.keys(resource.createFields ?? {}))
+      expect([field, field in (post?.properties ?? {})]).toEqual([field, true]);
   });
 
   test("Get and List both take the read options, under query parameters Sage takes on both paths", () => {
@@ -68,8 +82,11 @@ describe.each(RESOURCES.map((resource) => [resource.plural, resource] as const))
       const wrapped = definitions[`${verb}${pascalPlural(resource.wrapper)}`]?.properties?.[resource.wrapper];
       expect(wrapped).toBeDefined();
       const used = [resource.create, resource.update].flatMap((names) => Object.keys(names?.inputs ?? {}));
+      // A dotted field is a field of a nested section ("bank_account_details.account_name").
+      const has = (schema: Schema | undefined, [name, ...rest]: string[]): boolean =>
+        Boolean(schema?.properties?.[name]) && (!rest.length || has(schema!.properties![name], rest));
       for (const key of used.filter((inputKey) => inputKey in resource.body))
-        expect([key, resource.body[key] in wrapped!.properties!]).toEqual([key, true]);
+        expect([key, has(wrapped, resource.body[key].split("."))]).toEqual([key, true]);
     }
   });
 

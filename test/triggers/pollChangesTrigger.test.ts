@@ -86,12 +86,17 @@ describe("New and Updated Records (key pollChangesTrigger)", () => {
       const expected = sandbox.store
         .list(collection)
         .filter((record) => !(resource.excludeSystem && record.system === true))
+        // A fixed query (Other Payments / Other Receipts share one collection): only its kind.
+        .filter((record) =>
+          Object.entries(resource.query ?? {}).every(([name, id]) => record[name.replace(/_id$/, "")]?.id === id),
+        )
         .map((record) => record.id);
       expect(expected).toEqual(expect.arrayContaining(made));
       const poll = await flow.poll();
       expect([...poll.created, ...poll.updated].sort()).toEqual([...expected].sort());
       expect(env.sandbox().requestLog.map((entry) => entry.query)).toEqual([
         {
+          ...resource.query,
           updated_or_created_since: startFrom,
           attributes: "all",
           ...(resource.nestedAttributes ? { nested_attributes: "all" } : {}),
