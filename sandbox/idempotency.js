@@ -34,6 +34,7 @@ const IDEMPOTENT_WRAPPERS = new Set([
   "sales_invoice",
   "sales_quote",
   "service",
+  "stock_item",
 ]);
 
 /** Sage's answer to an id reused on another resource type, exactly as its guide prints it. */

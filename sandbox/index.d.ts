@@ -46,6 +46,8 @@ export interface SandboxOptions {
   logLimit?: number;
   /** false: every authenticated call gets Sage's 401 "No active subscription. (MSE)". Default true. */
   subscriptionActive?: boolean;
+  /** false: the business is not on Accounting Plus, so /stock_items is refused; default true. */
+  accountingPlus?: boolean;
 }
 
 export interface SageError {
@@ -112,6 +114,8 @@ export interface Sandbox {
   setNow(clock: () => Date): void;
   /** false: every authenticated call gets Sage's 401 AuthorizationFailure "No active subscription. (MSE)". */
   setSubscriptionActive(active: boolean): void;
+  /** false: the business is not on Accounting Plus, so every /stock_items call is refused (sandbox/catalogue.js). */
+  setAccountingPlus(onPlus: boolean): void;
   clearLog(): void;
   save(): void;
   stop(): Promise<void>;

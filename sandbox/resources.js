@@ -1513,6 +1513,18 @@ const RESOURCES = {
   transaction_types: lookup("Transaction type"),
   artefact_statuses: lookup("Artefact status"),
   bank_account_types: lookup("Bank account type"),
+  stock_items: require("./catalogue").stockItems({ plainResource, catalogueDefaults, activeFilter }),
 };
 
-module.exports = { RESOURCES, SandboxError, invalid, notFound, newId, withIds, round2, materialize, merge, link };
+module.exports = {
+  RESOURCES,
+  SandboxError,
+  invalid,
+  notFound,
+  newId,
+  withIds,
+  round2,
+  materialize,
+  merge,
+  link,
+};

@@ -61,8 +61,6 @@ const FILES = {
     "listCurrencies",
     "listLedgerAccountTypes",
     "listPaymentMethods",
-    "listProducts",
-    "listServices",
   ],
   taxRates: ["listTaxRates"],
   businesses: ["listBusinesses"],

@@ -49,6 +49,7 @@ const ACCOUNTING_RESOURCES = [
   "payment_methods",
   "products",
   "services",
+  "stock_items",
 ];
 
 /** @typedef {Record<string, any>} Schema */

@@ -10,8 +10,6 @@ import { selectCurrency } from "./selectCurrency";
 import { selectLedgerAccount } from "./selectLedgerAccount";
 import { selectLedgerAccountType } from "./selectLedgerAccountType";
 import { selectPaymentMethod } from "./selectPaymentMethod";
-import { selectProduct } from "./selectProduct";
-import { selectService } from "./selectService";
 import { selectTaxRate } from "./selectTaxRate";
 
 // Data sources, keyed by their public key (inputs refer to them with `dataSource: "<key>"`).
@@ -29,6 +27,4 @@ export default {
   selectBusiness,
   selectBankAccount,
   selectPaymentMethod,
-  selectProduct,
-  selectService,
 };

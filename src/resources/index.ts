@@ -1,3 +1,4 @@
+import { products } from "./products";
 import { purchaseCreditNotes } from "./purchaseCreditNotes";
 import { purchaseInvoices } from "./purchaseInvoices";
 import { actionsOf, dropdownOf, type ResourceAction, type SageResource } from "./resource";
@@ -5,6 +6,8 @@ import { salesCreditNotes } from "./salesCreditNotes";
 import { salesEstimates } from "./salesEstimates";
 import { salesInvoices } from "./salesInvoices";
 import { salesQuotes } from "./salesQuotes";
+import { services } from "./services";
+import { stockItems } from "./stockItems";
 
 /**
  * Every Sage resource declared in src/resources/ (README: "Add a resource"). Actions, dropdowns,
@@ -17,6 +20,9 @@ export const RESOURCES: SageResource[] = [
   purchaseCreditNotes,
   salesQuotes,
   salesEstimates,
+  products,
+  services,
+  stockItems,
 ];
 
 /** The actions of every declared resource, keyed by their public key. */

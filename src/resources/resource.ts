@@ -97,7 +97,7 @@ export const bodyOf = (resource: SageResource, fields: Record<string, unknown>) 
 });
 
 /** camelCase of a label: "Sales Credit Note" → "salesCreditNote". */
-const camel = (label: string): string =>
+export const camel = (label: string): string =>
   label.replace(/\s+(\w)/g, (_, letter: string) => letter.toUpperCase()).replace(/^\w/, (c) => c.toLowerCase());
 
 const example = (key: string) => EXAMPLES[key] as { data: unknown } | undefined;

@@ -44,6 +44,7 @@ export const POLLABLE_RESOURCES: readonly PollableResource[] = [
   { value: "products", label: "Products", path: "/products", deletedSince: true },
   { value: "services", label: "Services", path: "/services", deletedSince: true },
   { value: "taxRates", label: "Tax Rates", path: "/tax_rates", deletedSince: false },
+  { value: "stockItems", label: "Stock Items", path: "/stock_items", deletedSince: true },
 ];
 
 export const pollableResource = (value: string): PollableResource | undefined =>

@@ -28,3 +28,7 @@ export const section = <T extends Record<string, unknown>>(fields: T): Partial<T
   const filled = compact(fields);
   return Object.keys(filled).length ? filled : undefined;
 };
+
+/** Text equal to `expected` ignoring case: what a flow means by "the same" email, reference or item code. */
+export const sameText = (value: unknown, expected: string): boolean =>
+  typeof value === "string" && value.toLowerCase() === expected.toLowerCase();

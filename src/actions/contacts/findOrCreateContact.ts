@@ -5,6 +5,7 @@ import { withIdempotencyKey } from "../../util/idempotency";
 import { createContactInputs, matchEmail, matchReference } from "../../inputs/contacts";
 import { contactBody } from "../../util/contactBody";
 import { FULL_NESTED_RECORDS, fetchAllPages, pagesOf } from "../../util/pagination";
+import { sameText } from "../../util/body";
 import { InputError } from "../../util/validation";
 import * as examples from "../../examplePayloads/contacts";
 import { actionOutput, BOOLEAN, objectSchema, performSafetyFor, recordSchema } from "../../util/outputSchema";
@@ -14,12 +15,9 @@ interface SageContact extends Record<string, unknown> {
   reference?: string | null;
 }
 
-/**
- * Sage's `email` and `search` filters are fuzzy (any contact person's email; a substring of
- * name or reference), so each candidate is checked for an exact match; pages are read only
- * until one is found.
- */
-const sameText = (a: unknown, b: string) => typeof a === "string" && a.toLowerCase() === b.toLowerCase();
+// Sage's `email` and `search` filters are fuzzy (any contact person's email; a substring of
+// name or reference), so each candidate is checked for an exact match (sameText); pages are read
+// only until one is found.
 
 /**
  * Sage's `email` filter looks at every contact person of a contact, but a contact's own `email`
