@@ -37,7 +37,7 @@ const stockItems = ({ plainResource, catalogueDefaults, activeFilter }) => ({
     label: "Stock item",
     post: "postStockItems",
     put: "putStockItems",
-    display: (r) => r.description,
+    display: (/** @type {SageRecord} */ r) => r.description,
     defaults: () => ({
       ...catalogueDefaults(),
       sales_prices: [],
