@@ -3,6 +3,7 @@
 // test/e2e/examplePayloads.e2e.test.ts checks these against what the component really returns.
 
 import * as businesses from "./businesses";
+import * as catalogue from "./catalogue";
 import * as contactPayments from "./contactPayments";
 import * as contactPersons from "./contactPersons";
 import * as contacts from "./contacts";
@@ -11,18 +12,22 @@ import * as documents from "./documents";
 import * as ledgerAccounts from "./ledgerAccounts";
 import * as lookups from "./lookups";
 import * as misc from "./misc";
+import * as products from "./products";
 import * as purchaseCreditNotes from "./purchaseCreditNotes";
 import * as purchaseInvoices from "./purchaseInvoices";
 import * as salesCreditNotes from "./salesCreditNotes";
 import * as salesEstimates from "./salesEstimates";
 import * as salesInvoices from "./salesInvoices";
 import * as salesQuotes from "./salesQuotes";
+import * as services from "./services";
+import * as stockItems from "./stockItems";
 import * as taxRates from "./taxRates";
 import * as triggers from "./triggers";
 
 /** Every example by its action or data source key, for definitions built from src/resources/. */
 export const EXAMPLES: Record<string, unknown> = {
   ...businesses,
+  ...catalogue,
   ...contactPayments,
   ...contactPersons,
   ...contacts,
@@ -31,12 +36,15 @@ export const EXAMPLES: Record<string, unknown> = {
   ...ledgerAccounts,
   ...lookups,
   ...misc,
+  ...products,
   ...purchaseCreditNotes,
   ...purchaseInvoices,
   ...salesCreditNotes,
   ...salesEstimates,
   ...salesInvoices,
   ...salesQuotes,
+  ...services,
+  ...stockItems,
   ...taxRates,
   ...triggers,
 };

@@ -542,4 +542,4 @@ export const listPurchaseInvoices = {
   },
 };
 
-export const deletePurchaseInvoice = { data: { deleted: true, id: "3322f1f50ace2520313dbacd081832a0" } };
+export const deletePurchaseInvoice = { data: { deleted: true, id: "7fef2fca9e596df523d44af4a4c9359e" } };
