@@ -38,6 +38,7 @@ const IDEMPOTENT_WRAPPERS = new Set([
   "other_payment",
   "bank_transfer",
   "bank_deposit",
+  "stock_item",
 ]);
 
 /** Sage's answer to an id reused on another resource type, exactly as its guide prints it. */

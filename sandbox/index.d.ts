@@ -46,6 +46,8 @@ export interface SandboxOptions {
   logLimit?: number;
   /** false: every authenticated call gets Sage's 401 "No active subscription. (MSE)". Default true. */
   subscriptionActive?: boolean;
+  /** false: the business is not on Accounting Plus, so /stock_items is refused; default true. */
+  accountingPlus?: boolean;
 }
 
 export interface SageError {
@@ -116,6 +118,8 @@ export interface Sandbox {
   setListOrder(order: "created" | "updated_at"): void;
   /** false: every authenticated call gets Sage's 401 AuthorizationFailure "No active subscription. (MSE)". */
   setSubscriptionActive(active: boolean): void;
+  /** false: the business is not on Accounting Plus, so every /stock_items call is refused (sandbox/catalogue.js). */
+  setAccountingPlus(onPlus: boolean): void;
   clearLog(): void;
   /** The records of every business as they are now (opaque text), for restore(). */
   snapshot(): string;

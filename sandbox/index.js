@@ -20,6 +20,7 @@ const path = require("path");
 const { SchemaValidator, sageError, isDateTime } = require("./schema");
 const { Store } = require("./store");
 const { RESOURCES, SandboxError, invalid, notFound, round2 } = require("./resources");
+const { planRefusal } = require("./catalogue");
 const { pdfOf } = require("./pdf");
 const { synthesize } = require("./synthetic");
 const { numberFieldTable } = require("./numberFields");
@@ -53,6 +54,7 @@ const { createIdempotency, splitIdempotencyId } = require("./idempotency");
  * @property {() => Date} [now]     the clock for created_at/updated_at, filters and the rate limit window
  * @property {number} [logLimit]    how many requests the log keeps (oldest dropped first); default 10000
  * @property {boolean} [subscriptionActive] false: every authenticated call gets Sage's 401 "No active subscription. (MSE)"; default true
+ * @property {boolean} [accountingPlus] false: the business is not on Accounting Plus, so /stock_items is refused (catalogue.js); default true
  */
 /**
  * @typedef {object} LogEntry
@@ -250,6 +252,7 @@ async function startSandbox(options = {}) {
    * @type {"created" | "updated_at"}
    */
   let listOrder = "created";
+  let accountingPlus = options.accountingPlus ?? true;
   const logLimit = options.logLimit ?? 10_000;
   /** @type {LogEntry[]} */
   const requestLog = [];
@@ -337,6 +340,7 @@ async function startSandbox(options = {}) {
     const recordAction = action && action !== "release" ? resource?.actions?.[action] : undefined;
     if (!resource || extra.length || (action && action !== "release" && !recordAction))
       throw routeNotFound(method, segments);
+    if (resource.plan === "accountingPlus" && !accountingPlus) throw planRefusal();
     const db = store.business(businessId);
     if (!db) throw notFound("Business");
     const collection = db.collection(collectionName);
@@ -798,6 +802,10 @@ async function startSandbox(options = {}) {
     /** "updated_at": lists answer by updated_at, oldest first (ties in created order); "created": created order. */
     setListOrder(/** @type {"created" | "updated_at"} */ order) {
       listOrder = order;
+    },
+    /** false: the business is not on Accounting Plus; /stock_items calls get the refusal of catalogue.js. */
+    setAccountingPlus(/** @type {boolean} */ onPlus) {
+      accountingPlus = onPlus;
     },
     setNow(/** @type {() => Date} */ clock) {
       now = clock;

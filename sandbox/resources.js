@@ -1534,6 +1534,18 @@ const RESOURCES = {
   other_payments: banking.other_payments,
   bank_transfers: banking.bank_transfers,
   bank_deposits: banking.bank_deposits,
+  stock_items: require("./catalogue").stockItems({ plainResource, catalogueDefaults, activeFilter }),
 };
 
-module.exports = { RESOURCES, SandboxError, invalid, notFound, newId, withIds, round2, materialize, merge, link };
+module.exports = {
+  RESOURCES,
+  SandboxError,
+  invalid,
+  notFound,
+  newId,
+  withIds,
+  round2,
+  materialize,
+  merge,
+  link,
+};

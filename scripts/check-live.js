@@ -178,9 +178,14 @@ const failureOf = (error) => {
   };
 };
 
-/** Sage's words for a 401/403 (they are about the token or subscription, not about records). */
+/**
+ * Sage's words for a 401/403 (they are about the token or subscription, not about records). A
+ * 403 the component reads as a plan without one resource (stock items need Accounting Plus,
+ * src/util/errors.ts) is about that resource only: the check goes on and reports it.
+ */
 const authFailure = (/** @type {unknown} */ error) => {
   const message = error instanceof Error ? error.message : String(error);
+  if (/subscription may not include them/.test(message)) return undefined;
   return /Sage API error (401|403) on /.test(message) ? scrubIds(message) : undefined;
 };
 
@@ -355,6 +360,11 @@ const runReadChecks = async (on, component, sandbox, since, record) => {
   for (const [key, action] of actions.filter(([, action]) => requiredInputs(action).length === 0)) {
     const run = (/** @type {any} */ harness, /** @type {unknown} */ connection) => harness.action(key, { connection });
     const sandboxOutcome = await on.run("sandbox", run);
+    // A find that needs one of several optional inputs (Find Product: Item Code or Description) has nothing to look for.
+    if (/** @type {any} */ (sandboxOutcome.error)?.name === "InputError") {
+      record({ name: label(action, key), kind: "action", key, status: "skipped", note: "needs an input to look for" });
+      continue;
+    }
     const sageOutcome = await on.run("sage", run);
     collectIds(ids.sandbox, sandboxOutcome.value?.data);
     collectIds(ids.sage, sageOutcome.value?.data);

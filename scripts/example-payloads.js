@@ -61,8 +61,6 @@ const FILES = {
     "listCurrencies",
     "listLedgerAccountTypes",
     "listPaymentMethods",
-    "listProducts",
-    "listServices",
   ],
   taxRates: ["listTaxRates"],
   businesses: ["listBusinesses"],
@@ -77,6 +75,7 @@ const FILES = {
     "getAgedDebtors",
     "getAgedCreditors",
   ],
+  catalogue: ["findProduct", "findService", "findStockItem", "findOrCreateProduct", "findOrCreateService"],
 };
 /** Actions whose result is a file, not JSON: run by the scenario, their example is kept by hand. */
 const BINARY = ["getSalesDocumentPdf"];
@@ -435,6 +434,22 @@ const runScenario = async (harness, connection, sandbox, resources) => {
     if (resource.create && resource.create.key in results.actions) continue;
     Object.assign(results.actions, await resourceLifecycle(call, resource, values));
   }
+  // The catalogue's Find and Find or Create, on the seeded products and services and the lifecycles' records.
+  await run("findProduct", { itemCode: "widget-blue" });
+  await run("findService", { description: "Consulting (hourly)" });
+  await run("findStockItem", { itemCode: "lamp-desk" });
+  await run("findOrCreateProduct", {
+    itemCode: "CANDLE-LG",
+    description: "Large Candle",
+    salesLedgerAccountId: salesLedger,
+    purchaseLedgerAccountId: purchaseLedger,
+    salesPrices: JSON.stringify([{ price_name: "Selling Price", price: 12, price_includes_tax: true }]),
+  });
+  await run("findOrCreateService", {
+    itemCode: "consult-hr",
+    description: "Consulting (hourly)",
+    salesLedgerAccountId: salesLedger,
+  });
   // A PDF of the first sales invoice (a binary file: its example is written by hand, see BINARY).
   results.actions.getSalesDocumentPdf = await call("getSalesDocumentPdf", {
     documentType: "/sales_invoices",

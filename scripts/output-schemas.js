@@ -56,6 +56,7 @@ const ACCOUNTING_RESOURCES = [
   "other_payments",
   "bank_transfers",
   "bank_deposits",
+  "stock_items",
 ];
 
 /** @typedef {Record<string, any>} Schema */

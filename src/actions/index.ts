@@ -8,6 +8,7 @@ import misc from "./misc";
 import reporting from "./reporting";
 import { resourceActions } from "../resources";
 import { documentActions } from "../resources/documentActions";
+import { catalogueActions } from "../resources/catalogueActions";
 import taxRates from "./taxRates";
 
 export default {
@@ -22,4 +23,5 @@ export default {
   ...businesses,
   ...misc,
   ...reporting,
+  ...catalogueActions,
 };

@@ -11,8 +11,6 @@ import { selectLedgerAccount } from "./selectLedgerAccount";
 import { selectLedgerAccountType } from "./selectLedgerAccountType";
 import { selectJournalCode } from "./selectJournalCode";
 import { selectPaymentMethod } from "./selectPaymentMethod";
-import { selectProduct } from "./selectProduct";
-import { selectService } from "./selectService";
 import { selectTaxRate } from "./selectTaxRate";
 
 // Data sources, keyed by their public key (inputs refer to them with `dataSource: "<key>"`).
@@ -30,7 +28,5 @@ export default {
   selectBusiness,
   selectBankAccount,
   selectPaymentMethod,
-  selectProduct,
-  selectService,
   selectJournalCode,
 };

@@ -2,7 +2,7 @@
 // Regenerate with `npm run build && node scripts/example-payloads.js`;
 // test/e2e/examplePayloads.e2e.test.ts checks these against what the component really returns.
 
-const ledgerAccount3 = {
+const ledgerAccount4 = {
   id: "1a56f156aa4558092e2a5d2671a0be33",
   displayed_as: "Stripe (1220)",
   $path: "/ledger_accounts/1a56f156aa4558092e2a5d2671a0be33",
@@ -53,7 +53,7 @@ export const createBankAccount = {
       bic: null,
       iban: null,
     },
-    ledger_account: ledgerAccount3,
+    ledger_account: ledgerAccount4,
     bank_account_type: { id: "CHECKING", displayed_as: "Current", $path: "/bank_account_types/CHECKING" },
     balance: 0,
     main_address: null,
@@ -82,7 +82,7 @@ export const updateBankAccount = {
       bic: null,
       iban: null,
     },
-    ledger_account: ledgerAccount3,
+    ledger_account: ledgerAccount4,
     bank_account_type: { id: "CHECKING", displayed_as: "Current", $path: "/bank_account_types/CHECKING" },
     balance: 0,
     main_address: null,

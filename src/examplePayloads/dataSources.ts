@@ -104,6 +104,22 @@ export const selectSalesEstimate = {
   ],
 };
 
+export const selectProduct = {
+  result: [
+    { label: "Blue Widget", key: "69c89d08fecb9b4a0d2c39a997a486b7" },
+    { label: "Large Candle", key: "a846ad0ea879c27bfe319fe3088a7b46" },
+  ],
+};
+
+export const selectService = {
+  result: [
+    { label: "Consulting (hourly)", key: "a5a8e2dd7747f3647fbba3d3214af4e6" },
+    { label: "Installation (hourly)", key: "6f7fa3f43e3c42bd7b6fd293320f99e8" },
+  ],
+};
+
+export const selectStockItem = { result: [{ label: "Desk Lamp", key: "bb3e1c2cfff9c5e0045aa7451f3a4e9a" }] };
+
 export const selectBusiness = {
   result: [
     { label: "Sandbox Consulting Ltd", key: "9ca2ca7a5513a005565db84d746b8b9d" },
@@ -122,20 +138,6 @@ export const selectPaymentMethod = {
   result: [
     { label: "Alternative Payment Method", key: "ALTERNATIVE_PAYMENT" },
     { label: "Bank Transfer", key: "BANK_TRANSFER" },
-  ],
-};
-
-export const selectProduct = {
-  result: [
-    { label: "Blue Widget", key: "69c89d08fecb9b4a0d2c39a997a486b7" },
-    { label: "USB-C Cable 2m", key: "e3b506d184f53b66125aded0a69febf6" },
-  ],
-};
-
-export const selectService = {
-  result: [
-    { label: "Consulting (hourly)", key: "a5a8e2dd7747f3647fbba3d3214af4e6" },
-    { label: "Support plan (monthly)", key: "0141b9862900b79a0ee44ab49b955cad" },
   ],
 };
 

@@ -6,6 +6,7 @@ import * as bankAccounts from "./bankAccounts";
 import * as bankDeposits from "./bankDeposits";
 import * as bankTransfers from "./bankTransfers";
 import * as businesses from "./businesses";
+import * as catalogue from "./catalogue";
 import * as contactPayments from "./contactPayments";
 import * as contactPersons from "./contactPersons";
 import * as contacts from "./contacts";
@@ -17,6 +18,7 @@ import * as lookups from "./lookups";
 import * as misc from "./misc";
 import * as otherPayments from "./otherPayments";
 import * as otherReceipts from "./otherReceipts";
+import * as products from "./products";
 import * as purchaseCreditNotes from "./purchaseCreditNotes";
 import * as purchaseInvoices from "./purchaseInvoices";
 import * as reporting from "./reporting";
@@ -24,6 +26,8 @@ import * as salesCreditNotes from "./salesCreditNotes";
 import * as salesEstimates from "./salesEstimates";
 import * as salesInvoices from "./salesInvoices";
 import * as salesQuotes from "./salesQuotes";
+import * as services from "./services";
+import * as stockItems from "./stockItems";
 import * as taxRates from "./taxRates";
 import * as triggers from "./triggers";
 
@@ -33,6 +37,7 @@ export const EXAMPLES: Record<string, unknown> = {
   ...bankDeposits,
   ...bankTransfers,
   ...businesses,
+  ...catalogue,
   ...contactPayments,
   ...contactPersons,
   ...contacts,
@@ -44,6 +49,7 @@ export const EXAMPLES: Record<string, unknown> = {
   ...misc,
   ...otherPayments,
   ...otherReceipts,
+  ...products,
   ...purchaseCreditNotes,
   ...purchaseInvoices,
   ...reporting,
@@ -51,6 +57,8 @@ export const EXAMPLES: Record<string, unknown> = {
   ...salesEstimates,
   ...salesInvoices,
   ...salesQuotes,
+  ...services,
+  ...stockItems,
   ...taxRates,
   ...triggers,
 };

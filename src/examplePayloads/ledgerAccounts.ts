@@ -4,7 +4,7 @@
 
 import { ledgerAccount } from "./contacts";
 
-const ledgerAccount2 = {
+const ledgerAccount3 = {
   id: "283e0e0b71750f8bab3adb9e6e38bc14",
   displayed_as: "Consulting Income (4020)",
   $path: "/ledger_accounts/283e0e0b71750f8bab3adb9e6e38bc14",
@@ -78,9 +78,9 @@ export const createLedgerAccount = {
   },
 };
 
-export const updateLedgerAccount = { data: ledgerAccount2 };
+export const updateLedgerAccount = { data: ledgerAccount3 };
 
-export const getLedgerAccount = { data: ledgerAccount2 };
+export const getLedgerAccount = { data: ledgerAccount3 };
 
 export const listLedgerAccounts = {
   data: {

@@ -76,14 +76,14 @@ export const salesInvoicesChanged = { created: [salesInvoice2], updated: [salesI
 export const purchaseInvoicesChanged = {
   created: [
     {
-      id: "bea491310810fbfa1a612208fe72fb41",
+      id: "628203a401196c36ee316c723080bc62",
       displayed_as: "PI-3",
-      $path: "/purchase_invoices/bea491310810fbfa1a612208fe72fb41",
+      $path: "/purchase_invoices/628203a401196c36ee316c723080bc62",
       created_at: "2026-01-31T09:45:00Z",
       updated_at: "2026-01-31T09:45:00Z",
       links: [
         {
-          href: "https://accounts-extra.sageone.com/purchase_invoices/bea491310810fbfa1a612208fe72fb41",
+          href: "https://accounts-extra.sageone.com/purchase_invoices/628203a401196c36ee316c723080bc62",
           rel: "alternate",
           type: "text/html",
         },

@@ -1,4 +1,5 @@
 import { journals } from "./journals";
+import { products } from "./products";
 import { purchaseCreditNotes } from "./purchaseCreditNotes";
 import { purchaseInvoices } from "./purchaseInvoices";
 import { actionsOf, dropdownOf, type ResourceAction, type SageResource } from "./resource";
@@ -11,6 +12,8 @@ import { otherReceipts } from "./otherReceipts";
 import { bankAccounts } from "./bankAccounts";
 import { bankTransfers } from "./bankTransfers";
 import { bankDeposits } from "./bankDeposits";
+import { services } from "./services";
+import { stockItems } from "./stockItems";
 
 /**
  * Every Sage resource declared in src/resources/ (README: "Add a resource"). Actions, dropdowns,
@@ -29,6 +32,9 @@ export const RESOURCES: SageResource[] = [
   bankAccounts,
   bankTransfers,
   bankDeposits,
+  products,
+  services,
+  stockItems,
 ];
 
 /** The actions of every declared resource, keyed by their public key. */

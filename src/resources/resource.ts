@@ -156,7 +156,7 @@ const checkDistinct = (resource: SageResource, names: WriteAction, fields: Recor
 };
 
 /** camelCase of a label: "Sales Credit Note" → "salesCreditNote". */
-const camel = (label: string): string =>
+export const camel = (label: string): string =>
   label.replace(/\s+(\w)/g, (_, letter: string) => letter.toUpperCase()).replace(/^\w/, (c) => c.toLowerCase());
 
 const example = (key: string) => EXAMPLES[key] as { data: unknown } | undefined;

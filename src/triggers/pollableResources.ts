@@ -67,6 +67,7 @@ export const POLLABLE_RESOURCES: readonly PollableResource[] = [
   },
   { value: "bankTransfers", label: "Bank Transfers", path: "/bank_transfers", deletedSince: true },
   { value: "bankDeposits", label: "Bank Deposits", path: "/bank_deposits", deletedSince: true },
+  { value: "stockItems", label: "Stock Items", path: "/stock_items", deletedSince: true },
 ];
 
 export const pollableResource = (value: string): PollableResource | undefined =>

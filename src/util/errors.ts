@@ -135,8 +135,28 @@ const bodySize = (data: unknown): string =>
     ? `${Buffer.byteLength(data).toLocaleString("en-US")} bytes`
     : "too large";
 
+/**
+ * Collections only some Sage plans have (the "Endpoint Availability" of Sage's spec), with what
+ * to call them and the plan. Sage does not document what it answers a business whose plan lacks
+ * one (nothing in its guides, spec or the recordings shows it), so a 403 anywhere under such a
+ * path, or a 404 on the collection itself (no record id, so not a missing record), is read as
+ * that and said in plain words, whatever the body says.
+ */
+const PLAN_ONLY_COLLECTIONS: Record<string, { records: string; plan: string }> = {
+  "/stock_items": { records: "Stock items", plan: "Sage Accounting Plus" },
+};
+
+const planHint = (status: number, path: string): string | undefined => {
+  const collection = `/${path.split("/")[1] ?? ""}`;
+  const gated = PLAN_ONLY_COLLECTIONS[collection];
+  if (!gated || !(status === 403 || (status === 404 && path === collection))) return undefined;
+  return ` ${gated.records} need ${gated.plan}: the connected Sage business's subscription may not include them (upgrade the plan in Sage; reconnecting does not help).`;
+};
+
 /** The hint after "Sage API error <status> on <where>: <body>." for statuses that need one. */
-const statusHint = (status: number, items: SageErrorItem[]): string => {
+const statusHint = (status: number, items: SageErrorItem[], path: string): string => {
+  const plan = planHint(status, path);
+  if (plan) return plan;
   if (status === 401 && isSubscriptionFailure(items))
     return " The connected Sage business has no active subscription: renew it in Sage (reconnecting does not help).";
   if (status === 401) return " The access token was rejected: reconnect the Sage connection.";
@@ -178,7 +198,7 @@ export const toSageError = (error: unknown): unknown => {
   }
   const { status } = response;
   const items = sageErrorsIn(response.data);
-  const message = `Sage API error ${status} on ${where}: ${describeBody(response.data)}.${statusHint(status, items)}${mayExistHint(method, error)}`;
+  const message = `Sage API error ${status} on ${where}: ${describeBody(response.data)}.${statusHint(status, items, path)}${mayExistHint(method, error)}`;
   return new SageApiError(message, status, method, path, items, earlierTryMayHaveBeenProcessed(error));
 };
 

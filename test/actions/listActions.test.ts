@@ -18,8 +18,6 @@ const LISTS: Record<string, string> = {
   listLedgerAccountTypes: "/ledger_account_types",
   listLedgerAccounts: "/ledger_accounts",
   listPaymentMethods: "/payment_methods",
-  listProducts: "/products",
-  listServices: "/services",
   listTaxRates: "/tax_rates",
   listJournalCodes: "/journal_codes",
   listLedgerEntries: "/ledger_entries",
@@ -55,6 +53,9 @@ const FILTERS: Record<string, [given: string, query: string, sent: string, bad: 
   excludeSystem: ["true", "exclude_system", "true", "maybe"],
   showBalance: ["true", "show_balance", "true", "maybe"],
   showPaymentsAllocations: ["true", "show_payments_allocations", "true", "maybe"],
+  active: ["false", "active", "false", "yes"],
+  outOfStock: ["true", "out_of_stock", "true", "maybe"],
+  belowReorderLevel: ["true", "below_reorder_level", "true", "maybe"],
 };
 
 /** What a list always asks for besides its inputs: contacts come with their addresses and people in full. */

@@ -20,8 +20,6 @@ const paged = [
   ["selectTaxRate", "Select Tax Rate", "/tax_rates"],
   ["selectBankAccount", "Select Bank Account", "/bank_accounts"],
   ["selectPaymentMethod", "Select Payment Method", "/payment_methods"],
-  ["selectProduct", "Select Product", "/products"],
-  ["selectService", "Select Service", "/services"],
   ["selectJournalCode", "Select Journal Code", "/journal_codes"],
   ...RESOURCES.flatMap((resource) =>
     resource.dropdown ? [[resource.dropdown.key, resource.dropdown.label, resource.path] as const] : [],

@@ -36,6 +36,16 @@ export const BASELINES: Record<string, Record<string, unknown>> = {
   listContacts: {},
   findContacts: { email: "accounts@acme.example" },
   findOrCreateContact: { ...CONTACT, email: "accounts@acme.example" },
+  findProduct: { itemCode: "WIDGET-BLUE" },
+  findService: { description: "Consulting (hourly)" },
+  findStockItem: { itemCode: "LAMP-DESK" },
+  findOrCreateProduct: {
+    itemCode: "MUG-RED",
+    description: "Red Mug",
+    salesLedgerAccountId: "la1",
+    purchaseLedgerAccountId: "la2",
+  },
+  findOrCreateService: { itemCode: "INSTALL-HR", description: "Installation", salesLedgerAccountId: "la1" },
 
   getContactPerson: { contactPersonId: "$person" },
   deleteContactPerson: { contactPersonId: "$person" },

@@ -330,14 +330,42 @@ describe("read-only, against a stand-in Sage that answers exactly as the sandbox
     ]);
     expect(report.checks.flatMap((check) => check.newerInSage ?? [])).toEqual([]);
     // Every get action found a record to read on both sides; only the PDF, a file, has no keys to
-    // compare, and the finds by number or reference have no id to take from a list.
+    // compare, the finds by number or reference have no id to take from a list, and the catalogue's
+    // finds need an item code or description to look for.
     expect(report.checks.filter((check) => check.status === "skipped")).toEqual([
       expect.objectContaining({ key: "findSalesInvoice", note: "looks records up by a text, not by an id" }),
       expect.objectContaining({ key: "findPurchaseInvoice", note: "looks records up by a text, not by an id" }),
+      ...["findProduct", "findService", "findStockItem"].map((key) =>
+        expect.objectContaining({ key, note: "needs an input to look for" }),
+      ),
       expect.objectContaining({ key: "getSalesDocumentPdf", note: "answers a file, not JSON" }),
     ]);
-    expect(report.summary).toMatchObject({ differs: 2, failed: 0, skipped: 3 });
+    expect(report.summary).toMatchObject({ differs: 2, failed: 0, skipped: 6 });
     expect(exitCode).toBe(1);
+  });
+
+  test("a business without Accounting Plus: the stock item checks fail with Sage's 403 and the check goes on", async () => {
+    standIn.setAccountingPlus(false);
+    nock(SAGE, { reqheaders: { authorization: `Bearer ${TOKEN}` } })
+      .persist()
+      .get(/^\/v3\.1\//)
+      .reply((uri, _body, callback) => {
+        forward("GET", uri, (_, body) => body).then(
+          (answer) => callback(null, answer as nock.ReplyFnResult),
+          (error: Error) => callback(error, [500, ""]),
+        );
+      });
+    try {
+      const { report } = await run();
+      expect(report.stopped).toBeUndefined();
+      const failed = report.checks.filter((check) => check.status === "failed");
+      expect(failed.map((check) => check.key)).toEqual(expect.arrayContaining(["listStockItems", "selectStockItem"]));
+      for (const check of failed)
+        expect(check.sage).toMatchObject({ status: 403, request: expect.stringMatching(/^GET \/stock_items/) });
+      expect(report.checks.find((check) => check.key === "listProducts")?.status).toBe("same");
+    } finally {
+      standIn.setAccountingPlus(true);
+    }
   });
 });
 

@@ -15,6 +15,10 @@ interface SageContact extends Record<string, unknown> {
   reference?: string | null;
 }
 
+// Sage's `email` and `search` filters are fuzzy (any contact person's email; a substring of
+// name or reference), so each candidate is checked for an exact match (sameText); pages are read
+// only until one is found.
+
 /**
  * Sage's `email` filter looks at every contact person of a contact, but a contact's own `email`
  * is only its main person's; so a candidate whose main email differs is confirmed against its

@@ -5,8 +5,6 @@ import { listCountries } from "./listCountries";
 import { listCurrencies } from "./listCurrencies";
 import { listLedgerAccountTypes } from "./listLedgerAccountTypes";
 import { listPaymentMethods } from "./listPaymentMethods";
-import { listProducts } from "./listProducts";
-import { listServices } from "./listServices";
 
 export default {
   listAddressTypes,
@@ -16,6 +14,4 @@ export default {
   listLedgerAccountTypes,
   listBankAccounts,
   listPaymentMethods,
-  listProducts,
-  listServices,
 };
