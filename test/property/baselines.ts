@@ -37,15 +37,16 @@ export const BASELINES: Record<string, Record<string, unknown>> = {
   findContacts: { email: "accounts@acme.example" },
   findOrCreateContact: { ...CONTACT, email: "accounts@acme.example" },
   findProduct: { itemCode: "WIDGET-BLUE" },
-  findService: { description: "Consulting (hourly)" },
+  // Both given: a fuzzed one left blank still leaves the other to look for (neither is refused naming Item Code).
+  findService: { itemCode: "CONSULT-HR", description: "Consulting (hourly)" },
   findStockItem: { itemCode: "LAMP-DESK" },
   findOrCreateProduct: {
     itemCode: "MUG-RED",
     description: "Red Mug",
-    salesLedgerAccountId: "la1",
-    purchaseLedgerAccountId: "la2",
+    salesLedgerAccountId: "$salesLedger",
+    purchaseLedgerAccountId: "$purchaseLedger",
   },
-  findOrCreateService: { itemCode: "INSTALL-HR", description: "Installation", salesLedgerAccountId: "la1" },
+  findOrCreateService: { itemCode: "INSTALL-HR", description: "Installation", salesLedgerAccountId: "$salesLedger" },
 
   getContactPerson: { contactPersonId: "$person" },
   deleteContactPerson: { contactPersonId: "$person" },

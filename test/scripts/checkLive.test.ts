@@ -332,13 +332,14 @@ describe("read-only, against a stand-in Sage that answers exactly as the sandbox
     // Every get action found a record to read on both sides; only the PDF, a file, has no keys to
     // compare, the finds by number or reference have no id to take from a list, and the catalogue's
     // finds need an item code or description to look for.
-    expect(report.checks.filter((check) => check.status === "skipped")).toEqual([
-      expect.objectContaining({ key: "findSalesInvoice", note: "looks records up by a text, not by an id" }),
-      expect.objectContaining({ key: "findPurchaseInvoice", note: "looks records up by a text, not by an id" }),
-      ...["findProduct", "findService", "findStockItem"].map((key) =>
-        expect.objectContaining({ key, note: "needs an input to look for" }),
-      ),
-      expect.objectContaining({ key: "getSalesDocumentPdf", note: "answers a file, not JSON" }),
+    const skipped = report.checks.filter((check) => check.status === "skipped");
+    expect(skipped.map(({ key, note }) => `${key}: ${note}`).sort()).toEqual([
+      "findProduct: needs an input to look for",
+      "findPurchaseInvoice: looks records up by a text, not by an id",
+      "findSalesInvoice: looks records up by a text, not by an id",
+      "findService: needs an input to look for",
+      "findStockItem: needs an input to look for",
+      "getSalesDocumentPdf: answers a file, not JSON",
     ]);
     expect(report.summary).toMatchObject({ differs: 2, failed: 0, skipped: 6 });
     expect(exitCode).toBe(1);
