@@ -29,6 +29,7 @@ interface Check {
   kind: string;
   key: string;
   status: string;
+  note?: string;
   differences?: unknown[];
   newerInSage?: unknown[];
   notComparable?: unknown[];
