@@ -328,8 +328,9 @@ async function startSandbox(options = {}) {
     if (!resource || extra.length || (action && action !== "release")) throw routeNotFound(method, segments);
     const db = store.business(businessId);
     if (!db) throw notFound("Business");
-    const collection = db.collection(collectionName);
     const ctx = { db, at: sageTime(now()), errors: /** @type {SageError[]} */ ([]) };
+    // A derived resource (unallocated_artefacts, allocations.js) is a view over other records.
+    const collection = resource.derived ? resource.derived(ctx) : db.collection(collectionName);
     const wrapped = (/** @type {string} */ definition) => {
       const errors = accounting.validateBody(definition, resource.wrapper, body);
       if (errors.length) throw new SandboxError(422, errors);
@@ -430,19 +431,21 @@ async function startSandbox(options = {}) {
     } else {
       const search = has("search") ? query.get("search")?.trim().toLowerCase() : undefined;
       const cache = new Map();
-      items = ctx.db.collection(name).items.filter((record) => {
-        if (since !== undefined && !(Date.parse(record.updated_at ?? record.created_at ?? 0) >= since)) return false;
-        if (
-          search &&
-          !(resource.searchFields ?? []).some(
-            (/** @type {string} */ f) => record[f] != null && String(record[f]).toLowerCase().includes(search),
+      items = (resource.derived ? resource.derived(ctx) : ctx.db.collection(name)).items.filter(
+        (/** @type {SageRecord} */ record) => {
+          if (since !== undefined && !(Date.parse(record.updated_at ?? record.created_at ?? 0) >= since)) return false;
+          if (
+            search &&
+            !(resource.searchFields ?? []).some(
+              (/** @type {string} */ f) => record[f] != null && String(record[f]).toLowerCase().includes(search),
+            )
           )
-        )
-          return false;
-        // Sage's system contacts (HMRC Payments / Reclaimed) are left out on request.
-        if (query.get("exclude_system") === "true" && record.system === true) return false;
-        return resource.filter ? resource.filter(record, query, ctx, cache) : true;
-      });
+            return false;
+          // Sage's system contacts (HMRC Payments / Reclaimed) are left out on request.
+          if (query.get("exclude_system") === "true" && record.system === true) return false;
+          return resource.filter ? resource.filter(record, query, ctx, cache) : true;
+        },
+      );
     }
     const total = items.length;
     // A page past the end answers the last page (Sage's pagination guide), not an empty one.
