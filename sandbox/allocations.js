@@ -21,6 +21,7 @@
  * - an unallocated artefact's fields beyond the spec's id, displayed_as, $path and links
  *   (artefact_type, contact, date, reference, total_amount, outstanding_amount), and its $path
  *   being the credit note's or payment's own path;
+ * - a payment on account is allocated by its own id (payment_on_account.id), not the payment's;
  * - DELETE of an allocation gives every amount back.
  */
 
@@ -65,8 +66,11 @@ const openPaymentOnAccount = (ctx, payment) => {
   if (!onAccount || typeof onAccount !== "object") return;
   const total = Number(onAccount.total_amount) || 0;
   const id = onAccount.id ?? core().newId();
+  // No $path (the sandbox's choice: Sage's spec has no path for it), so a GET of the payment shows it
+  // in full, outstanding amount included, rather than as a link.
   Object.assign(onAccount, {
-    ...base("payments_on_account", id, payment.reference || `Payment on Account ${payment.date}`),
+    id,
+    displayed_as: payment.reference || `Payment on Account ${payment.date}`,
     created_at: ctx.at,
     updated_at: ctx.at,
     contact: payment.contact,
@@ -83,7 +87,6 @@ const openPaymentOnAccount = (ctx, payment) => {
     base_currency_total_amount: total,
     base_currency_outstanding_amount: onAccount.outstanding_amount ?? total,
   });
-  onAccount.$path = `/contact_payments/${payment.id}`;
 };
 
 /**
@@ -255,7 +258,10 @@ const contactAllocations = {
       contact,
       allocated_artefacts: lines.map(({ artefact, amount }) => ({
         id: newId(),
-        artefact: { ...link(artefact.collection, artefact.record), $path: artefact.record.$path },
+        artefact: {
+          ...link(artefact.collection, artefact.record),
+          $path: artefact.payment ? `/contact_payments/${artefact.payment.id}` : artefact.record.$path,
+        },
         amount: artefact.kind === "invoice" ? amount : -amount,
       })),
     };
@@ -288,10 +294,10 @@ const contactAllocations = {
 const unallocatedOf = (ctx) => {
   /** @type {SageRecord[]} */
   const items = [];
-  const entry = (/** @type {SageRecord} */ record, /** @type {string} */ artefactType) => ({
+  const entry = (/** @type {SageRecord} */ record, /** @type {string} */ artefactType, path = record.$path) => ({
     id: record.id,
     displayed_as: record.displayed_as,
-    $path: record.$path,
+    $path: path,
     created_at: record.created_at,
     updated_at: record.updated_at,
     links: [],
@@ -311,7 +317,7 @@ const unallocatedOf = (ctx) => {
   }
   for (const payment of ctx.db.collection("contact_payments").items) {
     const onAccount = payment.payment_on_account;
-    if (onAccount && Number(onAccount.outstanding_amount) > 0) items.push(entry(onAccount, "PAYMENT_ON_ACCOUNT"));
+    if (onAccount && Number(onAccount.outstanding_amount) > 0) items.push(entry(onAccount, "PAYMENT_ON_ACCOUNT", `/contact_payments/${payment.id}`));
   }
   items.sort((a, b) => String(a.created_at).localeCompare(String(b.created_at)));
   const byId = new Map(items.map((item) => [item.id, item]));

@@ -49,6 +49,8 @@ const ACCOUNTING_RESOURCES = [
   "payment_methods",
   "products",
   "services",
+  "contact_allocations",
+  "unallocated_artefacts",
 ];
 
 /** @typedef {Record<string, any>} Schema */

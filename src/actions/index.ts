@@ -7,6 +7,7 @@ import lookups from "./lookups";
 import misc from "./misc";
 import { resourceActions } from "../resources";
 import { documentActions } from "../resources/documentActions";
+import { allocationActions } from "../resources/allocationActions";
 import taxRates from "./taxRates";
 
 export default {
@@ -20,4 +21,5 @@ export default {
   ...taxRates,
   ...businesses,
   ...misc,
+  ...allocationActions,
 };
