@@ -88,8 +88,9 @@ export const allocationAmountsFor = (
       throw new InputError(label, `invoices of one contact; ${nameOf(invoice, noun)} belongs to another contact`);
     }
     let wanted = requested[index].amount;
-    if (wanted === undefined && left !== undefined) {
-      const outstanding = amountOf(invoice.outstanding_amount) ?? 0;
+    const outstanding = amountOf(invoice.outstanding_amount);
+    // Nothing owed or void: paymentAmountFor below says so; otherwise what is owed, as far as the credit goes.
+    if (wanted === undefined && left !== undefined && outstanding !== undefined && cents(outstanding) > 0) {
       wanted = Math.min(outstanding, left);
       if (cents(wanted) <= 0)
         throw new InputError(label, `no more invoices than the credit covers, ${money(available!, invoice)}`);
