@@ -269,11 +269,15 @@ export const refundSalesInvoice = action({
         withIdempotencyKey(stepKey(params.idempotencyKey, "credit note")),
       ));
       written.push(`sales credit note ${creditNote.displayed_as ?? ""} (id ${creditNote.id})`);
-      const total = Number(creditNote.total_amount);
       // A retried run gets the first answer for the credit note; what is left on it now says
       // whether the earlier run already applied it (the allocation comes before any refund).
       const { data: current } = await client.get<Created>(`/sales_credit_notes/${segment(creditNote.id)}`, READ_ALL);
+      const total = Number(current.total_amount ?? creditNote.total_amount);
       const left = Number(current.outstanding_amount ?? total);
+      if (!Number.isFinite(total) || !Number.isFinite(left))
+        throw new Error(
+          `Sage did not return the amounts of sales credit note ${creditNote.displayed_as ?? creditNote.id}.`,
+        );
       const alreadyApplied = Math.round(left * 100) < Math.round(total * 100);
       const owed = Number(invoice.outstanding_amount ?? 0);
       const applied = alreadyApplied ? sumOf([total, -left]) : Math.min(owed, total);

@@ -1,6 +1,6 @@
 import { input } from "@prismatic-io/spectral";
 import { contactId, updatedOrCreatedSinceFor } from "../inputs/common";
-import { optionalId, optionalString, requiredId } from "../util/validation";
+import { optionalId, optionalTrimmed, requiredId } from "../util/validation";
 import type { SageResource } from "./resource";
 
 /**
@@ -93,7 +93,7 @@ export const unallocatedArtefacts: SageResource = {
         required: false,
         comments: "Limit the response to items whose contact matches this text (Sage's contact identifier search).",
         example: "ACME001",
-        clean: optionalString("Search"),
+        clean: optionalTrimmed("Search"),
       }),
     },
   },

@@ -21,6 +21,8 @@ const LISTS: Record<string, string> = {
   listProducts: "/products",
   listServices: "/services",
   listTaxRates: "/tax_rates",
+  listContactAllocations: "/contact_allocations",
+  listUnallocatedItems: "/unallocated_artefacts",
   ...Object.fromEntries(RESOURCES.flatMap((resource) => (resource.list ? [[resource.list.key, resource.path]] : []))),
 };
 

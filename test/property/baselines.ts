@@ -94,4 +94,15 @@ export const BASELINES: Record<string, Record<string, unknown>> = {
   getSalesDocumentPdf: { documentType: "/sales_credit_notes", documentId: "scn1" },
   convertQuoteToInvoice: { salesQuoteId: "q1", date: "2026-01-31" },
   convertEstimateToInvoice: { salesEstimateId: "e1" },
+
+  applyCreditToInvoices: {
+    creditType: "salesCreditNote",
+    creditId: "scn1",
+    invoiceAllocations: JSON.stringify([{ invoice_id: "si1", amount: 10 }]),
+  },
+  refundSalesInvoice: { salesInvoiceId: "si1" },
+  getContactAllocation: { contactAllocationId: "ca1" },
+  listContactAllocations: {},
+  deleteContactAllocation: { contactAllocationId: "ca1" },
+  listUnallocatedItems: {},
 };

@@ -24,7 +24,12 @@ export const INVOICE_REPLY = {
   currency: { id: "GBP" },
   // Large enough that any amount the cleaner accepts (at most 1e12) can be paid.
   outstanding_amount: 1e12,
+  // Refund a Sales Invoice credits the invoice's lines.
+  invoice_lines: [{ id: "line1", description: "Design", ledger_account: { id: "la1" }, quantity: 1, unit_price: 100 }],
 };
+
+/** A credit note with all of its amount left: Apply Credit Note … to Invoices reads it first. */
+const CREDIT_NOTE_REPLY = { ...INVOICE_REPLY, id: "scn1", displayed_as: "SCN-1", total_amount: 1e12 };
 
 const EMPTY_PAGE = { $total: 0, $page: 1, $next: null, $back: null, $itemsPerPage: 20, $items: [] };
 
@@ -39,6 +44,7 @@ const replyFor = (method: string, path: string): [number, unknown] => {
   if (segments[0] === "businesses") return [200, []];
   if (segments.length === 1) return [200, EMPTY_PAGE];
   if (segments[0] === "sales_invoices" || segments[0] === "purchase_invoices") return [200, INVOICE_REPLY];
+  if (segments[0] === "sales_credit_notes" || segments[0] === "purchase_credit_notes") return [200, CREDIT_NOTE_REPLY];
   // A quote or estimate with one line, so Convert ... to Invoice has something to invoice.
   if (segments[0] === "sales_quotes" || segments[0] === "sales_estimates") {
     const line = { description: "Design", ledger_account: { id: "la1" }, quantity: 1, unit_price: 100, tax_rate: null };
