@@ -1,6 +1,7 @@
 import { input } from "@prismatic-io/spectral";
-import { contactId, updatedOrCreatedSinceFor } from "../inputs/common";
-import { optionalId, optionalTrimmed, requiredId } from "../util/validation";
+import { updatedOrCreatedSinceFor } from "../inputs/common";
+import { documentListFilters } from "../inputs/documents";
+import { optionalId, requiredId } from "../util/validation";
 import type { SageResource } from "./resource";
 
 /**
@@ -19,14 +20,8 @@ const allocationIdInput = input({
   clean: requiredId("Contact Allocation Id"),
 });
 
-const contactFilter = (records: string) =>
-  input({
-    ...contactId,
-    required: false,
-    comments: `Limit the response to the ${records} of this contact.`,
-    placeholder: "Any contact",
-    clean: optionalId("Contact Id"),
-  });
+const allocationFilters = documentListFilters("allocations");
+const unallocatedFilters = documentListFilters("unallocated credit notes and payments on account");
 
 export const contactAllocations: SageResource = {
   path: "/contact_allocations",
@@ -40,7 +35,7 @@ export const contactAllocations: SageResource = {
       query: "updated_or_created_since",
       input: updatedOrCreatedSinceFor("Contact Allocations"),
     },
-    contactId: { query: "contact_id", input: contactFilter("allocations") },
+    contactId: allocationFilters.contactId,
     transactionTypeId: {
       query: "transaction_type_id",
       input: input({
@@ -84,16 +79,13 @@ export const unallocatedArtefacts: SageResource = {
     input: input({ ...allocationIdInput, label: "Unallocated Item Id", clean: requiredId("Unallocated Item Id") }),
   },
   filters: {
-    contactId: { query: "contact_id", input: contactFilter("unallocated credit notes and payments on account") },
+    contactId: unallocatedFilters.contactId,
     search: {
       query: "search",
       input: input({
-        label: "Search",
-        type: "string",
-        required: false,
+        ...unallocatedFilters.search.input,
         comments: "Limit the response to items whose contact matches this text (Sage's contact identifier search).",
         example: "ACME001",
-        clean: optionalTrimmed("Search"),
       }),
     },
   },
