@@ -317,7 +317,8 @@ const unallocatedOf = (ctx) => {
   }
   for (const payment of ctx.db.collection("contact_payments").items) {
     const onAccount = payment.payment_on_account;
-    if (onAccount && Number(onAccount.outstanding_amount) > 0) items.push(entry(onAccount, "PAYMENT_ON_ACCOUNT", `/contact_payments/${payment.id}`));
+    if (onAccount && Number(onAccount.outstanding_amount) > 0)
+      items.push(entry(onAccount, "PAYMENT_ON_ACCOUNT", `/contact_payments/${payment.id}`));
   }
   items.sort((a, b) => String(a.created_at).localeCompare(String(b.created_at)));
   const byId = new Map(items.map((item) => [item.id, item]));

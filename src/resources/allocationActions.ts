@@ -176,7 +176,7 @@ interface SalesInvoiceRecord extends PayableInvoice {
 /** The credit note lines of a refund: the chosen invoice lines, whole or for part of their quantity. */
 const creditLinesOf = (invoice: SalesInvoiceRecord, chosen: RefundLine[] | undefined) => {
   const lines = invoice.invoice_lines ?? [];
-  const picks = chosen ?? lines.map((_, index) => ({ line: index + 1 }) as RefundLine);
+  const picks = chosen ?? lines.map((_, index) => ({ line: index + 1 }));
   if (!picks.length) throw new InputError("Lines to Refund", "at least one line");
   return picks.map(({ line, quantity }) => {
     const found = typeof line === "number" ? lines[line - 1] : lines.find((candidate) => candidate.id === line);
@@ -241,7 +241,7 @@ export const refundSalesInvoice = action({
     idempotencyKey,
   },
   perform: async (context, params) => {
-    const client = createSageClient(params.connection as Connection, context.debug.enabled);
+    const client = createSageClient(params.connection, context.debug.enabled);
     const { data: invoice } = await client.get<SalesInvoiceRecord>(
       `${SIDES.sales.invoices}/${segment(params.salesInvoiceId)}`,
       READ_ALL,
