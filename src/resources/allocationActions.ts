@@ -1,4 +1,4 @@
-import { action, type Connection } from "@prismatic-io/spectral";
+import { action } from "@prismatic-io/spectral";
 import { formatISO } from "date-fns";
 import { createSageClient, segment } from "../client";
 import { EXAMPLES } from "../examplePayloads";
@@ -176,7 +176,7 @@ interface SalesInvoiceRecord extends PayableInvoice {
 /** The credit note lines of a refund: the chosen invoice lines, whole or for part of their quantity. */
 const creditLinesOf = (invoice: SalesInvoiceRecord, chosen: RefundLine[] | undefined) => {
   const lines = invoice.invoice_lines ?? [];
-  const picks = chosen ?? lines.map((_, index) => ({ line: index + 1 }));
+  const picks: RefundLine[] = chosen ?? lines.map((_, index) => ({ line: index + 1 }));
   if (!picks.length) throw new InputError("Lines to Refund", "at least one line");
   return picks.map(({ line, quantity }) => {
     const found = typeof line === "number" ? lines[line - 1] : lines.find((candidate) => candidate.id === line);
