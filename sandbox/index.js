@@ -431,21 +431,21 @@ async function startSandbox(options = {}) {
     } else {
       const search = has("search") ? query.get("search")?.trim().toLowerCase() : undefined;
       const cache = new Map();
-      items = (resource.derived ? resource.derived(ctx) : ctx.db.collection(name)).items.filter(
-        (/** @type {SageRecord} */ record) => {
-          if (since !== undefined && !(Date.parse(record.updated_at ?? record.created_at ?? 0) >= since)) return false;
-          if (
-            search &&
-            !(resource.searchFields ?? []).some(
-              (/** @type {string} */ f) => record[f] != null && String(record[f]).toLowerCase().includes(search),
-            )
+      /** @type {{ items: SageRecord[] }} */
+      const source = resource.derived ? resource.derived(ctx) : ctx.db.collection(name);
+      items = source.items.filter((record) => {
+        if (since !== undefined && !(Date.parse(record.updated_at ?? record.created_at ?? 0) >= since)) return false;
+        if (
+          search &&
+          !(resource.searchFields ?? []).some(
+            (/** @type {string} */ f) => record[f] != null && String(record[f]).toLowerCase().includes(search),
           )
-            return false;
-          // Sage's system contacts (HMRC Payments / Reclaimed) are left out on request.
-          if (query.get("exclude_system") === "true" && record.system === true) return false;
-          return resource.filter ? resource.filter(record, query, ctx, cache) : true;
-        },
-      );
+        )
+          return false;
+        // Sage's system contacts (HMRC Payments / Reclaimed) are left out on request.
+        if (query.get("exclude_system") === "true" && record.system === true) return false;
+        return resource.filter ? resource.filter(record, query, ctx, cache) : true;
+      });
     }
     const total = items.length;
     // A page past the end answers the last page (Sage's pagination guide), not an empty one.
