@@ -912,18 +912,18 @@ export const listSalesInvoices = {
 
 export const deleteSalesInvoice = {
   data: {
-    id: "86f0cd5e3f0c4007519f54ae9654ca7c",
+    id: "3322f1f50ace2520313dbacd081832a0",
     deleted: false,
     voided: true,
     salesInvoice: {
-      id: "86f0cd5e3f0c4007519f54ae9654ca7c",
+      id: "3322f1f50ace2520313dbacd081832a0",
       displayed_as: "SI-3",
-      $path: "/sales_invoices/86f0cd5e3f0c4007519f54ae9654ca7c",
+      $path: "/sales_invoices/3322f1f50ace2520313dbacd081832a0",
       created_at: "2026-01-31T09:45:00Z",
       updated_at: "2026-01-31T10:15:00Z",
       links: [
         {
-          href: "https://accounts-extra.sageone.com/sales_invoices/86f0cd5e3f0c4007519f54ae9654ca7c",
+          href: "https://accounts-extra.sageone.com/sales_invoices/3322f1f50ace2520313dbacd081832a0",
           rel: "alternate",
           type: "text/html",
         },
@@ -931,9 +931,9 @@ export const deleteSalesInvoice = {
       editable: false,
       tax_calculation_method: null,
       transaction: {
-        id: "3f171270b9d1c2bd120187b4742197a1",
+        id: "13e7825eacd020413d970eb56be6daec",
         displayed_as: "SI-3",
-        $path: "/transactions/3f171270b9d1c2bd120187b4742197a1",
+        $path: "/transactions/13e7825eacd020413d970eb56be6daec",
       },
       transaction_type: {
         id: "SALES_INVOICE",
@@ -955,7 +955,7 @@ export const deleteSalesInvoice = {
       due_date: "2026-03-02",
       reference: null,
       main_address: {
-        id: "ceb58d78394692ca749752fe5782e813",
+        id: "a1fc8294ea718d14fbedaac8481efd39",
         displayed_as: "1 High Street\nNewcastle upon Tyne\nTyne and Wear\nNE1 1AA",
         $path: "",
         address_line_1: "1 High Street",
@@ -969,7 +969,7 @@ export const deleteSalesInvoice = {
         country_group: { id: "GBIE", displayed_as: "UK & Ireland", $path: "/country_groups/GBIE" },
       },
       delivery_address: {
-        id: "53d3bfda8c9d420d85ee853b49fb5266",
+        id: "66c583a5d5494fb95fe14e495d7d5597",
         displayed_as: "Unit 4, Quayside Trading Estate\nGateshead\nNE8 2BH",
         $path: "",
         address_line_1: "Unit 4, Quayside Trading Estate",

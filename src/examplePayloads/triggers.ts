@@ -74,14 +74,14 @@ export const contactsChanged = { created: [contact2], updated: [contact] };
 export const salesInvoicesChanged = {
   created: [
     {
-      id: "86f0cd5e3f0c4007519f54ae9654ca7c",
+      id: "3322f1f50ace2520313dbacd081832a0",
       displayed_as: "SI-3",
-      $path: "/sales_invoices/86f0cd5e3f0c4007519f54ae9654ca7c",
+      $path: "/sales_invoices/3322f1f50ace2520313dbacd081832a0",
       created_at: "2026-01-31T09:45:00Z",
       updated_at: "2026-01-31T09:45:00Z",
       links: [
         {
-          href: "https://accounts-extra.sageone.com/sales_invoices/86f0cd5e3f0c4007519f54ae9654ca7c",
+          href: "https://accounts-extra.sageone.com/sales_invoices/3322f1f50ace2520313dbacd081832a0",
           rel: "alternate",
           type: "text/html",
         },
@@ -89,9 +89,9 @@ export const salesInvoicesChanged = {
       editable: true,
       tax_calculation_method: null,
       transaction: {
-        id: "3f171270b9d1c2bd120187b4742197a1",
+        id: "13e7825eacd020413d970eb56be6daec",
         displayed_as: "SI-3",
-        $path: "/transactions/3f171270b9d1c2bd120187b4742197a1",
+        $path: "/transactions/13e7825eacd020413d970eb56be6daec",
       },
       transaction_type: {
         id: "SALES_INVOICE",
@@ -113,12 +113,12 @@ export const salesInvoicesChanged = {
       due_date: "2026-03-02",
       reference: null,
       main_address: {
-        id: "ceb58d78394692ca749752fe5782e813",
+        id: "a1fc8294ea718d14fbedaac8481efd39",
         displayed_as: "1 High Street\nNewcastle upon Tyne\nTyne and Wear\nNE1 1AA",
         $path: "",
       },
       delivery_address: {
-        id: "53d3bfda8c9d420d85ee853b49fb5266",
+        id: "66c583a5d5494fb95fe14e495d7d5597",
         displayed_as: "Unit 4, Quayside Trading Estate\nGateshead\nNE8 2BH",
         $path: "",
       },
@@ -243,14 +243,14 @@ export const salesInvoicesChanged = {
 export const purchaseInvoicesChanged = {
   created: [
     {
-      id: "3322f1f50ace2520313dbacd081832a0",
+      id: "d7347037eb1c7c3985c22ad91e990efc",
       displayed_as: "PI-3",
-      $path: "/purchase_invoices/3322f1f50ace2520313dbacd081832a0",
+      $path: "/purchase_invoices/d7347037eb1c7c3985c22ad91e990efc",
       created_at: "2026-01-31T09:45:00Z",
       updated_at: "2026-01-31T09:45:00Z",
       links: [
         {
-          href: "https://accounts-extra.sageone.com/purchase_invoices/3322f1f50ace2520313dbacd081832a0",
+          href: "https://accounts-extra.sageone.com/purchase_invoices/d7347037eb1c7c3985c22ad91e990efc",
           rel: "alternate",
           type: "text/html",
         },
@@ -258,9 +258,9 @@ export const purchaseInvoicesChanged = {
       editable: true,
       tax_calculation_method: null,
       transaction: {
-        id: "07fa572da6a84889bbf4d8fa84bc4529",
+        id: "2bab9626975655f4b966fbfa7495fc6f",
         displayed_as: "PI-3",
-        $path: "/transactions/07fa572da6a84889bbf4d8fa84bc4529",
+        $path: "/transactions/2bab9626975655f4b966fbfa7495fc6f",
       },
       transaction_type: {
         id: "PURCHASE_INVOICE",
