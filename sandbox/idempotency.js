@@ -23,6 +23,7 @@ const ID_PATTERN = /^[0-9a-f]{32}$/;
 const IDEMPOTENT_WRAPPERS = new Set([
   "bank_account",
   "contact",
+  "contact_allocation",
   "contact_payment",
   "contact_person",
   "journal",

@@ -343,8 +343,8 @@ async function startSandbox(options = {}) {
     if (resource.plan === "accountingPlus" && !accountingPlus) throw planRefusal();
     const db = store.business(businessId);
     if (!db) throw notFound("Business");
-    const collection = db.collection(collectionName);
     const ctx = { db, at: sageTime(now()), errors: /** @type {SageError[]} */ ([]) };
+    const collection = db.collection(collectionName);
     const wrapped = (/** @type {string} */ definition) => {
       const errors = accounting.validateBody(definition, resource.wrapper, body);
       if (errors.length) throw new SandboxError(422, errors);
@@ -359,7 +359,8 @@ async function startSandbox(options = {}) {
       }
       throw routeNotFound(method, segments);
     }
-    // A derived collection (ledger entries, transactions: ledger.js) finds its records itself.
+    // A derived collection (ledger entries, transactions: ledger.js; unallocated items:
+    // allocations.js) finds its records itself.
     const record = resource.find ? resource.find(ctx, id) : collection.get(id);
     const known =
       method === "GET" ||
@@ -461,7 +462,7 @@ async function startSandbox(options = {}) {
         return ms;
       };
       const excludeSystem = query.get("exclude_system") === "true";
-      // A derived collection (ledger.js) computes its records from the stored documents.
+      // A derived collection (ledger.js, allocations.js) computes its records from the stored ones.
       /** @type {SageRecord[]} */
       const source = resource.items ? resource.items(ctx) : ctx.db.collection(name).items;
       items = source.filter((record) => {

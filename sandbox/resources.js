@@ -7,6 +7,7 @@ const { DOCUMENT_RULES, documentRoutes } = require("./documents");
 const { LEDGER_RESOURCES, withBalanceDetails } = require("./ledger");
 const { sageDecimal } = require("./numberFields");
 const { bankingResources } = require("./banking");
+const { ALLOCATION_RESOURCES, REFUND_PAYMENT_TYPES, openPaymentOnAccount } = require("./allocations");
 const {
   base,
   LEDGER_TYPE_DEFAULTS,
@@ -1044,10 +1045,11 @@ const DOCUMENTS = Object.fromEntries(Object.keys(DOCUMENT_RULES).map((name) => [
 // ---------------------------------------------------------------------------------------------
 // Contact payments
 
-/** Which invoices a payment of each transaction type settles. */
+/** Which invoices (or, for a refund, credit notes: allocations.js) a payment of each transaction type settles. */
 const PAYMENT_TYPES = {
   CUSTOMER_RECEIPT: { invoices: "sales_invoices", contactType: "CUSTOMER", bankSign: 1, label: "Customer Receipt" },
   VENDOR_PAYMENT: { invoices: "purchase_invoices", contactType: "VENDOR", bankSign: -1, label: "Supplier Payment" },
+  ...REFUND_PAYMENT_TYPES,
 };
 
 /**
@@ -1168,7 +1170,7 @@ const checkPayment = (ctx, payment, body) => {
     ctx.errors.push(
       sageError(
         "transaction_type_id",
-        `Transaction type ${typeId} is not supported by the sandbox (use CUSTOMER_RECEIPT or VENDOR_PAYMENT)`,
+        `Transaction type ${typeId} is not supported by the sandbox (use ${Object.keys(PAYMENT_TYPES).join(", ")})`,
       ),
     );
   if (type && payment.contact) {
@@ -1265,6 +1267,7 @@ const contactPayments = {
       editable: true,
     };
     merge(payment, patch);
+    openPaymentOnAccount(ctx, payment);
     const allocations = checkPayment(ctx, payment, body);
     failIfErrors(ctx);
     const type = PAYMENT_TYPES[/** @type {keyof typeof PAYMENT_TYPES} */ (payment.transaction_type.id)];
@@ -1516,6 +1519,7 @@ const RESOURCES = {
   ledger_accounts: ledgerAccounts,
   ...DOCUMENTS,
   contact_payments: contactPayments,
+  ...ALLOCATION_RESOURCES,
   bank_accounts: banking.bank_accounts,
   products,
   services,

@@ -76,6 +76,14 @@ const FILES = {
     "getAgedCreditors",
   ],
   catalogue: ["findProduct", "findService", "findStockItem", "findOrCreateProduct", "findOrCreateService"],
+  allocations: [
+    "applyCreditToInvoices",
+    "refundSalesInvoice",
+    "getContactAllocation",
+    "listContactAllocations",
+    "deleteContactAllocation",
+    "listUnallocatedItems",
+  ],
 };
 /** Actions whose result is a file, not JSON: run by the scenario, their example is kept by hand. */
 const BINARY = ["getSalesDocumentPdf"];
@@ -498,6 +506,48 @@ const runScenario = async (harness, connection, sandbox, resources) => {
     });
     await run(convert, { [idKey]: source.id, date: DAY });
   }
+
+  // 10:10 – allocations and refunds: a returned widget's credit note applied to the first invoice,
+  // and a paid invoice refunded out of the current account.
+  clock("10:10:00");
+  const { data: creditNote } = await call("createSalesCreditNote", {
+    contactId: customer.id,
+    date: DAY,
+    reference: "RMA-0042",
+    creditNoteLines: JSON.stringify([{ ...salesLines[1], description: "Returned Blue Widget", quantity: 1 }]),
+  });
+  await run("listUnallocatedItems", { contactId: customer.id });
+  const allocation = await run("applyCreditToInvoices", {
+    creditType: "salesCreditNote",
+    creditId: creditNote.id,
+    invoiceAllocations: JSON.stringify([{ invoice_id: salesInvoice.id, amount: 10 }]),
+    date: DAY,
+  });
+  // A second allocation of what is left, deleted below (the first stays for the live check to read).
+  const { data: rest } = await call("applyCreditToInvoices", {
+    creditType: "salesCreditNote",
+    creditId: creditNote.id,
+    invoiceAllocations: JSON.stringify([{ invoice_id: salesInvoice.id }]),
+    date: DAY,
+  });
+  await run("getContactAllocation", { contactAllocationId: allocation.id });
+  await run("listContactAllocations", { ...PAGE, contactId: customer.id });
+  const { data: paidInvoice } = await call("createSalesInvoice", {
+    contactId: customer.id,
+    date: DAY,
+    reference: "ORDER-1042",
+    invoiceLines: JSON.stringify(salesLines),
+  });
+  await call("recordSalesInvoicePayment", { invoiceId: paidInvoice.id, bankAccountId: currentAccount, date: DAY });
+  await run("refundSalesInvoice", {
+    salesInvoiceId: paidInvoice.id,
+    lines: JSON.stringify([{ line: 2, quantity: 1 }]),
+    date: DAY,
+    reference: "RF-1042",
+    bankAccountId: currentAccount,
+    paymentMethodId: "CREDIT_DEBIT",
+  });
+  await run("deleteContactAllocation", { contactAllocationId: rest.id });
 
   // 10:15 – deletes (a sales invoice that is not a draft is voided), then every dropdown.
   clock("10:15:00");

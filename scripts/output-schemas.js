@@ -57,6 +57,8 @@ const ACCOUNTING_RESOURCES = [
   "bank_transfers",
   "bank_deposits",
   "stock_items",
+  "contact_allocations",
+  "unallocated_artefacts",
 ];
 
 /** @typedef {Record<string, any>} Schema */

@@ -9,6 +9,7 @@ import reporting from "./reporting";
 import { resourceActions } from "../resources";
 import { documentActions } from "../resources/documentActions";
 import { catalogueActions } from "../resources/catalogueActions";
+import { allocationActions } from "../resources/allocationActions";
 import taxRates from "./taxRates";
 
 export default {
@@ -24,4 +25,5 @@ export default {
   ...misc,
   ...reporting,
   ...catalogueActions,
+  ...allocationActions,
 };

@@ -2,6 +2,7 @@
 // Regenerate with `npm run build && node scripts/example-payloads.js`;
 // test/e2e/examplePayloads.e2e.test.ts checks these against what the component really returns.
 
+import * as allocations from "./allocations";
 import * as bankAccounts from "./bankAccounts";
 import * as bankDeposits from "./bankDeposits";
 import * as bankTransfers from "./bankTransfers";
@@ -33,6 +34,7 @@ import * as triggers from "./triggers";
 
 /** Every example by its action or data source key, for definitions built from src/resources/. */
 export const EXAMPLES: Record<string, unknown> = {
+  ...allocations,
   ...bankAccounts,
   ...bankDeposits,
   ...bankTransfers,

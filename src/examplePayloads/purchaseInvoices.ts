@@ -546,4 +546,4 @@ export const findPurchaseInvoice = {
   data: { found: true, purchaseInvoices: [purchaseInvoice2], purchaseInvoice: purchaseInvoice2 },
 };
 
-export const deletePurchaseInvoice = { data: { deleted: true, id: "628203a401196c36ee316c723080bc62" } };
+export const deletePurchaseInvoice = { data: { deleted: true, id: "eca85b6ca59b781930f73ea316f57de7" } };

@@ -33,7 +33,7 @@ export const getTrialBalance = {
     fromDate: "2026-01-01",
     toDate: "2026-01-31",
     balanced: true,
-    totals: { debit: 6183.5, credit: 6183.5, difference: 0 },
+    totals: { debit: 9438.5, credit: 9438.5, difference: 0 },
     accountCount: 19,
     groups: [
       {
@@ -44,12 +44,12 @@ export const getTrialBalance = {
             name: "Trade Debtors",
             nominalCode: 1100,
             displayedAs: "Trade Debtors (1100)",
-            debit: 4725,
-            credit: 512.5,
-            balance: 4212.5,
+            debit: 6330,
+            credit: 2147.5,
+            balance: 4182.5,
           },
         ],
-        totals: { debit: 4725, credit: 512.5, balance: 4212.5 },
+        totals: { debit: 6330, credit: 2147.5, balance: 4182.5 },
       },
       {
         ledgerAccountType: { id: "BANK", displayedAs: "Bank" },
@@ -59,9 +59,9 @@ export const getTrialBalance = {
             name: "Current",
             nominalCode: 1200,
             displayedAs: "Current (1200)",
-            debit: 500,
-            credit: 0,
-            balance: 500,
+            debit: 2105,
+            credit: 15,
+            balance: 2090,
           },
           {
             id: "5e39c9a445d8f772e20ec4ca80af3431",
@@ -73,7 +73,7 @@ export const getTrialBalance = {
             balance: 0,
           },
         ],
-        totals: { debit: 500, credit: 0, balance: 500 },
+        totals: { debit: 2105, credit: 15, balance: 2090 },
       },
     ],
   },
@@ -81,7 +81,7 @@ export const getTrialBalance = {
 
 export const listLedgerEntries = {
   data: {
-    $total: 28,
+    $total: 42,
     $page: 1,
     $next: "/ledger_entries?page=2&items_per_page=1&attributes=all",
     $back: null,
@@ -122,7 +122,7 @@ export const listLedgerEntries = {
 
 export const listTransactions = {
   data: {
-    $total: 10,
+    $total: 15,
     $page: 1,
     $next: "/transactions?page=2&items_per_page=1&attributes=all",
     $back: null,
@@ -172,7 +172,7 @@ export const getAgedDebtors = {
             dueDate: "2026-02-14",
             daysOverdue: 45,
             bucket: "days31To60",
-            outstanding: 1105,
+            outstanding: 1095,
           },
           {
             id: "e6f7f3a4d325f7fea7f745bb93b1f8d4",
@@ -187,10 +187,10 @@ export const getAgedDebtors = {
         ],
         current: 0,
         days1To30: 3120,
-        days31To60: 1092.5,
+        days31To60: 1077.5,
         days61To90: 0,
         over90: 0,
-        total: 4212.5,
+        total: 4197.5,
       },
       {
         contact: { id: "254f7b8e683ae2f4c3a0e1074f69db8d", displayedAs: "Kinghorn & French (KIN001)" },
@@ -214,7 +214,7 @@ export const getAgedDebtors = {
         total: 3761.39,
       },
     ],
-    totals: { current: 0, days1To30: 3120, days31To60: 1092.5, days61To90: 0, over90: 3761.39, total: 7973.89 },
+    totals: { current: 0, days1To30: 3120, days31To60: 1077.5, days61To90: 0, over90: 3761.39, total: 7958.89 },
   },
 };
 

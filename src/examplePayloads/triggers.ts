@@ -76,14 +76,14 @@ export const salesInvoicesChanged = { created: [salesInvoice2], updated: [salesI
 export const purchaseInvoicesChanged = {
   created: [
     {
-      id: "628203a401196c36ee316c723080bc62",
+      id: "eca85b6ca59b781930f73ea316f57de7",
       displayed_as: "PI-3",
-      $path: "/purchase_invoices/628203a401196c36ee316c723080bc62",
+      $path: "/purchase_invoices/eca85b6ca59b781930f73ea316f57de7",
       created_at: "2026-01-31T09:45:00Z",
       updated_at: "2026-01-31T09:45:00Z",
       links: [
         {
-          href: "https://accounts-extra.sageone.com/purchase_invoices/628203a401196c36ee316c723080bc62",
+          href: "https://accounts-extra.sageone.com/purchase_invoices/eca85b6ca59b781930f73ea316f57de7",
           rel: "alternate",
           type: "text/html",
         },
@@ -91,9 +91,9 @@ export const purchaseInvoicesChanged = {
       editable: true,
       tax_calculation_method: null,
       transaction: {
-        id: "9563a825e6d969720b8b3feedbf2261c",
+        id: "f40cd2499eaefe27dbb4552def28b95f",
         displayed_as: "PI-3",
-        $path: "/transactions/9563a825e6d969720b8b3feedbf2261c",
+        $path: "/transactions/f40cd2499eaefe27dbb4552def28b95f",
       },
       transaction_type: {
         id: "PURCHASE_INVOICE",

@@ -70,11 +70,11 @@ interface SourceDocument {
   [lines: string]: unknown;
 }
 
-type LineRecord = Record<string, unknown> &
+export type LineRecord = Record<string, unknown> &
   Record<"ledger_account" | "product" | "service" | "tax_rate", { id?: string } | null>;
 
 /** A quote or estimate line as a sales invoice line: the fields an invoice line takes, references as ids. */
-const invoiceLineOf = (line: LineRecord) => {
+export const invoiceLineOf = (line: LineRecord) => {
   const values: Record<string, unknown> = {
     ...line,
     ledger_account_id: line.ledger_account?.id,

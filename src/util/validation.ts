@@ -38,7 +38,7 @@ const describeValue = (value: unknown): string => (value === undefined ? "" : `,
  * A cleaner that says what it accepts ("a whole number from 0 to 365"): Spectral keeps `clean`
  * on the built inputs, so docs/actions.md and `npm start -- --help <action>` show it.
  */
-const accepting = <T extends (value: unknown) => unknown>(accepts: string, clean: T): T & { accepts: string } =>
+export const accepting = <T extends (value: unknown) => unknown>(accepts: string, clean: T): T & { accepts: string } =>
   Object.assign(clean, { accepts });
 
 export const isBlank = (value: unknown): value is undefined | null | "" =>

@@ -22,6 +22,8 @@ const LISTS: Record<string, string> = {
   listJournalCodes: "/journal_codes",
   listLedgerEntries: "/ledger_entries",
   listTransactions: "/transactions",
+  listContactAllocations: "/contact_allocations",
+  listUnallocatedItems: "/unallocated_artefacts",
   ...Object.fromEntries(RESOURCES.flatMap((resource) => (resource.list ? [[resource.list.key, resource.path]] : []))),
 };
 

@@ -96,4 +96,15 @@ export const BASELINES: Record<string, Record<string, unknown>> = {
   listJournalCodes: {},
   getAgedDebtors: { asOfDate: "2026-01-31" },
   getAgedCreditors: { asOfDate: "2026-01-31" },
+
+  applyCreditToInvoices: {
+    creditType: "salesCreditNote",
+    creditId: "$salesCreditNotes",
+    invoiceAllocations: JSON.stringify([{ invoice_id: "$salesInvoices", amount: 10 }]),
+  },
+  refundSalesInvoice: { salesInvoiceId: "$salesInvoices" },
+  getContactAllocation: { contactAllocationId: "$contactAllocation" },
+  listContactAllocations: {},
+  deleteContactAllocation: { contactAllocationId: "$contactAllocation" },
+  listUnallocatedItems: {},
 };

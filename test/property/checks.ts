@@ -15,6 +15,7 @@ const DEFINITION_OF: Record<string, string> = {
   contact_persons: "ContactPersons",
   ledger_accounts: "LedgerAccounts",
   contact_payments: "ContactPayments",
+  contact_allocations: "ContactAllocations",
   // Every declared resource: sales_credit_notes → SalesCreditNotes.
   ...Object.fromEntries(
     RESOURCES.map((resource) => [

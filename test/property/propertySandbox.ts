@@ -78,6 +78,14 @@ const buildWorld = async (sandbox: Sandbox): Promise<Record<string, string>> => 
   const paid = (await ok("createSalesInvoice", withIds(sampleCreate(salesInvoices), ids) as Record<string, unknown>))
     .data;
   ids.$transaction = (paid.transaction as { id: string }).id;
+  // A contact allocation: part of the credit note set against the paid-in-part invoice.
+  ids.$contactAllocation = (
+    await ok("applyCreditToInvoices", {
+      creditType: "salesCreditNote",
+      creditId: ids.$salesCreditNotes,
+      invoiceAllocations: JSON.stringify([{ invoice_id: paid.id, amount: 1 }]),
+    })
+  ).data.id;
   ids.$payment = (
     await ok("recordSalesInvoicePayment", { invoiceId: paid.id, bankAccountId: ids.$bankAccount, amount: "10" })
   ).data.id;

@@ -12,8 +12,16 @@ import {
   reference,
   type salesInvoiceId,
 } from "../../inputs/contactPayments";
+import { additionalInvoiceAllocations } from "../../inputs/allocations";
 import { compact } from "../../util/body";
-import { type PayableInvoice, paymentAmountFor, paymentContactFor } from "../../util/payments";
+import {
+  allocationAmountsFor,
+  type PayableInvoice,
+  paymentAmountFor,
+  paymentContactFor,
+  sumOf,
+} from "../../util/payments";
+import { InputError } from "../../util/validation";
 import { outputSchemaFor, performSafetyFor } from "../../util/outputSchema";
 
 export interface InvoicePaymentSpec {
@@ -36,7 +44,8 @@ export interface InvoicePaymentSpec {
  *
  * Always one GET of the invoice, then one POST: the GET supplies the contact and the amount for
  * "pay in full", and the outstanding amount that every payment is checked against before
- * anything is written.
+ * anything is written. Additional Invoice Allocations adds one GET per further invoice, each
+ * checked the same way and against the payment's contact; the payment's total is then the sum.
  */
 export const recordInvoicePayment = (kind: InvoicePaymentSpec) =>
   action({
@@ -50,6 +59,7 @@ export const recordInvoicePayment = (kind: InvoicePaymentSpec) =>
       paymentMethodId,
       reference,
       contactId: paymentContactId,
+      additionalInvoiceAllocations,
       idempotencyKey,
     },
     perform: async (context, params) => {
@@ -57,11 +67,25 @@ export const recordInvoicePayment = (kind: InvoicePaymentSpec) =>
       const { data: invoice } = await client.get<PayableInvoice>(`${kind.path}/${segment(params.invoiceId)}`, {
         params: { attributes: "all" },
       });
-      const totalAmount = paymentAmountFor(invoice, params.amount, kind.noun);
+      const invoiceAmount = paymentAmountFor(invoice, params.amount, kind.noun);
+      const contactId = paymentContactFor(invoice, params.contactId, kind.noun);
+      const additional = params.additionalInvoiceAllocations ?? [];
+      const label = "Additional Invoice Allocations";
+      if (additional.some((allocation) => allocation.invoiceId === params.invoiceId))
+        throw new InputError(label, "invoices other than the Invoice Id above", params.invoiceId);
+      const others: PayableInvoice[] = [];
+      for (const { invoiceId } of additional) {
+        const { data } = await client.get<PayableInvoice>(`${kind.path}/${segment(invoiceId)}`, {
+          params: { attributes: "all" },
+        });
+        others.push(data);
+      }
+      const otherAmounts = allocationAmountsFor(others, additional, { contactId, label, noun: kind.noun });
+      const totalAmount = sumOf([invoiceAmount, ...otherAmounts]);
       const body = {
         contact_payment: compact({
           transaction_type_id: kind.transactionTypeId,
-          contact_id: paymentContactFor(invoice, params.contactId, kind.noun),
+          contact_id: contactId,
           bank_account_id: params.bankAccountId,
           // Sage wants a plain date; formatISO gives the runner's local day (toISOString would give UTC's)
           // without the locale tables date-fns's `format` brings into the bundle.
@@ -69,7 +93,10 @@ export const recordInvoicePayment = (kind: InvoicePaymentSpec) =>
           total_amount: totalAmount,
           payment_method_id: params.paymentMethodId,
           reference: params.reference,
-          allocated_artefacts: [{ artefact_id: params.invoiceId, amount: totalAmount }],
+          allocated_artefacts: [
+            { artefact_id: params.invoiceId, amount: invoiceAmount },
+            ...additional.map(({ invoiceId }, index) => ({ artefact_id: invoiceId, amount: otherAmounts[index] })),
+          ],
         }),
       };
       // Retried with the same idempotency_id (util/idempotency.ts): Sage never records the payment twice.
