@@ -78,11 +78,16 @@ const buildWorld = async (sandbox: Sandbox): Promise<Record<string, string>> => 
   const paid = (await ok("createSalesInvoice", withIds(sampleCreate(salesInvoices), ids) as Record<string, unknown>))
     .data;
   ids.$transaction = (paid.transaction as { id: string }).id;
-  // A contact allocation: part of the credit note set against the paid-in-part invoice.
+  // A contact allocation: part of a credit note of its own (an allocated one cannot be voided, and
+  // "$salesCreditNotes" is voided by a baseline) set against the paid-in-part invoice.
+  const salesCreditNotes = RESOURCES.find((resource) => resource.path === "/sales_credit_notes")!;
+  const allocated = (
+    await ok("createSalesCreditNote", withIds(sampleCreate(salesCreditNotes), ids) as Record<string, unknown>)
+  ).data;
   ids.$contactAllocation = (
     await ok("applyCreditToInvoices", {
       creditType: "salesCreditNote",
-      creditId: ids.$salesCreditNotes,
+      creditId: allocated.id,
       invoiceAllocations: JSON.stringify([{ invoice_id: paid.id, amount: 1 }]),
     })
   ).data.id;
