@@ -325,7 +325,10 @@ async function startSandbox(options = {}) {
       return { status: 200, body: found, write: true };
     }
     const resource = RESOURCES[collectionName];
-    if (!resource || extra.length || (action && action !== "release")) throw routeNotFound(method, segments);
+    // A resource's own sub-path of a record (GET /attachments/{id}/file).
+    const subroute = action ? resource?.subroutes?.[action] : undefined;
+    if (!resource || extra.length || (action && action !== "release" && !subroute))
+      throw routeNotFound(method, segments);
     const db = store.business(businessId);
     if (!db) throw notFound("Business");
     const collection = db.collection(collectionName);
@@ -345,6 +348,11 @@ async function startSandbox(options = {}) {
       throw routeNotFound(method, segments);
     }
     const record = collection.get(id);
+    if (subroute) {
+      if (method !== "GET") throw routeNotFound(method, segments);
+      if (!record) throw notFound(resource.label);
+      return subroute(record, { accept, query });
+    }
     const known =
       method === "GET" ||
       (method === "PUT" && resource.put) ||

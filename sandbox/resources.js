@@ -4,6 +4,7 @@
 const crypto = require("crypto");
 const { sageError, humanize, isDate } = require("./schema");
 const { DOCUMENT_RULES, documentRoutes } = require("./documents");
+const { attachmentsResource } = require("./attachments");
 const { sageDecimal } = require("./numberFields");
 const {
   base,
@@ -1513,6 +1514,7 @@ const RESOURCES = {
   transaction_types: lookup("Transaction type"),
   artefact_statuses: lookup("Artefact status"),
   bank_account_types: lookup("Bank account type"),
+  attachments: attachmentsResource({ newId, SandboxError }),
 };
 
 module.exports = { RESOURCES, SandboxError, invalid, notFound, newId, withIds, round2, materialize, merge, link };

@@ -49,6 +49,7 @@ const ACCOUNTING_RESOURCES = [
   "payment_methods",
   "products",
   "services",
+  "attachments",
 ];
 
 /** @typedef {Record<string, any>} Schema */

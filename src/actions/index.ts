@@ -7,6 +7,7 @@ import lookups from "./lookups";
 import misc from "./misc";
 import { resourceActions } from "../resources";
 import { documentActions } from "../resources/documentActions";
+import { attachmentActions } from "../resources/attachmentActions";
 import taxRates from "./taxRates";
 
 export default {
@@ -15,6 +16,7 @@ export default {
   ...ledgerAccounts,
   ...resourceActions,
   ...documentActions,
+  ...attachmentActions,
   ...contactPayments,
   ...lookups,
   ...taxRates,

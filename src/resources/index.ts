@@ -1,3 +1,4 @@
+import { attachments } from "./attachments";
 import { purchaseCreditNotes } from "./purchaseCreditNotes";
 import { purchaseInvoices } from "./purchaseInvoices";
 import { actionsOf, dropdownOf, type ResourceAction, type SageResource } from "./resource";
@@ -17,6 +18,7 @@ export const RESOURCES: SageResource[] = [
   purchaseCreditNotes,
   salesQuotes,
   salesEstimates,
+  attachments,
 ];
 
 /** The actions of every declared resource, keyed by their public key. */

@@ -63,6 +63,8 @@ export interface SageResource {
   filters: ListFilters;
   /** Query inputs Get and List both take (after the id, after the filters), e.g. Include Payment Allocations. */
   readOptions?: ListFilters;
+  /** The list's Attributes default when `all` would carry too much per record (attachments: their file); default `all`. */
+  listAttributes?: string;
   /** Body mapper: input key of create/update → Sage's field in the wrapped body. */
   body: Record<string, string>;
   list?: ActionNames;
@@ -226,6 +228,7 @@ export const actionsOf = (resource: SageResource): Record<string, ResourceAction
       path,
       definition,
       filters: { ...resource.filters, ...resource.readOptions },
+      defaultAttributes: resource.listAttributes,
       examplePayload: example(names.key)?.data as Parameters<typeof listAction>[0]["examplePayload"],
     }),
   );

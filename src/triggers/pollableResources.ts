@@ -1,3 +1,4 @@
+import { attachments } from "../resources/attachments";
 import type { QueryParams } from "../util/pagination";
 
 /**
@@ -20,6 +21,8 @@ export interface PollableResource {
   excludeSystem?: boolean;
   /** The list takes `nested_attributes`: ask for full nested records (addresses, contact person). */
   nestedAttributes?: boolean;
+  /** The fields to read when `all` is too much per record (attachments: not their file); default `all`. */
+  attributes?: string;
 }
 
 export const POLLABLE_RESOURCES: readonly PollableResource[] = [
@@ -44,6 +47,13 @@ export const POLLABLE_RESOURCES: readonly PollableResource[] = [
   { value: "products", label: "Products", path: "/products", deletedSince: true },
   { value: "services", label: "Services", path: "/services", deletedSince: true },
   { value: "taxRates", label: "Tax Rates", path: "/tax_rates", deletedSince: false },
+  {
+    value: "attachments",
+    label: "Attachments",
+    path: "/attachments",
+    deletedSince: true,
+    attributes: attachments.listAttributes,
+  },
 ];
 
 export const pollableResource = (value: string): PollableResource | undefined =>
@@ -58,7 +68,7 @@ export const resourceModel = (resources: readonly PollableResource[]) =>
  * list can expand them, and no system records unless the flow wants them.
  */
 export const readQuery = (resource: PollableResource, includeSystem: boolean): QueryParams => ({
-  attributes: "all",
+  attributes: resource.attributes ?? "all",
   ...(resource.nestedAttributes ? { nested_attributes: "all" } : {}),
   ...(resource.excludeSystem && !includeSystem ? { exclude_system: true } : {}),
 });
