@@ -92,6 +92,16 @@ export const BASELINES: Record<string, Record<string, unknown>> = {
   rawRequest: { url: "/contacts", method: "GET" },
 
   getSalesDocumentPdf: { documentType: "/sales_credit_notes", documentId: "scn1" },
+  uploadAttachment: {
+    file: {
+      data: Buffer.from("%PDF-1.4\n%\xff\n1 0 obj <<>> endobj\n%%EOF\n", "latin1"),
+      contentType: "application/pdf",
+    },
+    fileName: "invoice-1042.pdf",
+    attachmentContextTypeId: "PURCHASE_INVOICE",
+    attachmentContextId: "inv1",
+  },
+  downloadAttachment: { attachmentId: "att1" },
   convertQuoteToInvoice: { salesQuoteId: "q1", date: "2026-01-31" },
   convertEstimateToInvoice: { salesEstimateId: "e1" },
 };

@@ -37,6 +37,8 @@ const replyFor = (method: string, path: string): [number, unknown] => {
   if (method === "POST") return [201, { id: "new1" }];
   if (method !== "GET") return [200, { id: "upd1" }];
   if (segments[0] === "businesses") return [200, []];
+  // An attachment's file: its bytes.
+  if (segments[0] === "attachments" && segments[2] === "file") return [200, Buffer.from("%PDF-1.4\n%%EOF\n")];
   if (segments.length === 1) return [200, EMPTY_PAGE];
   if (segments[0] === "sales_invoices" || segments[0] === "purchase_invoices") return [200, INVOICE_REPLY];
   // A quote or estimate with one line, so Convert ... to Invoice has something to invoice.

@@ -80,7 +80,7 @@ describe("New and Updated Records (key pollChangesTrigger)", () => {
       expect(await flow.poll(sage)).toMatchObject({ created: ["A@1"], updated: [] });
       expect(sage.requests[0]).toEqual({
         updated_or_created_since: "2026-01-01T00:00:00Z",
-        attributes: "all",
+        attributes: resource.attributes ?? "all",
         ...(resource.nestedAttributes ? { nested_attributes: "all" } : {}),
         ...(resource.excludeSystem ? { exclude_system: "true" } : {}),
         page: "1",
