@@ -45,14 +45,15 @@ export const queryOfFilters = (filters: ListFilters = {}, values: Record<string,
 
 const labelOf = ({ label }: InputFieldDefinition): string => (typeof label === "string" ? label : label.value);
 
-/** Refuse a filter set without the one Sage needs with it, naming the one left blank. */
+/** Refuse a filter set without the one Sage needs with it, naming the one that was set alone. */
 const checkPairedFilters = (filters: ListFilters, values: Record<string, unknown>) => {
   for (const [key, filter] of Object.entries(filters)) {
     const partner = filter.requires && filters[filter.requires];
     if (partner && values[key] !== undefined && values[filter.requires!] === undefined)
       throw new InputError(
-        labelOf(partner.input),
-        `a value when "${labelOf(filter.input)}" is set: Sage filters by the two together`,
+        labelOf(filter.input),
+        `"${labelOf(partner.input)}" to be set too (Sage filters by the two together)`,
+        values[key],
       );
   }
 };

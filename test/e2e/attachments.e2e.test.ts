@@ -165,7 +165,7 @@ describe("refused before any request, naming the input", () => {
 
   test("List Attachments with a context type but no context id", async () => {
     expect(await failureOf(sage.run("listAttachments", { attachmentContextTypeId: "PURCHASE_INVOICE" }))).toBe(
-      'Invalid "Attachment Context Id": expected a value when "Attachment Context Type" is set: Sage filters by the two together.',
+      'Invalid "Attachment Context Type": expected "Attachment Context Id" to be set too (Sage filters by the two together), got "PURCHASE_INVOICE".',
     );
     expect(log()).toEqual([]);
   });

@@ -24,8 +24,8 @@ const RESOURCE_BASELINES: Record<string, Record<string, unknown>> = Object.fromE
     const values = { customer: "c1", vendor: "c1", salesLedger: "la1", purchaseLedger: "la2", today: "2026-01-31" };
     const entries: [string, Record<string, unknown>][] = [];
     if (resource.create) entries.push([resource.create.key, fillSample(resource.sample.create, values)]);
-    for (const names of [resource.update, resource.get, resource.delete, resource.release])
-      if (names) entries.push([names.key, id]);
+    if (resource.update) entries.push([resource.update.key, { ...id, ...fillSample(resource.sample.update, values) }]);
+    for (const names of [resource.get, resource.delete, resource.release]) if (names) entries.push([names.key, id]);
     if (resource.void) entries.push([resource.void.key, { ...id, voidReason: "Raised in error" }]);
     if (resource.list) entries.push([resource.list.key, {}]);
     return entries;
