@@ -1,5 +1,5 @@
 import { input } from "@prismatic-io/spectral";
-import { InputError, isBlank, optionalString, requiredId, requiredString } from "../util/validation";
+import { InputError, isBlank, optionalId, optionalString, requiredId, requiredString } from "../util/validation";
 
 /**
  * The records an attachment can belong to, by Sage's attachment context type ids
@@ -75,7 +75,7 @@ export const attachmentContextIdFilter = input({
   ...contextIdInput,
   required: false,
   comments: `${contextIdInput.comments} Set it together with Attachment Context Type.`,
-  clean: (value: unknown): string | undefined => (isBlank(value) ? undefined : requiredId(contextIdInput.label)(value)),
+  clean: optionalId(contextIdInput.label),
 });
 
 export const attachmentId = input({

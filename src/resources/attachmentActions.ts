@@ -80,7 +80,7 @@ const file = input({
   required: true,
   comments: `The file to attach: binary data from an earlier step (e.g. an email attachment or a downloaded PDF). A PDF, JPG or PNG of at most ${MAX_ATTACHMENT_BYTES.toLocaleString("en-GB")} bytes (2.5 MB, Sage's limit).`,
   // Checked with File Name and Content Type in the action, before anything is sent.
-  clean: (value: unknown) => value,
+  clean: Object.assign((value: unknown) => value, { accepts: "binary data: a Buffer or { data, contentType }" }),
 });
 
 const fileName = input({
