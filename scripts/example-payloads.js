@@ -89,7 +89,9 @@ const filesFor = (resources) => ({
   ...Object.fromEntries(
     resources.map((resource) => {
       const file = fileOf(resource);
-      return [file, [.../** @type {Record<string, string[]>} */ ((FILES)[file] ?? []), ...actionKeysOf(resource)]];
+      /** @type {Record<string, string[]>} */
+      const named = FILES;
+      return [file, [...(named[file] ?? []), ...actionKeysOf(resource)]];
     }),
   ),
 });
