@@ -2,6 +2,7 @@
 // Regenerate with `npm run build && node scripts/example-payloads.js`;
 // test/e2e/examplePayloads.e2e.test.ts checks these against what the component really returns.
 
+import * as attachments from "./attachments";
 import * as businesses from "./businesses";
 import * as contactPayments from "./contactPayments";
 import * as contactPersons from "./contactPersons";
@@ -22,6 +23,7 @@ import * as triggers from "./triggers";
 
 /** Every example by its action or data source key, for definitions built from src/resources/. */
 export const EXAMPLES: Record<string, unknown> = {
+  ...attachments,
   ...businesses,
   ...contactPayments,
   ...contactPersons,

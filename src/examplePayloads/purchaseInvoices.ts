@@ -542,4 +542,4 @@ export const listPurchaseInvoices = {
   },
 };
 
-export const deletePurchaseInvoice = { data: { deleted: true, id: "3322f1f50ace2520313dbacd081832a0" } };
+export const deletePurchaseInvoice = { data: { deleted: true, id: "d7347037eb1c7c3985c22ad91e990efc" } };

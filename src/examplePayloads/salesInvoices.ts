@@ -912,18 +912,18 @@ export const listSalesInvoices = {
 
 export const deleteSalesInvoice = {
   data: {
-    id: "86f0cd5e3f0c4007519f54ae9654ca7c",
+    id: "3322f1f50ace2520313dbacd081832a0",
     deleted: false,
     voided: true,
     salesInvoice: {
-      id: "86f0cd5e3f0c4007519f54ae9654ca7c",
+      id: "3322f1f50ace2520313dbacd081832a0",
       displayed_as: "SI-3",
-      $path: "/sales_invoices/86f0cd5e3f0c4007519f54ae9654ca7c",
+      $path: "/sales_invoices/3322f1f50ace2520313dbacd081832a0",
       created_at: "2026-01-31T09:45:00Z",
       updated_at: "2026-01-31T10:15:00Z",
       links: [
         {
-          href: "https://accounts-extra.sageone.com/sales_invoices/86f0cd5e3f0c4007519f54ae9654ca7c",
+          href: "https://accounts-extra.sageone.com/sales_invoices/3322f1f50ace2520313dbacd081832a0",
           rel: "alternate",
           type: "text/html",
         },

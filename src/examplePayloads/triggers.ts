@@ -74,14 +74,14 @@ export const contactsChanged = { created: [contact2], updated: [contact] };
 export const salesInvoicesChanged = {
   created: [
     {
-      id: "86f0cd5e3f0c4007519f54ae9654ca7c",
+      id: "3322f1f50ace2520313dbacd081832a0",
       displayed_as: "SI-3",
-      $path: "/sales_invoices/86f0cd5e3f0c4007519f54ae9654ca7c",
+      $path: "/sales_invoices/3322f1f50ace2520313dbacd081832a0",
       created_at: "2026-01-31T09:45:00Z",
       updated_at: "2026-01-31T09:45:00Z",
       links: [
         {
-          href: "https://accounts-extra.sageone.com/sales_invoices/86f0cd5e3f0c4007519f54ae9654ca7c",
+          href: "https://accounts-extra.sageone.com/sales_invoices/3322f1f50ace2520313dbacd081832a0",
           rel: "alternate",
           type: "text/html",
         },
@@ -243,14 +243,14 @@ export const salesInvoicesChanged = {
 export const purchaseInvoicesChanged = {
   created: [
     {
-      id: "3322f1f50ace2520313dbacd081832a0",
+      id: "d7347037eb1c7c3985c22ad91e990efc",
       displayed_as: "PI-3",
-      $path: "/purchase_invoices/3322f1f50ace2520313dbacd081832a0",
+      $path: "/purchase_invoices/d7347037eb1c7c3985c22ad91e990efc",
       created_at: "2026-01-31T09:45:00Z",
       updated_at: "2026-01-31T09:45:00Z",
       links: [
         {
-          href: "https://accounts-extra.sageone.com/purchase_invoices/3322f1f50ace2520313dbacd081832a0",
+          href: "https://accounts-extra.sageone.com/purchase_invoices/d7347037eb1c7c3985c22ad91e990efc",
           rel: "alternate",
           type: "text/html",
         },
