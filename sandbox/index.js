@@ -336,9 +336,11 @@ async function startSandbox(options = {}) {
       return { status: 200, body: found, write: true };
     }
     const resource = RESOURCES[collectionName];
-    // Actions on a record: /release, or one the resource declares (e.g. a journal's /reissue).
+    // Actions on a record: /release, or one the resource declares (e.g. a journal's /reissue), and a
+    // resource's own sub-path of a record (GET /attachments/{id}/file).
     const recordAction = action && action !== "release" ? resource?.actions?.[action] : undefined;
-    if (!resource || extra.length || (action && action !== "release" && !recordAction))
+    const subroute = action ? resource?.subroutes?.[action] : undefined;
+    if (!resource || extra.length || (action && action !== "release" && !recordAction && !subroute))
       throw routeNotFound(method, segments);
     if (resource.plan === "accountingPlus" && !accountingPlus) throw planRefusal();
     const db = store.business(businessId);
@@ -362,6 +364,11 @@ async function startSandbox(options = {}) {
     // A derived collection (ledger entries, transactions: ledger.js; unallocated items:
     // allocations.js) finds its records itself.
     const record = resource.find ? resource.find(ctx, id) : collection.get(id);
+    if (subroute) {
+      if (method !== "GET") throw routeNotFound(method, segments);
+      if (!record) throw notFound(resource.label);
+      return subroute(record, { accept, query });
+    }
     const known =
       method === "GET" ||
       (method === "PUT" && resource.put) ||

@@ -5,6 +5,7 @@ const crypto = require("crypto");
 const { sageError, humanize, isDate } = require("./schema");
 const { DOCUMENT_RULES, documentRoutes } = require("./documents");
 const { LEDGER_RESOURCES, withBalanceDetails } = require("./ledger");
+const { attachmentsResource } = require("./attachments");
 const { sageDecimal } = require("./numberFields");
 const { bankingResources } = require("./banking");
 const { ALLOCATION_RESOURCES, REFUND_PAYMENT_TYPES, openPaymentOnAccount } = require("./allocations");
@@ -1539,6 +1540,7 @@ const RESOURCES = {
   bank_transfers: banking.bank_transfers,
   bank_deposits: banking.bank_deposits,
   stock_items: require("./catalogue").stockItems({ plainResource, catalogueDefaults, activeFilter }),
+  attachments: attachmentsResource({ newId, SandboxError }),
 };
 
 module.exports = {

@@ -22,6 +22,7 @@
 const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
+const { pdfOf } = require("../sandbox/pdf");
 
 const ROOT = path.join(__dirname, "..");
 const OUT_DIR = path.join(ROOT, "src", "examplePayloads");
@@ -84,9 +85,11 @@ const FILES = {
     "deleteContactAllocation",
     "listUnallocatedItems",
   ],
+  // Added to the declared resource's own file (Upload Attachment is an action of its own).
+  attachments: ["uploadAttachment"],
 };
 /** Actions whose result is a file, not JSON: run by the scenario, their example is kept by hand. */
-const BINARY = ["getSalesDocumentPdf"];
+const BINARY = ["getSalesDocumentPdf", "downloadAttachment"];
 /**
  * The generated file of a resource declared in src/resources/: its plural in camelCase ("Sales
  * Credit Notes" → salesCreditNotes), so two kinds of one collection (Other Payments, Other
@@ -110,10 +113,17 @@ const OPERATIONS = /** @type {const} */ ([
 const actionKeysOf = (/** @type {Resource} */ resource) =>
   OPERATIONS.flatMap((operation) => (resource[operation] ? [resource[operation].key] : []));
 
-/** FILES plus one file per declared resource. @param {Resource[]} resources */
+/** FILES plus one file per declared resource (after the FILES entry of the same name, if any). @param {Resource[]} resources */
 const filesFor = (resources) => ({
   ...FILES,
-  ...Object.fromEntries(resources.map((resource) => [fileOf(resource), actionKeysOf(resource)])),
+  ...Object.fromEntries(
+    resources.map((resource) => {
+      const file = fileOf(resource);
+      /** @type {Record<string, string[]>} */
+      const named = FILES;
+      return [file, [...(named[file] ?? []), ...actionKeysOf(resource)]];
+    }),
+  ),
 });
 const DATA_SOURCES_FILE = "dataSources";
 const TRIGGERS_FILE = "triggers";
@@ -438,8 +448,9 @@ const runScenario = async (harness, connection, sandbox, resources) => {
     cashAccount: seeded("bank_accounts", (b) => b.bank_account_type?.id === "CASH_IN_HAND"),
     today: DAY,
   };
+  // (A resource without a generic create, such as attachments, has its own steps below.)
   for (const resource of resources) {
-    if (resource.create && resource.create.key in results.actions) continue;
+    if (!resource.create || resource.create.key in results.actions) continue;
     Object.assign(results.actions, await resourceLifecycle(call, resource, values));
   }
   // The catalogue's Find and Find or Create, on the seeded products and services and the lifecycles' records.
@@ -458,6 +469,24 @@ const runScenario = async (harness, connection, sandbox, resources) => {
     description: "Consulting (hourly)",
     salesLedgerAccountId: salesLedger,
   });
+  // The supplier's invoice as a PDF attached to the purchase invoice: updated, read, listed,
+  // downloaded (a file: its example is written by hand, see BINARY); a second one is deleted.
+  const scan = {
+    file: { data: pdfOf(["Paper Supplies Ltd", "Invoice 7781", "Total: 54.00 GBP"]), contentType: "application/pdf" },
+    fileName: "supplier-invoice-7781.pdf",
+    attachmentContextTypeId: "PURCHASE_INVOICE",
+    attachmentContextId: purchaseInvoice.id,
+  };
+  const attachment = await run("uploadAttachment", { ...scan, description: "As received by email" });
+  await run("updateAttachment", { attachmentId: attachment.id, description: "Supplier invoice, as received by email" });
+  await run("getAttachment", { attachmentId: attachment.id });
+  await run("listAttachments", {
+    ...PAGE,
+    attachmentContextTypeId: "PURCHASE_INVOICE",
+    attachmentContextId: purchaseInvoice.id,
+  });
+  results.actions.downloadAttachment = await call("downloadAttachment", { attachmentId: attachment.id });
+  await run("deleteAttachment", { attachmentId: (await call("uploadAttachment", scan)).data.id });
   // A PDF of the first sales invoice (a binary file: its example is written by hand, see BINARY).
   results.actions.getSalesDocumentPdf = await call("getSalesDocumentPdf", {
     documentType: "/sales_invoices",

@@ -59,6 +59,7 @@ const ACCOUNTING_RESOURCES = [
   "stock_items",
   "contact_allocations",
   "unallocated_artefacts",
+  "attachments",
 ];
 
 /** @typedef {Record<string, any>} Schema */

@@ -10,6 +10,7 @@ import { resourceActions } from "../resources";
 import { documentActions } from "../resources/documentActions";
 import { catalogueActions } from "../resources/catalogueActions";
 import { allocationActions } from "../resources/allocationActions";
+import { attachmentActions } from "../resources/attachmentActions";
 import taxRates from "./taxRates";
 
 export default {
@@ -18,6 +19,7 @@ export default {
   ...ledgerAccounts,
   ...resourceActions,
   ...documentActions,
+  ...attachmentActions,
   ...contactPayments,
   ...lookups,
   ...taxRates,

@@ -289,7 +289,7 @@ export const listContactAllocations = {
   },
 };
 
-export const deleteContactAllocation = { data: { deleted: true, id: "628203a401196c36ee316c723080bc62" } };
+export const deleteContactAllocation = { data: { deleted: true, id: "eca85b6ca59b781930f73ea316f57de7" } };
 
 export const listUnallocatedItems = {
   data: {

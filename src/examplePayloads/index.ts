@@ -3,6 +3,7 @@
 // test/e2e/examplePayloads.e2e.test.ts checks these against what the component really returns.
 
 import * as allocations from "./allocations";
+import * as attachments from "./attachments";
 import * as bankAccounts from "./bankAccounts";
 import * as bankDeposits from "./bankDeposits";
 import * as bankTransfers from "./bankTransfers";
@@ -35,6 +36,7 @@ import * as triggers from "./triggers";
 /** Every example by its action or data source key, for definitions built from src/resources/. */
 export const EXAMPLES: Record<string, unknown> = {
   ...allocations,
+  ...attachments,
   ...bankAccounts,
   ...bankDeposits,
   ...bankTransfers,

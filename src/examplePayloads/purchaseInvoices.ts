@@ -546,4 +546,4 @@ export const findPurchaseInvoice = {
   data: { found: true, purchaseInvoices: [purchaseInvoice2], purchaseInvoice: purchaseInvoice2 },
 };
 
-export const deletePurchaseInvoice = { data: { deleted: true, id: "eca85b6ca59b781930f73ea316f57de7" } };
+export const deletePurchaseInvoice = { data: { deleted: true, id: "ea4100259975afa34d233efee184eae9" } };

@@ -76,14 +76,14 @@ export const salesInvoicesChanged = { created: [salesInvoice2], updated: [salesI
 export const purchaseInvoicesChanged = {
   created: [
     {
-      id: "eca85b6ca59b781930f73ea316f57de7",
+      id: "ea4100259975afa34d233efee184eae9",
       displayed_as: "PI-3",
-      $path: "/purchase_invoices/eca85b6ca59b781930f73ea316f57de7",
+      $path: "/purchase_invoices/ea4100259975afa34d233efee184eae9",
       created_at: "2026-01-31T09:45:00Z",
       updated_at: "2026-01-31T09:45:00Z",
       links: [
         {
-          href: "https://accounts-extra.sageone.com/purchase_invoices/eca85b6ca59b781930f73ea316f57de7",
+          href: "https://accounts-extra.sageone.com/purchase_invoices/ea4100259975afa34d233efee184eae9",
           rel: "alternate",
           type: "text/html",
         },

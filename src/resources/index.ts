@@ -1,3 +1,4 @@
+import { attachments } from "./attachments";
 import { journals } from "./journals";
 import { products } from "./products";
 import { purchaseCreditNotes } from "./purchaseCreditNotes";
@@ -35,6 +36,7 @@ export const RESOURCES: SageResource[] = [
   products,
   services,
   stockItems,
+  attachments,
 ];
 
 /** The actions of every declared resource, keyed by their public key. */

@@ -75,6 +75,8 @@ export interface SageResource {
   filters: ListFilters;
   /** Query inputs Get and List both take (after the id, after the filters), e.g. Include Payment Allocations. */
   readOptions?: ListFilters;
+  /** The list's Attributes default when `all` would carry too much per record (attachments: their file); default `all`. */
+  listAttributes?: string;
   /**
    * Body mapper: input key of create/update → Sage's field in the wrapped body; a dotted field
    * ("bank_account_details.account_name") is nested, and a section left empty is not sent.
@@ -346,6 +348,7 @@ export const actionsOf = (resource: SageResource): Record<string, ResourceAction
       definition,
       filters: { ...resource.filters, ...resource.readOptions },
       query: resource.listQuery,
+      defaultAttributes: resource.listAttributes,
       examplePayload: example(names.key)?.data as Parameters<typeof listAction>[0]["examplePayload"],
     }),
   );

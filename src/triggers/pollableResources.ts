@@ -1,3 +1,4 @@
+import { attachments } from "../resources/attachments";
 import type { QueryParams } from "../util/pagination";
 
 /**
@@ -26,6 +27,8 @@ export interface PollableResource {
    * Records: a deletion Sage lists carries no kind to tell the two apart.
    */
   query?: QueryParams;
+  /** The fields to read when `all` is too much per record (attachments: not their file); default `all`. */
+  attributes?: string;
 }
 
 export const POLLABLE_RESOURCES: readonly PollableResource[] = [
@@ -68,6 +71,13 @@ export const POLLABLE_RESOURCES: readonly PollableResource[] = [
   { value: "bankTransfers", label: "Bank Transfers", path: "/bank_transfers", deletedSince: true },
   { value: "bankDeposits", label: "Bank Deposits", path: "/bank_deposits", deletedSince: true },
   { value: "stockItems", label: "Stock Items", path: "/stock_items", deletedSince: true },
+  {
+    value: "attachments",
+    label: "Attachments",
+    path: "/attachments",
+    deletedSince: true,
+    attributes: attachments.listAttributes,
+  },
 ];
 
 export const pollableResource = (value: string): PollableResource | undefined =>
@@ -83,7 +93,7 @@ export const resourceModel = (resources: readonly PollableResource[]) =>
  */
 export const readQuery = (resource: PollableResource, includeSystem: boolean): QueryParams => ({
   ...resource.query,
-  attributes: "all",
+  attributes: resource.attributes ?? "all",
   ...(resource.nestedAttributes ? { nested_attributes: "all" } : {}),
   ...(resource.excludeSystem && !includeSystem ? { exclude_system: true } : {}),
 });

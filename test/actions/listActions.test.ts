@@ -58,7 +58,13 @@ const FILTERS: Record<string, [given: string, query: string, sent: string, bad: 
   active: ["false", "active", "false", "yes"],
   outOfStock: ["true", "out_of_stock", "true", "maybe"],
   belowReorderLevel: ["true", "below_reorder_level", "true", "maybe"],
+  attachmentContextTypeId: ["PURCHASE_INVOICE", "attachment_context_type_id", "PURCHASE_INVOICE", "INVOICE"],
+  attachmentContextId: ["inv1", "attachment_context_id", "inv1", "../x"],
 };
+
+/** Attributes by default: `all`, or the resource's own default where full records are too large a page. */
+const defaultAttributes = (key: string) =>
+  RESOURCES.find((resource) => resource.list?.key === key)?.listAttributes ?? "all";
 
 /** What a list always asks for besides its inputs: contacts come with their addresses and people in full. */
 const FIXED_QUERY: Record<string, Record<string, string>> = {
@@ -102,7 +108,7 @@ describe.each(Object.entries(LISTS))("%s", (key, path) => {
   test("sends nothing that was left blank; full records by default", async () => {
     sageApi()
       .get(`${BASE_PATH}${path}`)
-      .query({ ...fixed, attributes: "all" })
+      .query({ ...fixed, attributes: defaultAttributes(key) })
       .reply(200, envelope([]));
     await expect(runAction(key)).resolves.toEqual({ data: envelope([]) });
   });
@@ -137,10 +143,10 @@ describe.each(Object.entries(LISTS))("%s", (key, path) => {
     });
     nock(SAGE_ORIGIN, { reqheaders: { authorization: `Bearer ${TEST_TOKEN}` } })
       .get(`${BASE_PATH}${path}`)
-      .query({ ...fixed, ...query, attributes: "all", page: "1", items_per_page: "200" })
+      .query({ ...fixed, ...query, attributes: defaultAttributes(key), page: "1", items_per_page: "200" })
       .reply(200, page(1, [{ id: "a" }], `${path}?page=2`))
       .get(`${BASE_PATH}${path}`)
-      .query({ ...fixed, ...query, attributes: "all", page: "2", items_per_page: "200" })
+      .query({ ...fixed, ...query, attributes: defaultAttributes(key), page: "2", items_per_page: "200" })
       .reply(200, page(2, [{ id: "b" }], null));
     await expect(runAction(key, { ...given, fetchAll: "true", page: "9" })).resolves.toEqual({
       data: { $total: 201, $items: [{ id: "a" }, { id: "b" }] },

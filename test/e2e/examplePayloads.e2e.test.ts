@@ -68,9 +68,10 @@ export const shapeDiff = (example: unknown, real: unknown): string[] => {
 const sage = withSandbox();
 let results: ScenarioResults;
 
+// The whole scenario in one hook: about 30 s alone, twice that on a busy 2-core machine.
 beforeAll(async () => {
   results = await runScenario(sage.harness, sage.connection(), sage.sandbox(), RESOURCES);
-});
+}, 180_000);
 
 const actionKeys = Object.keys(component.actions).sort();
 const dataSourceKeys = Object.keys(component.dataSources).sort();

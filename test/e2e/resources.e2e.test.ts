@@ -40,7 +40,10 @@ const fieldOf = (record: Record<string, unknown>, field: string): unknown =>
 
 const pascal = (wrapper: string) => wrapper.replace(/(^|_)([a-z])/g, (_, __, letter: string) => letter.toUpperCase());
 
-describe.each(RESOURCES.map((resource) => [resource.plural, resource] as const))("%s", (_, resource) => {
+// A resource without a generic create (attachments: Upload Attachment takes a file) has its own suite.
+const LIFECYCLES = RESOURCES.filter((resource) => resource.create);
+
+describe.each(LIFECYCLES.map((resource) => [resource.plural, resource] as const))("%s", (_, resource) => {
   let results: Record<string, ActionResult>;
   let log: { method: string; path: string; status: number | null; body: unknown }[];
 

@@ -1,5 +1,5 @@
 import { RESOURCES } from "../../src/resources";
-import { placeholderOf, sampleCreate } from "./propertySandbox";
+import { placeholderOf, sampleCreate, sampleUpdate } from "./propertySandbox";
 
 /**
  * One valid set of params per action (besides the connection), as a flow builder would fill them
@@ -17,8 +17,8 @@ const RESOURCE_BASELINES: Record<string, Record<string, unknown>> = Object.fromE
     const id = { [resource.id.key]: placeholderOf(resource) };
     const entries: [string, Record<string, unknown>][] = [];
     if (resource.create) entries.push([resource.create.key, sampleCreate(resource)]);
-    for (const names of [resource.update, resource.get, resource.delete, resource.reissue])
-      if (names) entries.push([names.key, id]);
+    if (resource.update) entries.push([resource.update.key, { ...id, ...sampleUpdate(resource) }]);
+    for (const names of [resource.get, resource.delete, resource.reissue]) if (names) entries.push([names.key, id]);
     if (resource.release) entries.push([resource.release.key, { [resource.id.key]: placeholderOf(resource, true) }]);
     if (resource.void) entries.push([resource.void.key, { ...id, voidReason: "Raised in error" }]);
     if (resource.list) entries.push([resource.list.key, {}]);
@@ -107,4 +107,15 @@ export const BASELINES: Record<string, Record<string, unknown>> = {
   listContactAllocations: {},
   deleteContactAllocation: { contactAllocationId: "$contactAllocation" },
   listUnallocatedItems: {},
+
+  uploadAttachment: {
+    file: {
+      data: Buffer.from("%PDF-1.4\n%\xff\n1 0 obj <<>> endobj\n%%EOF\n", "latin1"),
+      contentType: "application/pdf",
+    },
+    fileName: "invoice-1042.pdf",
+    attachmentContextTypeId: "PURCHASE_INVOICE",
+    attachmentContextId: "$purchaseInvoices",
+  },
+  downloadAttachment: { attachmentId: "$attachments" },
 };

@@ -1,4 +1,5 @@
 import { RESOURCES } from "../../src/resources";
+import { IDEMPOTENT_RESOURCES } from "../../src/util/idempotency";
 import { BASE_PATH } from "../helpers";
 import { schemaProblems } from "../sageSchema";
 import type { RecordedRequest } from "./propertySandbox";
@@ -86,7 +87,10 @@ export const requestProblems = (
   // POST /<resource>/<id>/release or /reissue (a declared resource's Release or Reissue action) carries no body.
   const isRelease =
     request.method === "POST" && segments.length === 3 && (segments[2] === "release" || segments[2] === "reissue");
-  if (!raw && !isRelease && (segments.length < 1 || segments.length > 2)) {
+  // GET /attachments/<id>/file: Download Attachment.
+  const isFile =
+    request.method === "GET" && segments.length === 3 && segments[0] === "attachments" && segments[2] === "file";
+  if (!raw && !isRelease && !isFile && (segments.length < 1 || segments.length > 2)) {
     problems.push(`${where}: expected /<resource> or /<resource>/<id>`);
   }
 
@@ -117,11 +121,15 @@ export const requestProblems = (
   if (!definition) return [...problems, `${where}: no Sage write is known for this method and path`];
   if (request.body === undefined) return [...problems, `${where}: body is not JSON: ${request.rawBody.slice(0, 200)}`];
   problems.push(...nullPaths(request.body).map((path) => `${where}: ${path} is null`));
-  // The client adds Sage's idempotency_id (not in Sage's Swagger; its Idempotency guide) to the wrapper.
+  // The client adds Sage's idempotency_id (not in Sage's Swagger; its Idempotency guide) to the
+  // wrapper of every resource that guide lists (not to an attachment's, which it does not list).
   const [wrapper] = Object.keys(request.body as object);
   const { idempotency_id: idempotencyId, ...fields } =
     (request.body as Record<string, Record<string, unknown>>)[wrapper] ?? {};
-  if (!/^[0-9a-f]{32}$/.test(String(idempotencyId))) problems.push(`${where}: no 32-hex idempotency_id in ${wrapper}`);
+  if (IDEMPOTENT_RESOURCES.has(wrapper) !== /^[0-9a-f]{32}$/.test(String(idempotencyId)))
+    problems.push(
+      `${where}: ${IDEMPOTENT_RESOURCES.has(wrapper) ? "no" : "an unexpected"} 32-hex idempotency_id in ${wrapper}`,
+    );
   request = { ...request, body: { [wrapper]: fields } };
   // An update may leave out what Sage requires on create; anything else Sage's schema does not accept is a defect.
   const schema = schemaProblems(definition, request.body).filter(

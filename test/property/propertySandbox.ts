@@ -68,7 +68,8 @@ const buildWorld = async (sandbox: Sandbox): Promise<Record<string, string>> => 
   ids.$person = (
     await ok("createContactPerson", { addressId: ids.$address, name: "Jane Smith", contactPersonTypeIds: ["ACCOUNTS"] })
   ).data.id;
-  for (const resource of RESOURCES) {
+  // A resource without a generic create (attachments: Upload Attachment) gets its record below.
+  for (const resource of RESOURCES.filter((declared) => declared.create)) {
     const create = withIds(sampleCreate(resource), ids) as Record<string, unknown>;
     ids[placeholderOf(resource)] = (await ok(resource.create!.key, create)).data.id;
     if (resource.release)
@@ -78,6 +79,14 @@ const buildWorld = async (sandbox: Sandbox): Promise<Record<string, string>> => 
   const paid = (await ok("createSalesInvoice", withIds(sampleCreate(salesInvoices), ids) as Record<string, unknown>))
     .data;
   ids.$transaction = (paid.transaction as { id: string }).id;
+  ids.$attachments = (
+    await ok("uploadAttachment", {
+      file: { data: Buffer.from("%PDF-1.4\n%%EOF\n", "latin1"), contentType: "application/pdf" },
+      fileName: "receipt.pdf",
+      attachmentContextTypeId: "PURCHASE_INVOICE",
+      attachmentContextId: ids.$purchaseInvoices,
+    })
+  ).data.id;
   // A contact allocation: part of a credit note of its own (an allocated one cannot be voided, and
   // "$salesCreditNotes" is voided by a baseline) set against the paid-in-part invoice.
   const salesCreditNotes = RESOURCES.find((resource) => resource.path === "/sales_credit_notes")!;
@@ -103,18 +112,23 @@ export const { fillSample } = require("../../scripts/example-payloads") as {
   fillSample: (sample: Record<string, unknown>, values: Record<string, string>) => Record<string, unknown>;
 };
 
-/** A declaration's sample create with placeholders for the world's ids; one contact is customer and vendor. */
-export const sampleCreate = (resource: SageResource) =>
-  fillSample(resource.sample.create, {
-    customer: "$customer",
-    vendor: "$customer",
-    salesLedger: "$salesLedger",
-    purchaseLedger: "$purchaseLedger",
-    currentAccount: "$bankAccount",
-    savingsAccount: "$savingsAccount",
-    cashAccount: "$cashAccount",
-    today: "2026-01-31",
-  });
+/** The world's placeholders for a declaration's sample values; one contact is customer and vendor. */
+const SAMPLE_VALUES = {
+  customer: "$customer",
+  vendor: "$customer",
+  salesLedger: "$salesLedger",
+  purchaseLedger: "$purchaseLedger",
+  currentAccount: "$bankAccount",
+  savingsAccount: "$savingsAccount",
+  cashAccount: "$cashAccount",
+  today: "2026-01-31",
+};
+
+/** A declaration's sample create with placeholders for the world's ids. */
+export const sampleCreate = (resource: SageResource) => fillSample(resource.sample.create, SAMPLE_VALUES);
+
+/** A declaration's sample update (the fields an update needs besides the id), with placeholders. */
+export const sampleUpdate = (resource: SageResource) => fillSample(resource.sample.update, SAMPLE_VALUES);
 
 /** A request of the sandbox's log as it went over the wire. */
 const recorded = (entry: LogEntry): RecordedRequest => {

@@ -98,7 +98,7 @@ describe("New and Updated Records (key pollChangesTrigger)", () => {
         {
           ...resource.query,
           updated_or_created_since: startFrom,
-          attributes: "all",
+          attributes: resource.attributes ?? "all",
           ...(resource.nestedAttributes ? { nested_attributes: "all" } : {}),
           ...(resource.excludeSystem ? { exclude_system: "true" } : {}),
           page: "1",
