@@ -19,11 +19,10 @@ import { compact } from "../util/body";
 import type { QueryParams } from "../util/pagination";
 import { paymentHeaderAmounts } from "../util/paymentLines";
 import { SageApiError } from "../util/errors";
-import { InputError } from "../util/validation";
+import { InputError, requiredString } from "../util/validation";
 import { withIdempotencyKey } from "../util/idempotency";
 import { sameText } from "../util/match";
 import { fetchAllPages } from "../util/pagination";
-import { requiredString } from "../util/validation";
 import {
   actionOutput,
   BOOLEAN,

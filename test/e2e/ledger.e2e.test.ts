@@ -232,7 +232,12 @@ describe("aged debtors and creditors agree with the sandbox's open documents", (
       totals[bucket] += amount;
       totals.total += amount;
     };
-    type Document = { transaction?: unknown; status: { id: string }; outstanding_amount: number; date: string };
+    interface Document {
+      transaction?: unknown;
+      status: { id: string };
+      outstanding_amount: number;
+      date: string;
+    }
     const open = (record: unknown) => {
       const doc = record as Document;
       return (
