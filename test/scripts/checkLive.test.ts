@@ -335,12 +335,12 @@ describe("read-only, against a stand-in Sage that answers exactly as the sandbox
     // finds need an item code or description to look for.
     const skipped = report.checks.filter((check) => check.status === "skipped");
     expect(skipped.map(({ key, note }) => `${key}: ${note}`).sort()).toEqual([
+      "downloadAttachment: answers a file, not JSON",
       "findProduct: needs an input to look for",
       "findPurchaseInvoice: looks records up by a text, not by an id",
       "findSalesInvoice: looks records up by a text, not by an id",
       "findService: needs an input to look for",
       "findStockItem: needs an input to look for",
-      "downloadAttachment: answers a file, not JSON",
       "getSalesDocumentPdf: answers a file, not JSON",
     ]);
     expect(report.summary).toMatchObject({ differs: 2, failed: 0, skipped: 7 });
