@@ -12,7 +12,7 @@
  * - Fetch all: List Contacts with Fetch All over 1 000 / 10 000 / 50 000 contacts; requests vs
  *   the minimum ceil(N/200), wall time, peak RSS and heap of the fetching process.
  * - At 250 ms latency (a stand-in for the way to Sage) under Sage's 200 calls per 60 s: Fetch All
- *   10 000 page after page and 4 pages at a time, and one poll over 10 000 changes.
+ *   10 000 page after page and 8 pages at a time, and one poll over 10 000 changes.
  * - Per-action overhead: Get Contact through the component vs the same GET with bare axios.
  * - Throughput: Create Contact against a scaled rate limiter; 429s, failures, duplicates.
  * - Fetch All 50 000 under the same scaled limit: 429s, failures.
@@ -388,7 +388,7 @@ const latency = async () => {
     /** @type {[string, string, string, Record<string, unknown>][]} */
     const cases = [
       ["Fetch All, page after page (before)", "fetchAllSequential", "fetchAll sequential", {}],
-      ["Fetch All, 4 pages at a time", "fetchAll", "fetchAll concurrent", {}],
+      ["Fetch All, 8 pages at a time", "fetchAll", "fetchAll concurrent", {}],
       ["poll of New and Updated Contacts", "polling", "poll", { startFrom }],
     ];
     for (const [metric, workerScenario, key, args] of cases) {

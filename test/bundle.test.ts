@@ -119,6 +119,13 @@ describe("axios in the bundle loads none of Node's web globals", () => {
     expect(loaded.filter((name) => /undici|http2|webstreams/.test(name))).toEqual([]);
   });
 
+  test("requiring dist/index.js formats no number by locale (its first use loads the locale data, ~30 ms)", () => {
+    const script = `let calls = 0; const original = Number.prototype.toLocaleString;
+      Number.prototype.toLocaleString = function (...args) { calls++; return original.apply(this, args); };
+      require(${JSON.stringify(DIST)}); process.stdout.write(String(calls));`;
+    expect(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" })).toBe("0");
+  });
+
   describe("requests through the built bundle", () => {
     useNock();
     // eslint-disable-next-line @typescript-eslint/no-require-imports

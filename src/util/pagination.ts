@@ -21,8 +21,13 @@ export interface SageAll<T> {
 
 export type QueryParams = Record<string, string | number | boolean | undefined>;
 
-/** Pages read at once after the first; the shared rate limiter (client.ts) still paces them. */
-export const PAGE_CONCURRENCY = 4;
+/**
+ * Pages read at once after the first. Sage limits calls per 60 s (200 per business), not
+ * connections, and the shared rate limiter (client.ts) paces every call against that; 8 in flight
+ * keep a 10,000-record Fetch All at 250 ms per answer under 4.5 s (4 took 5.1 s: npm run bench)
+ * while holding at most 8 pages of answers besides the records.
+ */
+export const PAGE_CONCURRENCY = 8;
 
 export interface PagesOptions {
   /** Pages in flight at once; 1 reads page after page (for callers that may stop early). */
