@@ -137,11 +137,11 @@ export const stockItem = {
   cost_price_last_updated: null,
 };
 
-export const findProduct = { data: [product] };
+export const findProduct = { data: { found: true, products: [product], product: product } };
 
-export const findService = { data: [service] };
+export const findService = { data: { found: true, services: [service], service: service } };
 
-export const findStockItem = { data: [stockItem] };
+export const findStockItem = { data: { found: true, stockItems: [stockItem], stockItem: stockItem } };
 
 export const findOrCreateProduct = {
   data: {

@@ -6,18 +6,11 @@ import { itemCodeInput } from "../inputs/catalogue";
 import { sameText } from "../util/match";
 import { SageApiError } from "../util/errors";
 import { withIdempotencyKey } from "../util/idempotency";
-import {
-  actionOutput,
-  BOOLEAN,
-  objectSchema,
-  outputSchemaFor,
-  performSafetyFor,
-  recordSchema,
-} from "../util/outputSchema";
+import { actionOutput, BOOLEAN, objectSchema, performSafetyFor, recordSchema } from "../util/outputSchema";
 import { fetchAllPages, pagesOf } from "../util/pagination";
 import { InputError, optionalTrimmed, requiredString } from "../util/validation";
 import { products } from "./products";
-import { bodyOf, camel, type SageResource } from "./resource";
+import { bodyOf, camel, findOutputSchema, foundRecords, type SageResource } from "./resource";
 import { services } from "./services";
 import { stockItems } from "./stockItems";
 
@@ -95,7 +88,7 @@ const createForItemCode = async (
 
 const itemCodeLabel = "Item Code";
 
-/** Find <Item>: every record with this item code and/or description, across all pages. */
+/** Find <Item>: every record with this item code and/or description, across all pages, as every Find answers. */
 const findAction = (resource: SageResource, names: { key: string; label: string; description: string }) => {
   const noun = resource.singular.toLowerCase();
   return action({
@@ -128,10 +121,16 @@ const findAction = (resource: SageResource, names: { key: string; label: string;
         search: itemCode ?? description,
         attributes: "all",
       });
-      return { data: $items.filter((record) => isMatch(record, itemCode, description)) };
+      return {
+        data: foundRecords(
+          resource,
+          $items.filter((record) => isMatch(record, itemCode, description)),
+        ),
+      };
     },
     examplePayload: example(names.key),
-    outputSchema: outputSchemaFor(resource.definition, "array"),
+    // The same { found, <plural>, <singular> } as every Find (Find Sales Invoice ...).
+    outputSchema: findOutputSchema(resource),
     performSafety: performSafetyFor("find"),
   });
 };

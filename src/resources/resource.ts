@@ -267,6 +267,25 @@ const fieldWords = (fields: string[]) =>
     .replace(/, ([^,]*)$/, " or $1");
 
 /**
+ * What every Find action returns: { found, <plural>, <singular> (the first match, when found) }, so a
+ * flow branches on `found` and maps the first match without an index, whatever it looked for.
+ */
+export const foundRecords = (resource: SageResource, matches: unknown[]) => ({
+  found: matches.length > 0,
+  [camel(resource.plural)]: matches,
+  ...(matches.length ? { [camel(resource.singular)]: matches[0] } : {}),
+});
+
+/** The output schema of foundRecords. */
+export const findOutputSchema = (resource: SageResource) =>
+  actionOutput(
+    objectSchema(
+      { found: BOOLEAN, [camel(resource.plural)]: { type: "array", items: recordSchema(resource.definition) } },
+      { [camel(resource.singular)]: recordSchema(resource.definition) },
+    ),
+  );
+
+/**
  * Find: every record whose `fields` hold the text exactly (ignoring case), read from every page
  * Sage's `search` returns. Returns { found, <plural>, <singular> (the first match, when found) }
  * so a flow can branch on `found`.
@@ -274,8 +293,6 @@ const fieldWords = (fields: string[]) =>
 const findAction = (resource: SageResource, names: FindAction) => {
   const search = resource.filters.search?.query;
   if (!search) throw new Error(`${resource.plural}: a find needs a "search" list filter`);
-  const one = camel(resource.singular);
-  const many = camel(resource.plural);
   return action({
     display: { label: names.label, description: names.description },
     inputs: {
@@ -299,15 +316,10 @@ const findAction = (resource: SageResource, names: FindAction) => {
       const matches = $items.filter((record) =>
         names.fields.some((field) => sameText(record[field], numberOrReference)),
       );
-      return { data: { found: matches.length > 0, [many]: matches, ...(matches.length ? { [one]: matches[0] } : {}) } };
+      return { data: foundRecords(resource, matches) };
     },
     examplePayload: example(names.key),
-    outputSchema: actionOutput(
-      objectSchema(
-        { found: BOOLEAN, [many]: { type: "array", items: recordSchema(resource.definition) } },
-        { [one]: recordSchema(resource.definition) },
-      ),
-    ),
+    outputSchema: findOutputSchema(resource),
     performSafety: performSafetyFor("find"),
   });
 };

@@ -185,14 +185,17 @@ describe("Find Product / Service / Stock Item", () => {
     });
     sage.sandbox().clearLog();
     const { data } = await sage.run("findProduct", { itemCode: "SYN-P" });
-    expect(data.map((product: { id: string }) => product.id)).toEqual([exact.data.id]);
+    // The shape of every Find: { found, <plural>, <singular> }.
+    expect(data.found).toBe(true);
+    expect(data.products.map((product: { id: string }) => product.id)).toEqual([exact.data.id]);
+    expect(data.product.id).toBe(exact.data.id);
     expect(log().map((entry) => entry.query.page)).toEqual(["1", "2", "3"]);
   });
 
   test("by description, exact and ignoring case, not a substring", async () => {
     const { data } = await sage.run("findService", { description: "consulting (HOURLY)" });
-    expect(data.map((service: { item_code: string }) => service.item_code)).toEqual(["CONSULT-HR"]);
-    expect((await sage.run("findService", { description: "Consulting" })).data).toEqual([]);
+    expect(data.services.map((service: { item_code: string }) => service.item_code)).toEqual(["CONSULT-HR"]);
+    expect((await sage.run("findService", { description: "Consulting" })).data).toEqual({ found: false, services: [] });
   });
 
   test("a stock item by item code", async () => {
@@ -203,8 +206,8 @@ describe("Find Product / Service / Stock Item", () => {
       purchaseLedgerAccountId: sage.ledgerId(5000),
     });
     const { data } = await sage.run("findStockItem", { itemCode: "bolt-m8" });
-    expect(data).toHaveLength(1);
-    expect(data[0]).toMatchObject({ item_code: "BOLT-M8", quantity_in_stock: 0 });
+    expect(data.stockItems).toHaveLength(1);
+    expect(data.stockItem).toMatchObject({ item_code: "BOLT-M8", quantity_in_stock: 0 });
   });
 });
 
