@@ -785,7 +785,7 @@ const renderFiles = (files) => {
 };
 
 /**
- * index.ts: every example by its key, which the definitions built from src/resources/ look up.
+ * index.ts: every example by its key, looked up when Prismatic reads one (src/componentOnDemand.ts).
  * @param {string[]} names  the generated files
  * @returns {[string, string]}
  */
@@ -794,8 +794,13 @@ const indexOf = (names) => {
   return [
     "index",
     `${HEADER}\n${sorted.map((name) => `import * as ${name} from "./${name}";`).join("\n")}\n\n` +
-      "/** Every example by its action or data source key, for definitions built from src/resources/. */\n" +
-      `export const EXAMPLES: Record<string, unknown> = { ${sorted.map((name) => `...${name}`).join(", ")} };\n`,
+      "let examples: Record<string, unknown> | undefined;\n\n" +
+      "/**\n" +
+      " * The example payload of an action, data source or trigger, by its key. Built on the first call:\n" +
+      " * in the bundle each file's examples are unpacked when first read (bundle/example-payloads-loader.js).\n" +
+      " */\n" +
+      "export const examplePayloadOf = (key: string): unknown =>\n" +
+      `  (examples ??= { ${sorted.map((name) => `...${name}`).join(", ")} })[key];\n`,
   ];
 };
 

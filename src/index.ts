@@ -1,6 +1,6 @@
-import { component } from "@prismatic-io/spectral";
 import actions from "./actions";
 import { sageOAuth } from "./connections";
+import { componentOnDemand } from "./componentOnDemand";
 import dataSources from "./dataSources";
 import triggers from "./triggers";
 import { handleSageErrors } from "./util/errors";
@@ -8,7 +8,8 @@ import { handleSageErrors } from "./util/errors";
 /** The resource declarations, for the example-payload generator that drives the built bundle. */
 export { RESOURCES } from "./resources";
 
-export default component({
+/** The component as written; Spectral converts it item by item (src/componentOnDemand.ts). */
+export const definition = {
   key: "sage-accounting",
   public: false,
   documentationUrl: "https://developer.sage.com/accounting/reference/",
@@ -23,4 +24,6 @@ export default component({
   triggers,
   dataSources,
   hooks: { error: handleSageErrors },
-});
+} satisfies Parameters<typeof componentOnDemand>[0];
+
+export default componentOnDemand(definition);

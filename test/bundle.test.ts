@@ -96,6 +96,17 @@ describe("example payloads in the bundle", () => {
     expect(withoutExample).toEqual([]);
   });
 
+  test("are unpacked on first read, not when the bundle loads (a running step never reads one)", () => {
+    const script = `const zlib = require("zlib"); let inflated = 0; const original = zlib.inflateRawSync;
+      zlib.inflateRawSync = (...args) => { inflated++; return original(...args); };
+      const component = require(${JSON.stringify(DIST)}).default; const atLoad = inflated;
+      const example = component.actions.getContact.examplePayload;
+      process.stdout.write(JSON.stringify({ atLoad, afterRead: inflated, id: typeof example.data.id }));`;
+    const counts = JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }));
+    expect(counts).toEqual({ atLoad: 0, afterRead: expect.any(Number), id: "string" });
+    expect(counts.afterRead).toBeGreaterThan(0);
+  });
+
   test("are packed, not written out as object literals", () => {
     const bundle = fs.readFileSync(DIST, "utf8");
     // Asserted as booleans: a failure must not print the whole bundle.

@@ -3,7 +3,7 @@ import { createSageClient } from "../client";
 import { attributes, connection, fetchAll, itemsPerPage, page } from "../inputs/common";
 import { type DefinitionName, outputSchemaFor, performSafetyFor } from "../util/outputSchema";
 import { InputError } from "../util/validation";
-import { type ListOptions, listRecords, type QueryParams, type SageList } from "../util/pagination";
+import { type ListOptions, listRecords, type QueryParams } from "../util/pagination";
 
 /** A list filter: the input a flow builder fills in and the Sage query parameter it is sent as. */
 export interface ListFilter {
@@ -30,7 +30,6 @@ interface ListActionSpec {
   query?: QueryParams;
   /** The Attributes input's default when not `all` (a list whose full records are too large a page). */
   defaultAttributes?: string;
-  examplePayload?: SageList<Record<string, unknown>>;
 }
 
 /** The inputs of filters, keyed by their public input key. */
@@ -81,7 +80,6 @@ export const listAction = ({
   filters = {},
   query: fixedQuery = {},
   defaultAttributes,
-  examplePayload,
 }: ListActionSpec) =>
   action({
     display: { label, description },
@@ -102,7 +100,6 @@ export const listAction = ({
       const query = { ...fixedQuery, ...queryOfFilters(filters, values) };
       return { data: await listRecords(client, path, { fetchAll, page, itemsPerPage, attributes }, query) };
     },
-    examplePayload: examplePayload ? { data: examplePayload } : undefined,
     outputSchema: outputSchemaFor(definition, "list"),
     performSafety: performSafetyFor("list"),
   });

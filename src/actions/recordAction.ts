@@ -14,7 +14,6 @@ interface RecordActionSpec<K extends string, I extends InputFieldDefinition> {
   /** The id input and its public key, e.g. "contactId". */
   idKey: K;
   idInput: I;
-  examplePayload: { data: unknown };
 }
 
 interface GetActionSpec<K extends string, I extends InputFieldDefinition> extends RecordActionSpec<K, I> {
@@ -42,7 +41,6 @@ export const getAction = <K extends string, I extends InputFieldDefinition>({
   query,
   options,
   definition,
-  examplePayload,
 }: GetActionSpec<K, I>) =>
   action({
     display: { label, description },
@@ -54,7 +52,6 @@ export const getAction = <K extends string, I extends InputFieldDefinition>({
       });
       return { data };
     },
-    examplePayload,
     outputSchema: outputSchemaFor(definition, "record"),
     performSafety: performSafetyFor("get"),
   });
@@ -66,7 +63,6 @@ export const deleteAction = <K extends string, I extends InputFieldDefinition>({
   path,
   idKey,
   idInput,
-  examplePayload,
 }: RecordActionSpec<K, I>) =>
   action({
     display: { label, description },
@@ -77,7 +73,6 @@ export const deleteAction = <K extends string, I extends InputFieldDefinition>({
       await client.delete(`${path}/${segment(id)}`);
       return { data: { deleted: true, id } };
     },
-    examplePayload,
     outputSchema: deletedOutput,
     performSafety: performSafetyFor("delete"),
   });

@@ -33,7 +33,6 @@ interface PicklistSpec {
   /** Inputs after the connection, and the query they make. */
   options?: Inputs;
   queryOf?: (values: Record<string, unknown>) => QueryParams;
-  examplePayload: Element[];
 }
 
 /** A dropdown of every record of a Sage list (all pages): label `displayed_as`, key `id`. */
@@ -45,7 +44,6 @@ export const picklist = ({
   labelOf = (record) => record.displayed_as,
   options,
   queryOf = () => ({}),
-  examplePayload,
 }: PicklistSpec) =>
   dataSource({
     display: { label, description },
@@ -59,5 +57,4 @@ export const picklist = ({
         : (await fetchAllPages<SageBaseRecord>(client, path, queryOf(values))).$items;
       return { result: toOptions(records, labelOf) };
     },
-    examplePayload: { result: examplePayload },
   });

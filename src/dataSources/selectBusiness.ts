@@ -1,4 +1,3 @@
-import * as examples from "../examplePayloads/dataSources";
 import { picklist } from "./picklist";
 
 export const selectBusiness = picklist({
@@ -8,5 +7,4 @@ export const selectBusiness = picklist({
   unpaged: true,
   // Users know a business by its name (what Sage's own business switcher shows).
   labelOf: (business) => business.name || business.displayed_as,
-  examplePayload: examples.selectBusiness.result,
 });

@@ -1,4 +1,3 @@
-import * as examples from "../examplePayloads/dataSources";
 import { sageQueryFlag } from "../inputs/common";
 import { picklist } from "./picklist";
 
@@ -15,5 +14,4 @@ export const selectContact = picklist({
   },
   // Sage's system contacts are no customer or supplier a flow builder picks: left out unless asked.
   queryOf: ({ includeSystem }) => ({ exclude_system: includeSystem ? undefined : true }),
-  examplePayload: examples.selectContact.result,
 });

@@ -1,6 +1,5 @@
 import { dataSource, input } from "@prismatic-io/spectral";
 import { createSageClient } from "../client";
-import * as examples from "../examplePayloads/dataSources";
 import { connection } from "../inputs/common";
 import { contactIdFilter } from "../inputs/contactPersons";
 import { fetchAllPages } from "../util/pagination";
@@ -25,5 +24,4 @@ export const selectContactPerson = dataSource({
     const { $items } = await fetchAllPages<SageBaseRecord>(client, "/contact_persons", { contact_id: contactId });
     return { result: toOptions($items, (record) => record.displayed_as) };
   },
-  examplePayload: { result: examples.selectContactPerson.result },
 });

@@ -1,9 +1,7 @@
-import * as examples from "../examplePayloads/dataSources";
 import { picklist } from "./picklist";
 
 export const selectContactType = picklist({
   label: "Select Contact Type",
   description: "Select a contact type (customer or supplier).",
   path: "/contact_types",
-  examplePayload: examples.selectContactType.result,
 });

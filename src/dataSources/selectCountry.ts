@@ -1,9 +1,7 @@
-import * as examples from "../examplePayloads/dataSources";
 import { picklist } from "./picklist";
 
 export const selectCountry = picklist({
   label: "Select Country",
   description: "Select a country.",
   path: "/countries",
-  examplePayload: examples.selectCountry.result,
 });

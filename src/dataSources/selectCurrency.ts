@@ -1,9 +1,7 @@
-import * as examples from "../examplePayloads/dataSources";
 import { picklist } from "./picklist";
 
 export const selectCurrency = picklist({
   label: "Select Currency",
   description: "Select a currency.",
   path: "/currencies",
-  examplePayload: examples.selectCurrency.result,
 });

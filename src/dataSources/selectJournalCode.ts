@@ -1,10 +1,7 @@
-import { EXAMPLES } from "../examplePayloads";
-import type { Element } from "@prismatic-io/spectral";
 import { picklist } from "./picklist";
 
 export const selectJournalCode = picklist({
   label: "Select Journal Code",
   description: "Select a journal code (Sage keeps them for French businesses only).",
   path: "/journal_codes",
-  examplePayload: (EXAMPLES.selectJournalCode as { result: Element[] } | undefined)?.result ?? [],
 });

@@ -1,9 +1,7 @@
-import * as examples from "../examplePayloads/dataSources";
 import { picklist } from "./picklist";
 
 export const selectPaymentMethod = picklist({
   label: "Select Payment Method",
   description: "Select a payment method.",
   path: "/payment_methods",
-  examplePayload: examples.selectPaymentMethod.result,
 });

@@ -1,9 +1,7 @@
-import * as examples from "../examplePayloads/dataSources";
 import { picklist } from "./picklist";
 
 export const selectTaxRate = picklist({
   label: "Select Tax Rate",
   description: "Select a tax rate.",
   path: "/tax_rates",
-  examplePayload: examples.selectTaxRate.result,
 });

@@ -33,36 +33,42 @@ import * as stockItems from "./stockItems";
 import * as taxRates from "./taxRates";
 import * as triggers from "./triggers";
 
-/** Every example by its action or data source key, for definitions built from src/resources/. */
-export const EXAMPLES: Record<string, unknown> = {
-  ...allocations,
-  ...attachments,
-  ...bankAccounts,
-  ...bankDeposits,
-  ...bankTransfers,
-  ...businesses,
-  ...catalogue,
-  ...contactPayments,
-  ...contactPersons,
-  ...contacts,
-  ...dataSources,
-  ...documents,
-  ...journals,
-  ...ledgerAccounts,
-  ...lookups,
-  ...misc,
-  ...otherPayments,
-  ...otherReceipts,
-  ...products,
-  ...purchaseCreditNotes,
-  ...purchaseInvoices,
-  ...reporting,
-  ...salesCreditNotes,
-  ...salesEstimates,
-  ...salesInvoices,
-  ...salesQuotes,
-  ...services,
-  ...stockItems,
-  ...taxRates,
-  ...triggers,
-};
+let examples: Record<string, unknown> | undefined;
+
+/**
+ * The example payload of an action, data source or trigger, by its key. Built on the first call:
+ * in the bundle each file's examples are unpacked when first read (bundle/example-payloads-loader.js).
+ */
+export const examplePayloadOf = (key: string): unknown =>
+  (examples ??= {
+    ...allocations,
+    ...attachments,
+    ...bankAccounts,
+    ...bankDeposits,
+    ...bankTransfers,
+    ...businesses,
+    ...catalogue,
+    ...contactPayments,
+    ...contactPersons,
+    ...contacts,
+    ...dataSources,
+    ...documents,
+    ...journals,
+    ...ledgerAccounts,
+    ...lookups,
+    ...misc,
+    ...otherPayments,
+    ...otherReceipts,
+    ...products,
+    ...purchaseCreditNotes,
+    ...purchaseInvoices,
+    ...reporting,
+    ...salesCreditNotes,
+    ...salesEstimates,
+    ...salesInvoices,
+    ...salesQuotes,
+    ...services,
+    ...stockItems,
+    ...taxRates,
+    ...triggers,
+  })[key];

@@ -1,7 +1,6 @@
 import { action } from "@prismatic-io/spectral";
 import { formatISO } from "date-fns";
 import { createSageClient, segment } from "../client";
-import { EXAMPLES } from "../examplePayloads";
 import { connection, idempotencyKey } from "../inputs/common";
 import {
   allocationDate,
@@ -160,7 +159,6 @@ export const applyCreditToInvoices = action({
     );
     return { data };
   },
-  examplePayload: EXAMPLES.applyCreditToInvoices as { data: unknown },
   outputSchema: outputSchemaFor("ContactAllocation", "record"),
   performSafety: performSafetyFor("allocate"),
 });
@@ -321,8 +319,7 @@ export const refundSalesInvoice = action({
       },
     };
   },
-  examplePayload: EXAMPLES.refundSalesInvoice as { data: unknown },
-  outputSchema: actionOutput(
+  outputSchema: actionOutput(() =>
     objectSchema(
       { salesCreditNote: recordSchema("SalesCreditNote") },
       { contactAllocation: recordSchema("ContactAllocation"), refundPayment: recordSchema("ContactPayment") },

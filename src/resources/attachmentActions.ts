@@ -1,6 +1,5 @@
 import { action, input, util } from "@prismatic-io/spectral";
 import { createSageClient, segment } from "../client";
-import { EXAMPLES } from "../examplePayloads";
 import {
   attachmentContextId,
   attachmentContextTypeId,
@@ -206,7 +205,6 @@ const uploadAttachment = action({
     const { data } = await client.post(attachments.path, { [attachments.wrapper]: attachment });
     return { data };
   },
-  examplePayload: EXAMPLES.uploadAttachment as { data: unknown },
   outputSchema: outputSchemaFor(attachments.definition, "record"),
   performSafety: performSafetyFor("upload"),
 });
@@ -250,7 +248,7 @@ const downloadAttachment = action({
   },
   examplePayload: { data: Buffer.from("%PDF-1.4 …"), contentType: "application/pdf" },
   // A file (its bytes under contentType): no JSON fields to map.
-  outputSchema: actionOutput({}),
+  outputSchema: actionOutput(() => ({})),
   performSafety: performSafetyFor("download"),
 });
 

@@ -1,6 +1,5 @@
 import { action, input, type Connection } from "@prismatic-io/spectral";
 import { createSageClient, type HttpClient, segment } from "../client";
-import { EXAMPLES } from "../examplePayloads";
 import { connection } from "../inputs/common";
 import { itemCodeInput } from "../inputs/catalogue";
 import { sameText } from "../util/match";
@@ -27,8 +26,6 @@ interface CatalogueRecord extends Record<string, unknown> {
 }
 
 type Params = Record<string, unknown> & { connection: Connection };
-
-const example = (key: string) => EXAMPLES[key] as { data: unknown } | undefined;
 
 const isMatch = (record: CatalogueRecord, itemCode?: string, description?: string) =>
   (!itemCode || sameText(record.item_code, itemCode)) && (!description || sameText(record.description, description));
@@ -128,7 +125,6 @@ const findAction = (resource: SageResource, names: { key: string; label: string;
         ),
       };
     },
-    examplePayload: example(names.key),
     // The same { found, <plural>, <singular> } as every Find (Find Sales Invoice ...).
     outputSchema: findOutputSchema(resource),
     performSafety: performSafetyFor("find"),
@@ -159,8 +155,9 @@ const findOrCreateAction = (resource: SageResource, names: { key: string; label:
       const created = await createForItemCode(client, resource, fields.itemCode, fields);
       return { data: { created: true, [recordKey]: created } };
     },
-    examplePayload: example(names.key),
-    outputSchema: actionOutput(objectSchema({ created: BOOLEAN, [recordKey]: recordSchema(resource.definition) })),
+    outputSchema: actionOutput(() =>
+      objectSchema({ created: BOOLEAN, [recordKey]: recordSchema(resource.definition) }),
+    ),
     performSafety: performSafetyFor("create"),
   });
 };

@@ -5,13 +5,11 @@ import {
   type ActionPerformReturn,
   type ConfigVarResultCollection,
   type Connection,
-  type Element,
   type InputFieldDefinition,
   type Inputs,
 } from "@prismatic-io/spectral";
 import { picklist } from "../dataSources/picklist";
 import { createSageClient, segment } from "../client";
-import { EXAMPLES } from "../examplePayloads";
 import { connection, idempotencyKey } from "../inputs/common";
 import { type ListFilters, listAction } from "../actions/listAction";
 import { getAction, deleteAction } from "../actions/recordAction";
@@ -160,8 +158,6 @@ const checkDistinct = (resource: SageResource, names: WriteAction, fields: Recor
 export const camel = (label: string): string =>
   label.replace(/\s+(\w)/g, (_, letter: string) => letter.toUpperCase()).replace(/^\w/, (c) => c.toLowerCase());
 
-const example = (key: string) => EXAMPLES[key] as { data: unknown } | undefined;
-
 type Params = Record<string, unknown> & { connection: Connection };
 
 /** Create: POST the mapped body, with the optional Idempotency Key last so a retried run never creates twice. */
@@ -180,7 +176,6 @@ const createAction = (resource: SageResource, names: WriteAction) =>
       );
       return { data };
     },
-    examplePayload: example(names.key),
     outputSchema: outputSchemaFor(resource.definition, "record"),
     performSafety: performSafetyFor("create"),
   });
@@ -196,7 +191,6 @@ const updateAction = (resource: SageResource, names: WriteAction) =>
       const { data } = await client.put(`${resource.path}/${segment(String(id))}`, bodyOf(resource, fields));
       return { data };
     },
-    examplePayload: example(names.key),
     outputSchema: outputSchemaFor(resource.definition, "record"),
     performSafety: performSafetyFor("update"),
   });
@@ -230,8 +224,7 @@ const voidAction = (resource: SageResource, names: WriteAction) =>
       const voided = Boolean(data && typeof data === "object");
       return { data: { id, deleted: !voided, voided, ...(voided ? { [camel(resource.singular)]: data } : {}) } };
     },
-    examplePayload: example(names.key),
-    outputSchema: actionOutput(
+    outputSchema: actionOutput(() =>
       objectSchema(
         { id: STRING, deleted: BOOLEAN, voided: BOOLEAN },
         { [camel(resource.singular)]: recordSchema(resource.definition) },
@@ -251,7 +244,6 @@ const recordPostAction = (resource: SageResource, names: ActionNames, verb: "rel
       const { data } = await client.post(`${resource.path}/${segment(String(id))}/${verb}`);
       return { data };
     },
-    examplePayload: example(names.key),
     outputSchema: outputSchemaFor(resource.definition, "record"),
     // A release turns a draft into a live document, a reissue posts it again: writes like an update.
     performSafety: performSafetyFor("update"),
@@ -278,7 +270,7 @@ export const foundRecords = (resource: SageResource, matches: unknown[]) => ({
 
 /** The output schema of foundRecords. */
 export const findOutputSchema = (resource: SageResource) =>
-  actionOutput(
+  actionOutput(() =>
     objectSchema(
       { found: BOOLEAN, [camel(resource.plural)]: { type: "array", items: recordSchema(resource.definition) } },
       { [camel(resource.singular)]: recordSchema(resource.definition) },
@@ -318,7 +310,6 @@ const findAction = (resource: SageResource, names: FindAction) => {
       );
       return { data: foundRecords(resource, matches) };
     },
-    examplePayload: example(names.key),
     outputSchema: findOutputSchema(resource),
     performSafety: performSafetyFor("find"),
   });
@@ -342,12 +333,8 @@ export const actionsOf = (resource: SageResource): Record<string, ResourceAction
   };
   add(resource.create, (names: WriteAction) => createAction(resource, names));
   add(resource.update, (names: WriteAction) => updateAction(resource, names));
-  add(resource.get, (names: ActionNames) =>
-    getAction({ ...names, ...record, options: resource.readOptions, examplePayload: example(names.key)! }),
-  );
-  add(resource.delete, (names: ActionNames) =>
-    deleteAction({ ...names, ...record, examplePayload: example(names.key)! }),
-  );
+  add(resource.get, (names: ActionNames) => getAction({ ...names, ...record, options: resource.readOptions }));
+  add(resource.delete, (names: ActionNames) => deleteAction({ ...names, ...record }));
   add(resource.void, (names: WriteAction) => voidAction(resource, names));
   add(resource.release, (names: ActionNames) => recordPostAction(resource, names, "release"));
   add(resource.reissue, (names: ActionNames) => recordPostAction(resource, names, "reissue"));
@@ -360,7 +347,6 @@ export const actionsOf = (resource: SageResource): Record<string, ResourceAction
       filters: { ...resource.filters, ...resource.readOptions },
       query: resource.listQuery,
       defaultAttributes: resource.listAttributes,
-      examplePayload: example(names.key)?.data as Parameters<typeof listAction>[0]["examplePayload"],
     }),
   );
   return byKey;
@@ -373,6 +359,5 @@ export const dropdownOf = (resource: SageResource) => {
     label: names.label,
     description: names.description,
     path: resource.path,
-    examplePayload: (EXAMPLES[names.key] as { result: Element[] } | undefined)?.result ?? [],
   });
 };

@@ -1,4 +1,3 @@
-import * as examples from "../examplePayloads/triggers";
 import { recordChangesTrigger } from "./recordChanges";
 
 export const contactsChanged = recordChangesTrigger({
@@ -6,5 +5,4 @@ export const contactsChanged = recordChangesTrigger({
   description:
     "Checks Sage on a schedule for contacts created or updated since the last poll and delivers them as { created, updated }.",
   resource: "contacts",
-  examplePayload: examples.contactsChanged,
 });

@@ -1,8 +1,6 @@
 import { pollingTrigger } from "@prismatic-io/spectral";
 import { createSageClient, type HttpClient, segment } from "../client";
-import * as examples from "../examplePayloads/triggers";
 import { connection, invoiceType, statusFilter } from "../inputs/triggers";
-import { EXAMPLE_TRIGGER_PAYLOAD } from "./examplePayloads";
 import { latestVersions, readState, type SageChangeRecord, sortChanges } from "./changes";
 import {
   type InvoiceKind,
@@ -82,9 +80,5 @@ export const invoiceStatusChanged = pollingTrigger({
 
     const changes = [...sorted.changes, ...overdue.map(overdueChange)].filter((change) => passes(change, statusFilter));
     return { payload: withData(payload, { changes }), polledNoChanges: changes.length === 0 };
-  },
-  examplePayload: {
-    payload: withData(EXAMPLE_TRIGGER_PAYLOAD, examples.invoiceStatusChanged),
-    polledNoChanges: false,
   },
 });

@@ -1,5 +1,4 @@
 import { pollingTrigger } from "@prismatic-io/spectral";
-import * as examples from "../examplePayloads/triggers";
 import {
   connection,
   includeSystemContacts,
@@ -8,8 +7,6 @@ import {
   showUpdatedRecords,
   startFrom,
 } from "../inputs/triggers";
-import { EXAMPLE_TRIGGER_PAYLOAD } from "./examplePayloads";
-import { withData } from "./poller";
 import { pollRecordChanges } from "./recordChanges";
 
 /**
@@ -25,5 +22,4 @@ export const pollChangesTrigger = pollingTrigger({
   },
   inputs: { connection, resourceType, showNewRecords, showUpdatedRecords, startFrom, includeSystemContacts },
   perform: (context, payload, params) => pollRecordChanges(context, payload, params, params.resourceType),
-  examplePayload: { payload: withData(EXAMPLE_TRIGGER_PAYLOAD, examples.pollChangesTrigger), polledNoChanges: false },
 });

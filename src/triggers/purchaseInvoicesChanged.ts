@@ -1,4 +1,3 @@
-import * as examples from "../examplePayloads/triggers";
 import { recordChangesTrigger } from "./recordChanges";
 
 export const purchaseInvoicesChanged = recordChangesTrigger({
@@ -6,5 +5,4 @@ export const purchaseInvoicesChanged = recordChangesTrigger({
   description:
     "Checks Sage on a schedule for purchase invoices created or updated since the last poll and delivers them as { created, updated }.",
   resource: "purchaseInvoices",
-  examplePayload: examples.purchaseInvoicesChanged,
 });

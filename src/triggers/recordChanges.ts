@@ -1,7 +1,6 @@
 import { type Connection, type PollingContext, pollingTrigger, type TriggerPayload } from "@prismatic-io/spectral";
 import { createSageClient } from "../client";
 import { connection, includeSystemContacts, showNewRecords, showUpdatedRecords, startFrom } from "../inputs/triggers";
-import { EXAMPLE_TRIGGER_PAYLOAD } from "./examplePayloads";
 import { type ChangesPayload, readState, type SageChangeRecord, sortChanges } from "./changes";
 import { type PollableResource, pollableResource, readQuery } from "./pollableResources";
 import { readWindow, startingPoint, withData } from "./poller";
@@ -50,11 +49,10 @@ interface RecordChangesSpec {
   description: string;
   /** A value of POLLABLE_RESOURCES. */
   resource: string;
-  examplePayload: ChangesPayload;
 }
 
 /** A "New and Updated <resource>" trigger on one fixed resource (contacts, sales or purchase invoices). */
-export const recordChangesTrigger = ({ label, description, resource, examplePayload }: RecordChangesSpec) => {
+export const recordChangesTrigger = ({ label, description, resource }: RecordChangesSpec) => {
   const polled = pollableResource(resource);
   if (!polled) throw new Error(`${resource} is not in POLLABLE_RESOURCES`);
   const inputs = { connection, startFrom, showNewRecords, showUpdatedRecords };
@@ -63,6 +61,5 @@ export const recordChangesTrigger = ({ label, description, resource, examplePayl
     // System records are contacts only; the other resources have nothing to include.
     inputs: polled.excludeSystem ? { ...inputs, includeSystemContacts } : inputs,
     perform: (context, payload, params) => pollRecordChanges(context, payload, params, polled),
-    examplePayload: { payload: withData(EXAMPLE_TRIGGER_PAYLOAD, examplePayload), polledNoChanges: false },
   });
 };

@@ -1,8 +1,6 @@
 import { pollingTrigger } from "@prismatic-io/spectral";
 import { createSageClient } from "../client";
-import * as examples from "../examplePayloads/triggers";
 import { connection, deletedResourceType, startFrom } from "../inputs/triggers";
-import { EXAMPLE_TRIGGER_PAYLOAD } from "./examplePayloads";
 import { readState, type SageDeletion, sortDeletions } from "./changes";
 import { readWindow, startingPoint, withData } from "./poller";
 
@@ -33,5 +31,4 @@ export const recordsDeleted = pollingTrigger({
     context.polling.setState(state);
     return { payload: withData(payload, { deleted }), polledNoChanges: deleted.length === 0 };
   },
-  examplePayload: { payload: withData(EXAMPLE_TRIGGER_PAYLOAD, examples.recordsDeleted), polledNoChanges: false },
 });

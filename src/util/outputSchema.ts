@@ -94,23 +94,35 @@ export type OutputKind =
   /** a plain array of records (Find Contacts, List Businesses) */
   | "array";
 
-export const actionOutput = (schema: JsonSchema): OutputSchema => ({ type: "actionOutput", schema });
+/**
+ * An action's `outputSchema`, its JSON Schema built on first read: only Prismatic reads it (when the
+ * component is published), never a running flow step, and the records' schemas are large (each
+ * action's, written out, ~6 KB). See src/componentOnDemand.ts.
+ */
+export const actionOutput = (build: () => JsonSchema): OutputSchema => {
+  let schema: JsonSchema | undefined;
+  return {
+    type: "actionOutput",
+    get schema() {
+      return (schema ??= build());
+    },
+  };
+};
 
 /** The `outputSchema` of an action answering `kind` of the definition `name`. */
 export const outputSchemaFor = (name: DefinitionName, kind: OutputKind): OutputSchema => {
-  const record = recordSchema(name);
   switch (kind) {
     case "record":
-      return actionOutput(record);
+      return actionOutput(() => recordSchema(name));
     case "list":
-      return actionOutput({ oneOf: [pageSchema(record), allPagesSchema(record)] });
+      return actionOutput(() => ({ oneOf: [pageSchema(recordSchema(name)), allPagesSchema(recordSchema(name))] }));
     case "array":
-      return actionOutput(listOf(record));
+      return actionOutput(() => listOf(recordSchema(name)));
   }
 };
 
 /** A delete: Sage answers 204 with no body, so the action says `{ deleted: true, id }`. */
-export const deletedOutput: OutputSchema = actionOutput(objectSchema({ deleted: BOOLEAN, id: STRING }));
+export const deletedOutput: OutputSchema = actionOutput(() => objectSchema({ deleted: BOOLEAN, id: STRING }));
 
 /**
  * What an action does to the customer's books. Reads (get, list, find, downloads) are `safe`:

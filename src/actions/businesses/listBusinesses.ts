@@ -2,7 +2,6 @@ import { action } from "@prismatic-io/spectral";
 import { createSageClient } from "../../client";
 import { connection } from "../../inputs/common";
 import { recordsOf, type SageAll } from "../../util/pagination";
-import * as examples from "../../examplePayloads/businesses";
 import { outputSchemaFor, performSafetyFor } from "../../util/outputSchema";
 
 export const listBusinesses = action({
@@ -24,7 +23,6 @@ export const listBusinesses = action({
     };
     return { data: result };
   },
-  examplePayload: examples.listBusinesses,
   outputSchema: outputSchemaFor("Business", "list"),
   performSafety: performSafetyFor("list"),
 });

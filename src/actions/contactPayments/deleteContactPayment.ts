@@ -1,6 +1,5 @@
 import { contactPaymentId } from "../../inputs/contactPayments";
 import { deleteAction } from "../recordAction";
-import * as examples from "../../examplePayloads/contactPayments";
 
 export const deleteContactPayment = deleteAction({
   label: "Delete Contact Payment",
@@ -8,5 +7,4 @@ export const deleteContactPayment = deleteAction({
   path: "/contact_payments",
   idKey: "contactPaymentId",
   idInput: contactPaymentId,
-  examplePayload: examples.deleteContactPayment,
 });

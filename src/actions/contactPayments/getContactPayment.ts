@@ -1,6 +1,5 @@
 import { contactPaymentId } from "../../inputs/contactPayments";
 import { getAction } from "../recordAction";
-import * as examples from "../../examplePayloads/contactPayments";
 
 export const getContactPayment = getAction({
   label: "Get Contact Payment",
@@ -9,5 +8,4 @@ export const getContactPayment = getAction({
   definition: "ContactPayment",
   idKey: "contactPaymentId",
   idInput: contactPaymentId,
-  examplePayload: examples.getContactPayment,
 });

@@ -1,7 +1,6 @@
 import { bankAccountIdFilter, contactIdFilter, transactionTypeIdFilter } from "../../inputs/contactPayments";
 import { updatedOrCreatedSinceFor } from "../../inputs/common";
 import { listAction } from "../listAction";
-import * as examples from "../../examplePayloads/contactPayments";
 
 export const listContactPayments = listAction({
   label: "List Contact Payments",
@@ -14,5 +13,4 @@ export const listContactPayments = listAction({
     bankAccountId: { query: "bank_account_id", input: bankAccountIdFilter },
     transactionTypeId: { query: "transaction_type_id", input: transactionTypeIdFilter },
   },
-  examplePayload: examples.listContactPayments.data,
 });

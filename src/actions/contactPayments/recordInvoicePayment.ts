@@ -34,8 +34,6 @@ export interface InvoicePaymentSpec {
   invoiceId: typeof salesInvoiceId;
   /** How error messages name the invoice, e.g. "sales invoice". */
   noun: string;
-  /** What the action returns for this kind of invoice, shown to flow builders. */
-  examplePayload: { data: Record<string, unknown> };
 }
 
 /**
@@ -103,7 +101,6 @@ export const recordInvoicePayment = (kind: InvoicePaymentSpec) =>
       const { data } = await client.post("/contact_payments", body, withIdempotencyKey(params.idempotencyKey));
       return { data };
     },
-    examplePayload: kind.examplePayload,
     outputSchema: outputSchemaFor("ContactPayment", "record"),
     // A payment is allocated to the invoice: it writes to the books.
     performSafety: performSafetyFor("allocate"),

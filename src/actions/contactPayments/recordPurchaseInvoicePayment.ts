@@ -1,5 +1,4 @@
 import { purchaseInvoiceId } from "../../inputs/contactPayments";
-import * as examples from "../../examplePayloads/contactPayments";
 import { recordInvoicePayment } from "./recordInvoicePayment";
 
 export const recordPurchaseInvoicePayment = recordInvoicePayment({
@@ -9,5 +8,4 @@ export const recordPurchaseInvoicePayment = recordInvoicePayment({
   transactionTypeId: "VENDOR_PAYMENT",
   invoiceId: purchaseInvoiceId,
   noun: "purchase invoice",
-  examplePayload: examples.recordPurchaseInvoicePayment,
 });

@@ -1,5 +1,4 @@
 import { salesInvoiceId } from "../../inputs/contactPayments";
-import * as examples from "../../examplePayloads/contactPayments";
 import { recordInvoicePayment } from "./recordInvoicePayment";
 
 export const recordSalesInvoicePayment = recordInvoicePayment({
@@ -9,5 +8,4 @@ export const recordSalesInvoicePayment = recordInvoicePayment({
   transactionTypeId: "CUSTOMER_RECEIPT",
   invoiceId: salesInvoiceId,
   noun: "sales invoice",
-  examplePayload: examples.recordSalesInvoicePayment,
 });

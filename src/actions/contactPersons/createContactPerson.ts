@@ -4,7 +4,6 @@ import { connection, idempotencyKey } from "../../inputs/common";
 import { withIdempotencyKey } from "../../util/idempotency";
 import { createContactPersonInputs } from "../../inputs/contactPersons";
 import { contactPersonBody } from "./contactPersonBody";
-import * as examples from "../../examplePayloads/contactPersons";
 import { outputSchemaFor, performSafetyFor } from "../../util/outputSchema";
 
 export const createContactPerson = action({
@@ -22,7 +21,6 @@ export const createContactPerson = action({
     );
     return { data };
   },
-  examplePayload: examples.createContactPerson,
   outputSchema: outputSchemaFor("ContactPerson", "record"),
   performSafety: performSafetyFor("create"),
 });

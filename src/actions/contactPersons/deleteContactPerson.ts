@@ -1,6 +1,5 @@
 import { contactPersonId } from "../../inputs/contactPersons";
 import { deleteAction } from "../recordAction";
-import * as examples from "../../examplePayloads/contactPersons";
 
 export const deleteContactPerson = deleteAction({
   label: "Delete Contact Person",
@@ -8,5 +7,4 @@ export const deleteContactPerson = deleteAction({
   path: "/contact_persons",
   idKey: "contactPersonId",
   idInput: contactPersonId,
-  examplePayload: examples.deleteContactPerson,
 });

@@ -1,6 +1,5 @@
 import { contactPersonId } from "../../inputs/contactPersons";
 import { getAction } from "../recordAction";
-import * as examples from "../../examplePayloads/contactPersons";
 
 export const getContactPerson = getAction({
   label: "Get Contact Person",
@@ -9,5 +8,4 @@ export const getContactPerson = getAction({
   definition: "ContactPerson",
   idKey: "contactPersonId",
   idInput: contactPersonId,
-  examplePayload: examples.getContactPerson,
 });

@@ -1,7 +1,6 @@
 import { updatedOrCreatedSince } from "../../inputs/common";
 import { addressIdFilter, contactIdFilter } from "../../inputs/contactPersons";
 import { listAction } from "../listAction";
-import * as examples from "../../examplePayloads/contactPersons";
 
 export const listContactPeople = listAction({
   label: "List Contact People",
@@ -13,5 +12,4 @@ export const listContactPeople = listAction({
     contactId: { query: "contact_id", input: contactIdFilter },
     addressId: { query: "address_id", input: addressIdFilter },
   },
-  examplePayload: examples.listContactPeople.data,
 });

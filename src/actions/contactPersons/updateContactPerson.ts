@@ -3,7 +3,6 @@ import { createSageClient, segment } from "../../client";
 import { connection } from "../../inputs/common";
 import { contactPersonId, updateContactPersonInputs } from "../../inputs/contactPersons";
 import { contactPersonBody } from "./contactPersonBody";
-import * as examples from "../../examplePayloads/contactPersons";
 import { outputSchemaFor, performSafetyFor } from "../../util/outputSchema";
 
 export const updateContactPerson = action({
@@ -17,7 +16,6 @@ export const updateContactPerson = action({
     const { data } = await client.put(`/contact_persons/${segment(contactPersonId)}`, contactPersonBody(fields));
     return { data };
   },
-  examplePayload: examples.updateContactPerson,
   outputSchema: outputSchemaFor("ContactPerson", "record"),
   performSafety: performSafetyFor("update"),
 });

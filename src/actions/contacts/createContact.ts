@@ -4,7 +4,6 @@ import { connection, idempotencyKey } from "../../inputs/common";
 import { withIdempotencyKey } from "../../util/idempotency";
 import { createContactInputs } from "../../inputs/contacts";
 import { contactBody } from "../../util/contactBody";
-import * as examples from "../../examplePayloads/contacts";
 import { outputSchemaFor, performSafetyFor } from "../../util/outputSchema";
 
 export const createContact = action({
@@ -18,7 +17,6 @@ export const createContact = action({
     const { data } = await client.post("/contacts", contactBody(fields), withIdempotencyKey(idempotencyKey));
     return { data };
   },
-  examplePayload: examples.createContact,
   outputSchema: outputSchemaFor("Contact", "record"),
   performSafety: performSafetyFor("create"),
 });

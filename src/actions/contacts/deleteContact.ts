@@ -1,6 +1,5 @@
 import { contactId } from "../../inputs/contacts";
 import { deleteAction } from "../recordAction";
-import * as examples from "../../examplePayloads/contacts";
 
 export const deleteContact = deleteAction({
   label: "Delete Contact",
@@ -8,5 +7,4 @@ export const deleteContact = deleteAction({
   path: "/contacts",
   idKey: "contactId",
   idInput: contactId,
-  examplePayload: examples.deleteContact,
 });

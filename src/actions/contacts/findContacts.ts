@@ -3,7 +3,6 @@ import { createSageClient } from "../../client";
 import { connection } from "../../inputs/common";
 import { contactTypeId, email, excludeSystem, search } from "../../inputs/contacts";
 import { FULL_NESTED_RECORDS, fetchAllPages } from "../../util/pagination";
-import * as examples from "../../examplePayloads/contacts";
 import { outputSchemaFor, performSafetyFor } from "../../util/outputSchema";
 
 export const findContacts = action({
@@ -30,7 +29,6 @@ export const findContacts = action({
     });
     return { data: $items };
   },
-  examplePayload: examples.findContacts,
   outputSchema: outputSchemaFor("Contact", "array"),
   performSafety: performSafetyFor("find"),
 });

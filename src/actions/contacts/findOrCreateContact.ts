@@ -7,7 +7,6 @@ import { contactBody } from "../../util/contactBody";
 import { FULL_NESTED_RECORDS, fetchAllPages, pagesOf } from "../../util/pagination";
 import { sameText } from "../../util/match";
 import { InputError } from "../../util/validation";
-import * as examples from "../../examplePayloads/contacts";
 import { actionOutput, BOOLEAN, objectSchema, performSafetyFor, recordSchema } from "../../util/outputSchema";
 
 interface SageContact extends Record<string, unknown> {
@@ -89,7 +88,6 @@ export const findOrCreateContact = action({
     );
     return { data: { created: true, contact: data } };
   },
-  examplePayload: examples.findOrCreateContact,
-  outputSchema: actionOutput(objectSchema({ created: BOOLEAN, contact: recordSchema("Contact") })),
+  outputSchema: actionOutput(() => objectSchema({ created: BOOLEAN, contact: recordSchema("Contact") })),
   performSafety: performSafetyFor("create"),
 });

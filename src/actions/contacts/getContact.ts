@@ -1,7 +1,6 @@
 import { contactId, showBalance } from "../../inputs/contacts";
 import { FULL_NESTED_RECORDS } from "../../util/pagination";
 import { getAction } from "../recordAction";
-import * as examples from "../../examplePayloads/contacts";
 
 export const getContact = getAction({
   label: "Get Contact",
@@ -13,5 +12,4 @@ export const getContact = getAction({
   // Addresses and contact people in full, not as links needing a request each.
   query: FULL_NESTED_RECORDS,
   options: { showBalance: { query: "show_balance", input: showBalance } },
-  examplePayload: examples.getContact,
 });

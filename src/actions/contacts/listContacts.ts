@@ -2,7 +2,6 @@ import { updatedOrCreatedSince } from "../../inputs/common";
 import { contactTypeId, email, excludeSystem, search, showBalance } from "../../inputs/contacts";
 import { FULL_NESTED_RECORDS } from "../../util/pagination";
 import { listAction } from "../listAction";
-import * as examples from "../../examplePayloads/contacts";
 
 export const listContacts = listAction({
   label: "List Contacts",
@@ -19,5 +18,4 @@ export const listContacts = listAction({
   },
   // Addresses and contact people in full, not as links needing a request each.
   query: FULL_NESTED_RECORDS,
-  examplePayload: examples.listContacts.data,
 });

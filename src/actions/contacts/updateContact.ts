@@ -3,7 +3,6 @@ import { createSageClient, segment } from "../../client";
 import { connection } from "../../inputs/common";
 import { contactId, updateContactInputs } from "../../inputs/contacts";
 import { contactBody } from "../../util/contactBody";
-import * as examples from "../../examplePayloads/contacts";
 import { outputSchemaFor, performSafetyFor } from "../../util/outputSchema";
 
 export const updateContact = action({
@@ -17,7 +16,6 @@ export const updateContact = action({
     const { data } = await client.put(`/contacts/${segment(contactId)}`, contactBody(fields, { update: true }));
     return { data };
   },
-  examplePayload: examples.updateContact,
   outputSchema: outputSchemaFor("Contact", "record"),
   performSafety: performSafetyFor("update"),
 });

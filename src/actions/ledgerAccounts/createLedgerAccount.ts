@@ -4,7 +4,6 @@ import { connection, idempotencyKey } from "../../inputs/common";
 import { withIdempotencyKey } from "../../util/idempotency";
 import { createLedgerAccountInputs } from "../../inputs/ledgerAccounts";
 import { ledgerAccountBody } from "./ledgerAccountBody";
-import * as examples from "../../examplePayloads/ledgerAccounts";
 import { outputSchemaFor, performSafetyFor } from "../../util/outputSchema";
 
 export const createLedgerAccount = action({
@@ -22,7 +21,6 @@ export const createLedgerAccount = action({
     );
     return { data };
   },
-  examplePayload: examples.createLedgerAccount,
   outputSchema: outputSchemaFor("LedgerAccount", "record"),
   performSafety: performSafetyFor("create"),
 });

@@ -1,6 +1,5 @@
 import { ledgerAccountId } from "../../inputs/ledgerAccounts";
 import { getAction } from "../recordAction";
-import * as examples from "../../examplePayloads/ledgerAccounts";
 
 export const getLedgerAccount = getAction({
   label: "Get Ledger Account",
@@ -9,5 +8,4 @@ export const getLedgerAccount = getAction({
   definition: "LedgerAccount",
   idKey: "ledgerAccountId",
   idInput: ledgerAccountId,
-  examplePayload: examples.getLedgerAccount,
 });

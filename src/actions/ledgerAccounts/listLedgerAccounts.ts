@@ -1,7 +1,6 @@
 import { updatedOrCreatedSince } from "../../inputs/common";
 import { ledgerAccountListFilters } from "../../inputs/ledgerAccounts";
 import { listAction } from "../listAction";
-import * as examples from "../../examplePayloads/ledgerAccounts";
 
 export const listLedgerAccounts = listAction({
   label: "List Ledger Accounts",
@@ -13,5 +12,4 @@ export const listLedgerAccounts = listAction({
     visibleIn: { query: "visible_in", input: ledgerAccountListFilters.visibleIn },
     ledgerAccountTypeId: { query: "ledger_account_type_id", input: ledgerAccountListFilters.ledgerAccountTypeId },
   },
-  examplePayload: examples.listLedgerAccounts.data,
 });

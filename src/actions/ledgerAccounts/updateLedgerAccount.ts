@@ -3,7 +3,6 @@ import { createSageClient, segment } from "../../client";
 import { connection } from "../../inputs/common";
 import { accountId, updateLedgerAccountInputs } from "../../inputs/ledgerAccounts";
 import { ledgerAccountBody } from "./ledgerAccountBody";
-import * as examples from "../../examplePayloads/ledgerAccounts";
 import { outputSchemaFor, performSafetyFor } from "../../util/outputSchema";
 
 export const updateLedgerAccount = action({
@@ -17,7 +16,6 @@ export const updateLedgerAccount = action({
     const { data } = await client.put(`/ledger_accounts/${segment(accountId)}`, ledgerAccountBody(fields));
     return { data };
   },
-  examplePayload: examples.updateLedgerAccount,
   outputSchema: outputSchemaFor("LedgerAccount", "record"),
   performSafety: performSafetyFor("update"),
 });

@@ -1,10 +1,8 @@
 import { listAction } from "../listAction";
-import * as examples from "../../examplePayloads/lookups";
 
 export const listLedgerAccountTypes = listAction({
   label: "List Ledger Account Types",
   description: "List all Ledger account types",
   path: "/ledger_account_types",
   definition: "Base",
-  examplePayload: examples.listLedgerAccountTypes.data,
 });

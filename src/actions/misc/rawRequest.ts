@@ -7,7 +7,6 @@ import { connection } from "../../inputs/common";
 import { SageApiError, toSageError } from "../../util/errors";
 import { safeRelativePath } from "../../util/safePath";
 import { booleanWithDefault, InputError, isBlank, optionalInteger, quoted } from "../../util/validation";
-import * as examples from "../../examplePayloads/misc";
 import { actionOutput, performSafetyFor } from "../../util/outputSchema";
 
 interface KeyValue {
@@ -266,7 +265,6 @@ export const rawRequest = action({
     if (debugRequest) context.logger.info(util.types.toJSON({ type: "response", status, data }));
     return { data, headers: headers as Record<string, string>, statusCode: status };
   },
-  examplePayload: examples.rawRequest,
-  outputSchema: actionOutput({}),
+  outputSchema: actionOutput(() => ({})),
   performSafety: performSafetyFor("raw"),
 });

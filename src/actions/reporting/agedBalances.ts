@@ -1,7 +1,6 @@
 import { action, input } from "@prismatic-io/spectral";
 import { differenceInCalendarDays, formatISO, parseISO } from "date-fns";
 import { createSageClient } from "../../client";
-import { EXAMPLES } from "../../examplePayloads";
 import { connection } from "../../inputs/common";
 import { actionOutput, objectSchema, performSafetyFor, STRING } from "../../util/outputSchema";
 import { fetchAllPages } from "../../util/pagination";
@@ -125,8 +124,7 @@ const agedAction = (side: { label: string; description: string; key: string; inv
       ]);
       return { data: agedBalancesOf(invoices.$items, creditNotes.$items, asOf) };
     },
-    examplePayload: EXAMPLES[side.key] as { data: ReturnType<typeof agedBalancesOf> } | undefined,
-    outputSchema: actionOutput(
+    outputSchema: actionOutput(() =>
       objectSchema({
         asOf: STRING,
         contacts: {

@@ -1,13 +1,10 @@
 import { input } from "@prismatic-io/spectral";
-import { EXAMPLES } from "../../examplePayloads";
 import { documentListFilters } from "../../inputs/documents";
 import { optionalId, requiredId } from "../../util/validation";
 import { type ListFilters, listAction } from "../listAction";
 import { getAction } from "../recordAction";
 
 /** The general ledger's read-only lists: journal codes, ledger entries and transactions. */
-
-const example = (key: string) => EXAMPLES[key] as { data: never } | undefined;
 
 const { fromDate, toDate } = documentListFilters("records");
 const dateRange = (plural: string) =>
@@ -52,7 +49,6 @@ export const listJournalCodes = listAction({
   description: "List all journal codes (Sage keeps them for French businesses only)",
   path: "/journal_codes",
   definition: "JournalCode",
-  examplePayload: example("listJournalCodes")?.data,
 });
 
 export const listLedgerEntries = listAction({
@@ -76,7 +72,6 @@ export const listLedgerEntries = listAction({
       input: idFilter("Transaction Id", "Limit the response to the entries of this transaction."),
     },
   },
-  examplePayload: example("listLedgerEntries")?.data,
 });
 
 export const listTransactions = listAction({
@@ -85,7 +80,6 @@ export const listTransactions = listAction({
   path: "/transactions",
   definition: "Transaction",
   filters: { ...dateRange("transactions"), transactionTypeId },
-  examplePayload: example("listTransactions")?.data,
 });
 
 export const getTransaction = getAction({
@@ -102,5 +96,4 @@ export const getTransaction = getAction({
     clean: requiredId("Transaction Id"),
   }),
   definition: "Transaction",
-  examplePayload: example("getTransaction") ?? { data: {} },
 });

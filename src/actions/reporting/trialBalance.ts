@@ -1,6 +1,5 @@
 import { action, input } from "@prismatic-io/spectral";
 import { createSageClient } from "../../client";
-import { EXAMPLES } from "../../examplePayloads";
 import { connection } from "../../inputs/common";
 import { actionOutput, BOOLEAN, objectSchema, performSafetyFor, STRING } from "../../util/outputSchema";
 import { fetchAllPages } from "../../util/pagination";
@@ -148,8 +147,7 @@ export const getTrialBalance = action({
       );
     return { data: result };
   },
-  examplePayload: EXAMPLES.getTrialBalance as { data: ReturnType<typeof trialBalanceOf> } | undefined,
-  outputSchema: actionOutput(
+  outputSchema: actionOutput(() =>
     objectSchema({
       fromDate: STRING,
       toDate: STRING,

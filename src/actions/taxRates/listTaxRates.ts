@@ -1,6 +1,5 @@
 import { updatedOrCreatedSinceFor } from "../../inputs/common";
 import { listAction } from "../listAction";
-import * as examples from "../../examplePayloads/taxRates";
 
 export const listTaxRates = listAction({
   label: "List Tax Rates",
@@ -10,5 +9,4 @@ export const listTaxRates = listAction({
   filters: {
     updatedOrCreatedSince: { query: "updated_or_created_since", input: updatedOrCreatedSinceFor("Tax Rates") },
   },
-  examplePayload: examples.listTaxRates.data,
 });
