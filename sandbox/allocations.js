@@ -273,7 +273,7 @@ const contactAllocations = {
     applyAllocation(ctx, record, -1);
     return "deleted";
   },
-  /** @param {SageRecord} record @param {URLSearchParams} q */
+  /** @param {SageRecord} record @param {import("./resources").QueryLookup} q */
   filter(record, q) {
     for (const [param, field] of [
       ["contact_id", "contact"],
@@ -332,7 +332,7 @@ const unallocatedArtefacts = {
   // Derived, like the ledger's collections (sandbox/index.js: items and find).
   items: (/** @type {Ctx} */ ctx) => unallocatedOf(ctx).items,
   find: (/** @type {Ctx} */ ctx, /** @type {string} */ id) => unallocatedOf(ctx).get(id),
-  /** @param {SageRecord} record @param {URLSearchParams} q */
+  /** @param {SageRecord} record @param {import("./resources").QueryLookup} q */
   filter(record, q) {
     const contactId = q.get("contact_id");
     return !contactId || record.contact?.id === contactId;

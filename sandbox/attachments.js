@@ -115,7 +115,7 @@ const attachmentsResource = ({ newId, SandboxError }) => {
         ]);
       }
     },
-    /** @param {SageRecord} record @param {URLSearchParams} q */
+    /** @param {SageRecord} record @param {import("./resources").QueryLookup} q */
     filter(record, q) {
       const type = q.get("attachment_context_type_id");
       const id = q.get("attachment_context_id");

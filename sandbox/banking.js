@@ -47,7 +47,7 @@ const DATE_QUERIES = ["updated_or_created_since", "deleted_since", "from_date", 
  *   invalid: (source: string, message: string) => Error,
  *   failIfErrors: (ctx: Ctx) => void,
  *   bankAccounts: any,
- *   paymentFilter: (record: SageRecord, q: URLSearchParams) => boolean,
+ *   paymentFilter: (record: SageRecord, q: import("./resources").QueryLookup) => boolean,
  * }} helpers
  */
 const bankingResources = ({
@@ -105,7 +105,7 @@ const bankingResources = ({
   };
 
   /** The list filters of a movement between accounts (from_date/to_date on its date). */
-  const dateFilter = (/** @type {SageRecord} */ record, /** @type {URLSearchParams} */ q) => {
+  const dateFilter = (/** @type {SageRecord} */ record, /** @type {import("./resources").QueryLookup} */ q) => {
     const from = q.get("from_date");
     const to = q.get("to_date");
     return !(from && record.date < from.slice(0, 10)) && !(to && record.date > to.slice(0, 10));

@@ -22,13 +22,16 @@ const { sageError } = require("./schema");
 /** @typedef {Record<string, any>} SageRecord */
 
 /** "true" query flag: the stock item passes it. */
-const flag = (/** @type {URLSearchParams} */ q, /** @type {string} */ name, /** @type {boolean} */ holds) =>
-  q.get(name) !== "true" || holds;
+const flag = (
+  /** @type {import("./resources").QueryLookup} */ q,
+  /** @type {string} */ name,
+  /** @type {boolean} */ holds,
+) => q.get(name) !== "true" || holds;
 
 /**
  * The stock_items resource, built from resources.js's plain-record helpers (passed in: this file
  * is required while resources.js is still being evaluated).
- * @param {{ plainResource: (spec: any) => any, catalogueDefaults: () => SageRecord, activeFilter: (r: SageRecord, q: URLSearchParams) => boolean }} helpers
+ * @param {{ plainResource: (spec: any) => any, catalogueDefaults: () => SageRecord, activeFilter: (r: SageRecord, q: import("./resources").QueryLookup) => boolean }} helpers
  */
 const stockItems = ({ plainResource, catalogueDefaults, activeFilter }) => ({
   ...plainResource({
@@ -58,7 +61,7 @@ const stockItems = ({ plainResource, catalogueDefaults, activeFilter }) => ({
     }),
     queries: ["updated_or_created_since", "deleted_since", "search", "active", "out_of_stock", "below_reorder_level"],
     searchFields: ["description", "item_code"],
-    filter: (/** @type {SageRecord} */ r, /** @type {URLSearchParams} */ q) =>
+    filter: (/** @type {SageRecord} */ r, /** @type {import("./resources").QueryLookup} */ q) =>
       activeFilter(r, q) &&
       flag(q, "out_of_stock", Number(r.quantity_in_stock ?? 0) <= 0) &&
       flag(q, "below_reorder_level", r.reorder_level != null && Number(r.quantity_in_stock ?? 0) < r.reorder_level),

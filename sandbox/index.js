@@ -29,6 +29,7 @@ const { createIdempotency, splitIdempotencyId } = require("./idempotency");
 
 /** @typedef {import("./schema").SageError} SageError */
 /** @typedef {Record<string, any>} SageRecord */
+/** @typedef {import("./resources").QueryLookup} QueryLookup */
 /** @typedef {"500" | "503" | "429" | "slow" | "drop"} FaultKind */
 /** @typedef {"before" | "after"} FaultWhen */
 /**
@@ -469,6 +470,14 @@ async function startSandbox(options = {}) {
         return ms;
       };
       const excludeSystem = query.get("exclude_system") === "true";
+      // A filter reads the query for each of the collection's records, on every page: with 10 000
+      // records URLSearchParams.get (it scans the list and converts the name each time) was a third
+      // of a page's time. The first value of each name, looked up in a Map, answers the same.
+      /** @type {Map<string, string>} */
+      const firstValues = new Map();
+      for (const [key, value] of query) if (!firstValues.has(key)) firstValues.set(key, value);
+      /** @type {QueryLookup} */
+      const filterQuery = { get: (name) => firstValues.get(name) ?? null };
       // A derived collection (ledger.js, allocations.js) computes its records from the stored ones.
       /** @type {SageRecord[]} */
       const source = resource.items ? resource.items(ctx) : ctx.db.collection(name).items;
@@ -484,7 +493,7 @@ async function startSandbox(options = {}) {
           return false;
         // Sage's system contacts (HMRC Payments / Reclaimed) are left out on request.
         if (excludeSystem && record.system === true) return false;
-        return resource.filter ? resource.filter(record, query, ctx, cache) : true;
+        return resource.filter ? resource.filter(record, filterQuery, ctx, cache) : true;
       });
     }
     if (listOrder === "updated_at" && deletedSince === undefined)

@@ -248,7 +248,7 @@ const withBalanceDetails = (ctx, account, query) => {
 /** A list filter on an entry or transaction: its date in the period and a reference matching. */
 const matches = (
   /** @type {SageRecord} */ record,
-  /** @type {URLSearchParams} */ q,
+  /** @type {import("./resources").QueryLookup} */ q,
   /** @type {[string, string][]} */ references,
 ) => {
   if (!inPeriod(record.date, q.get("from_date"), q.get("to_date"))) return false;
@@ -267,7 +267,8 @@ const derived = (
   items: (/** @type {{ db: BusinessData }} */ ctx) => records(ctx.db),
   find: (/** @type {{ db: BusinessData }} */ ctx, /** @type {string} */ id) =>
     records(ctx.db).find((record) => record.id === id),
-  filter: (/** @type {SageRecord} */ record, /** @type {URLSearchParams} */ q) => matches(record, q, references),
+  filter: (/** @type {SageRecord} */ record, /** @type {import("./resources").QueryLookup} */ q) =>
+    matches(record, q, references),
 });
 
 const ledgerEntries = derived(

@@ -24,6 +24,12 @@ const {
  * them (references as { id, displayed_as, $path }), so GET just serialises them.
  */
 
+/**
+ * What a resource's list `filter` reads of the query: the first value of a name, or null (as
+ * URLSearchParams.get answers).
+ * @typedef {object} QueryLookup
+ * @property {(name: string) => string | null} get
+ */
 /** @typedef {import("./schema").SageError} SageError */
 /** @typedef {import("./store").BusinessData} BusinessData */
 /** @typedef {Record<string, any>} SageRecord */
@@ -435,7 +441,7 @@ const contacts = {
     }
     return "deleted";
   },
-  /** @param {SageRecord} record @param {URLSearchParams} q @param {Ctx} ctx */
+  /** @param {SageRecord} record @param {QueryLookup} q @param {Ctx} ctx */
   filter(record, q, ctx) {
     const type = q.get("contact_type_id");
     if (
@@ -536,7 +542,7 @@ const contactPersons = {
     }
     return "deleted";
   },
-  /** @param {SageRecord} record @param {URLSearchParams} q @param {Ctx} ctx @param {Map<string, any>} [cache] */
+  /** @param {SageRecord} record @param {QueryLookup} q @param {Ctx} ctx @param {Map<string, any>} [cache] */
   filter(record, q, ctx, cache) {
     const addressId = q.get("address_id");
     if (addressId && record.address?.id !== addressId) return false;
@@ -618,7 +624,7 @@ const ledgerAccounts = {
     failIfErrors(ctx);
     return account;
   },
-  /** @param {SageRecord} record @param {URLSearchParams} q */
+  /** @param {SageRecord} record @param {QueryLookup} q */
   filter(record, q) {
     const type = q.get("ledger_account_type_id");
     if (
@@ -1005,7 +1011,7 @@ const documentResource = (collection) => {
       release(ctx, kind, doc);
       return refreshDocument(ctx, kind, doc);
     },
-    /** @param {SageRecord} record @param {URLSearchParams} q */
+    /** @param {SageRecord} record @param {QueryLookup} q */
     filter(record, q) {
       const contactId = q.get("contact_id");
       if (contactId && record.contact?.id !== contactId) return false;
@@ -1311,7 +1317,7 @@ const contactPayments = {
     applyPayment(ctx, record, -1);
     return "deleted";
   },
-  /** @param {SageRecord} record @param {URLSearchParams} q */
+  /** @param {SageRecord} record @param {QueryLookup} q */
   filter(record, q) {
     for (const [param, field] of [
       ["contact_id", "contact"],
@@ -1335,7 +1341,7 @@ const contactPayments = {
 
 /**
  * A resource whose POST/PUT just store the given fields (with references resolved).
- * @param {{ collection: string, wrapper: string, label: string, post: string, put: string, display: (r: SageRecord) => string, defaults: (ctx: Ctx, body: SageRecord) => SageRecord, queries?: string[], searchFields?: string[], filter?: (r: SageRecord, q: URLSearchParams) => boolean, beforeCreate?: (ctx: Ctx, record: SageRecord, body: SageRecord) => void }} spec
+ * @param {{ collection: string, wrapper: string, label: string, post: string, put: string, display: (r: SageRecord) => string, defaults: (ctx: Ctx, body: SageRecord) => SageRecord, queries?: string[], searchFields?: string[], filter?: (r: SageRecord, q: QueryLookup) => boolean, beforeCreate?: (ctx: Ctx, record: SageRecord, body: SageRecord) => void }} spec
  */
 const plainResource = (spec) => ({
   wrapper: spec.wrapper,
@@ -1397,7 +1403,7 @@ const catalogueDefaults = () => ({
   active: true,
 });
 
-const activeFilter = (/** @type {SageRecord} */ record, /** @type {URLSearchParams} */ q) => {
+const activeFilter = (/** @type {SageRecord} */ record, /** @type {QueryLookup} */ q) => {
   const active = q.get("active");
   return !active || String(record.active) === active;
 };
