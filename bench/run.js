@@ -287,8 +287,11 @@ const overhead = async () => {
         `expected ${expected} GETs answered 200, the sandbox saw ${gets.length} (${gets.filter((e) => e.status !== 200).length} not 200)`,
       );
     }
+    // The same GET both ways, or the ratio would weigh two different answers.
+    const queries = new Set(gets.map((e) => JSON.stringify(Object.entries(e.query ?? {}).sort())));
+    if (queries.size !== 1) throw new Error(`the two sides sent different queries: ${[...queries].join(" / ")}`);
     const ratio = result.componentMs / result.axiosMs;
-    details.overhead = result;
+    details.overhead = { ...result, query: JSON.parse([...queries][0]) };
     const label = `Get Contact ×${fmtN(calls)}`;
     row(
       label,

@@ -141,7 +141,9 @@ const SCENARIOS = {
     };
     const viaAxios = async () => {
       const id = nextId();
-      const { data } = await bare.get(`/contacts/${encodeURIComponent(id)}`, { params: { attributes: "all" } });
+      // The query Get Contact sends (full nested records); run.js checks both sides sent the same one.
+      const params = { attributes: "all", nested_attributes: "all" };
+      const { data } = await bare.get(`/contacts/${encodeURIComponent(id)}`, { params });
       if (data?.id !== id) throw new Error(`bare GET returned ${data?.id} for ${id}`);
     };
     const timeBatch = async (/** @type {() => Promise<void>} */ call, /** @type {number} */ count) => {
