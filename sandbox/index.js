@@ -438,6 +438,74 @@ async function startSandbox(options = {}) {
     new SandboxError(404, [sageError("", `No route matches ${method} /${segments.join("/")}`, "RouteNotFound")]);
 
   /**
+   * The records a list query matches, in order, kept while nothing is written: a walk of 50 pages
+   * over 10 000 records would otherwise filter all of them again for every page (the sandbox's
+   * cost, not Sage's). Forgotten on every request other than a GET and by seed, restore and the
+   * knobs that change what a list answers. Derived collections (ledger.js, allocations.js compute
+   * theirs) and tombstones are not kept. Per business (its data object) and query without paging.
+   * @type {WeakMap<object, Map<string, SageRecord[]>>}
+   */
+  let listed = new WeakMap();
+  const forgetLists = () => {
+    listed = new WeakMap();
+  };
+  /** What a list query matches, whatever page it asks for. @param {string} name @param {URLSearchParams} query */
+  const listKeyOf = (name, query) =>
+    `${name}?${[...query].filter(([key]) => key !== "page" && key !== "items_per_page").join("&")}`;
+
+  /**
+   * The records of `name` a list query matches (stored, or computed by a derived collection), in
+   * the list's order.
+   * @param {{ db: import("./store").BusinessData, at: string, errors: SageError[] }} ctx
+   * @param {string} name
+   * @param {any} resource
+   * @param {URLSearchParams} query
+   * @param {number | undefined} since  updated_or_created_since, in ms
+   * @returns {SageRecord[]}
+   */
+  const matchingRecords = (ctx, name, resource, query, since) => {
+    const queries = /** @type {string[]} */ (resource.queries ?? []);
+    const search = queries.includes("search") ? query.get("search")?.trim().toLowerCase() : undefined;
+    const cache = new Map();
+    // Records share timestamps (whole seconds): each distinct one is parsed once.
+    /** @type {Map<string, number>} */
+    const parsedTimes = new Map();
+    const timeOf = (/** @type {string} */ text) => {
+      let ms = parsedTimes.get(text);
+      if (ms === undefined) parsedTimes.set(text, (ms = Date.parse(text)));
+      return ms;
+    };
+    const excludeSystem = query.get("exclude_system") === "true";
+    // A filter reads the query for each of the collection's records: over 10 000 records
+    // URLSearchParams.get (it scans the list and converts the name each time) took a third of the
+    // time. The first value of each name, looked up in a Map, answers the same.
+    /** @type {Map<string, string>} */
+    const firstValues = new Map();
+    for (const [key, value] of query) if (!firstValues.has(key)) firstValues.set(key, value);
+    /** @type {QueryLookup} */
+    const filterQuery = { get: (name) => firstValues.get(name) ?? null };
+    // A derived collection (ledger.js, allocations.js) computes its records from the stored ones.
+    /** @type {SageRecord[]} */
+    const source = resource.items ? resource.items(ctx) : ctx.db.collection(name).items;
+    const items = source.filter((record) => {
+      if (since !== undefined && !(timeOf(String(record.updated_at ?? record.created_at ?? 0)) >= since)) return false;
+      if (
+        search &&
+        !(resource.searchFields ?? []).some(
+          (/** @type {string} */ f) => record[f] != null && String(record[f]).toLowerCase().includes(search),
+        )
+      )
+        return false;
+      // Sage's system contacts (HMRC Payments / Reclaimed) are left out on request.
+      if (excludeSystem && record.system === true) return false;
+      return resource.filter ? resource.filter(record, filterQuery, ctx, cache) : true;
+    });
+    return listOrder === "updated_at"
+      ? items.slice().sort((a, b) => Date.parse(a.updated_at) - Date.parse(b.updated_at))
+      : items;
+  };
+
+  /**
    * Sage's list envelope over the filtered records.
    * @param {{ db: import("./store").BusinessData, at: string, errors: SageError[] }} ctx
    * @param {string} name
@@ -457,47 +525,16 @@ async function startSandbox(options = {}) {
     if (deletedSince !== undefined) {
       // Only what was deleted after the given time (exclusive, as Sage documents).
       items = (ctx.db.tombstones[name] ?? []).filter((t) => Date.parse(t.deleted_at) > deletedSince);
+    } else if (resource.items) {
+      items = matchingRecords(ctx, name, resource, query, since);
     } else {
-      const search = has("search") ? query.get("search")?.trim().toLowerCase() : undefined;
-      const cache = new Map();
-      // Records share timestamps (whole seconds); parsing each distinct one once keeps a walk of
-      // 50 pages over 10 000 records from parsing 500 000 dates.
-      /** @type {Map<string, number>} */
-      const parsedTimes = new Map();
-      const timeOf = (/** @type {string} */ text) => {
-        let ms = parsedTimes.get(text);
-        if (ms === undefined) parsedTimes.set(text, (ms = Date.parse(text)));
-        return ms;
-      };
-      const excludeSystem = query.get("exclude_system") === "true";
-      // A filter reads the query for each of the collection's records, on every page: with 10 000
-      // records URLSearchParams.get (it scans the list and converts the name each time) was a third
-      // of a page's time. The first value of each name, looked up in a Map, answers the same.
-      /** @type {Map<string, string>} */
-      const firstValues = new Map();
-      for (const [key, value] of query) if (!firstValues.has(key)) firstValues.set(key, value);
-      /** @type {QueryLookup} */
-      const filterQuery = { get: (name) => firstValues.get(name) ?? null };
-      // A derived collection (ledger.js, allocations.js) computes its records from the stored ones.
-      /** @type {SageRecord[]} */
-      const source = resource.items ? resource.items(ctx) : ctx.db.collection(name).items;
-      items = source.filter((record) => {
-        if (since !== undefined && !(timeOf(String(record.updated_at ?? record.created_at ?? 0)) >= since))
-          return false;
-        if (
-          search &&
-          !(resource.searchFields ?? []).some(
-            (/** @type {string} */ f) => record[f] != null && String(record[f]).toLowerCase().includes(search),
-          )
-        )
-          return false;
-        // Sage's system contacts (HMRC Payments / Reclaimed) are left out on request.
-        if (excludeSystem && record.system === true) return false;
-        return resource.filter ? resource.filter(record, filterQuery, ctx, cache) : true;
-      });
+      const byQuery = listed.get(ctx.db) ?? new Map();
+      listed.set(ctx.db, byQuery);
+      const listKey = listKeyOf(name, query);
+      // Matched and ordered by an earlier page of this walk when nothing was written since.
+      items = byQuery.get(listKey) ?? matchingRecords(ctx, name, resource, query, since);
+      byQuery.set(listKey, items);
     }
-    if (listOrder === "updated_at" && deletedSince === undefined)
-      items = items.slice().sort((a, b) => Date.parse(a.updated_at) - Date.parse(b.updated_at));
     const total = items.length;
     // A page past the end answers the last page (Sage's pagination guide), not an empty one.
     const page = Math.min(askedPage, Math.max(1, Math.ceil(total / itemsPerPage)));
@@ -682,6 +719,8 @@ async function startSandbox(options = {}) {
       /** @type {{ status: number, body?: unknown, write?: boolean, contentType?: string }} */
       let result;
       entry.processed = true;
+      // A write (and a refused one may have written part) changes what lists match; see `listed`.
+      if (method !== "GET") forgetLists();
       try {
         const claim = idempotency.claim({ method, wrapper: RESOURCES[segments[0]]?.wrapper, body, businessId });
         if (claim?.replay) {
@@ -798,6 +837,7 @@ async function startSandbox(options = {}) {
      */
     seed(collection, n, seedOptions = {}) {
       const db = ensureBusiness(seedOptions.businessId);
+      forgetLists();
       const created = synthesize(db, collection, n, { at: sageTime(now()), contactId: seedOptions.contactId });
       store.save();
       return created.map((r) => r.id);
@@ -819,6 +859,7 @@ async function startSandbox(options = {}) {
     /** "updated_at": lists answer by updated_at, oldest first (ties in created order); "created": created order. */
     setListOrder(/** @type {"created" | "updated_at"} */ order) {
       listOrder = order;
+      forgetLists();
     },
     /** false: the business is not on Accounting Plus; /stock_items calls get the refusal of catalogue.js. */
     setAccountingPlus(/** @type {boolean} */ onPlus) {
@@ -839,6 +880,7 @@ async function startSandbox(options = {}) {
      */
     restore(snapshot) {
       store.restore(snapshot);
+      forgetLists();
     },
     /** Write the data file now (changes are otherwise written together, within 200 ms, and at stop()). */
     save() {

@@ -429,3 +429,49 @@ describe("other switches: 429 without Retry-After, a lapsed subscription, a body
     expect(sandbox.store.count("contacts")).toBe(before);
   });
 });
+
+// The sandbox keeps what a list query matches while nothing is written (the sandbox's own choice,
+// for speed: sandbox/index.js `listed`); every write, seed and restore must show in the next page.
+describe("a list walk sees every change made since its last page", () => {
+  let sandbox: Sandbox;
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+  });
+  afterAll(() => sandbox.stop());
+
+  const totalOf = async (query: Record<string, unknown> = {}) =>
+    (await api(sandbox).get("/contacts", { items_per_page: 1, ...query })).data.$total as number;
+
+  test("after a create, an update that changes what matches, a delete, a seed and a restore", async () => {
+    const lead = api(sandbox);
+    const before = await totalOf();
+    const snapshot = sandbox.snapshot();
+    const created = await lead.post("/contacts", customer("Walk Probe Ltd", { reference: "WALK1" }));
+    expect(created.status).toBe(201);
+    expect(await totalOf()).toBe(before + 1);
+    expect(await totalOf({ search: "Walk Probe" })).toBe(1);
+
+    const renamed = await lead.put(`/contacts/${created.data.id}`, { contact: { name: "Renamed Probe Ltd" } });
+    expect(renamed.status).toBe(200);
+    expect(await totalOf({ search: "Walk Probe" })).toBe(0);
+
+    expect((await lead.delete(`/contacts/${created.data.id}`)).status).toBe(204);
+    expect(await totalOf()).toBe(before);
+
+    sandbox.seed("contacts", 3);
+    expect(await totalOf()).toBe(before + 3);
+    sandbox.restore(snapshot);
+    expect(await totalOf()).toBe(before);
+  });
+
+  test("each business's lists are kept apart", async () => {
+    const second = sandbox.businesses.second;
+    const lead = await totalOf();
+    const other = (await api(sandbox, { business: second }).get("/contacts", { items_per_page: 1 })).data.$total;
+    sandbox.seed("contacts", 2, { businessId: second });
+    expect(await totalOf()).toBe(lead);
+    expect((await api(sandbox, { business: second }).get("/contacts", { items_per_page: 1 })).data.$total).toBe(
+      other + 2,
+    );
+  });
+});
