@@ -13,6 +13,8 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   setupFiles: ["<rootDir>/test/setup.ts"],
+  // Each test file restores the http module its nock patched (see the file).
+  setupFilesAfterEnv: ["<rootDir>/test/restoreNock.ts"],
   // A non-UTC time zone for every run (test/globalSetup.js): local-date bugs must fail somewhere.
   globalSetup: "<rootDir>/test/globalSetup.js",
   // Polling and retry tests use their own short delays; keep a generous cap for the sandbox e2e suites,
