@@ -61,16 +61,17 @@ export const recordInvoicePayment = (kind: InvoicePaymentSpec) =>
       idempotencyKey,
     },
     perform: async (context, params) => {
+      // Checked from the inputs alone, before any request.
+      const additional = params.additionalInvoiceAllocations ?? [];
+      const label = "Additional Invoice Allocations";
+      if (additional.some((allocation) => allocation.invoiceId === params.invoiceId))
+        throw new InputError(label, "invoices other than the Invoice Id above", params.invoiceId);
       const client = createSageClient(params.connection, context.debug.enabled);
       const { data: invoice } = await client.get<PayableInvoice>(`${kind.path}/${segment(params.invoiceId)}`, {
         params: { attributes: "all" },
       });
       const invoiceAmount = paymentAmountFor(invoice, params.amount, kind.noun);
       const contactId = paymentContactFor(invoice, params.contactId, kind.noun);
-      const additional = params.additionalInvoiceAllocations ?? [];
-      const label = "Additional Invoice Allocations";
-      if (additional.some((allocation) => allocation.invoiceId === params.invoiceId))
-        throw new InputError(label, "invoices other than the Invoice Id above", params.invoiceId);
       const others: PayableInvoice[] = [];
       for (const { invoiceId } of additional) {
         const { data } = await client.get<PayableInvoice>(`${kind.path}/${segment(invoiceId)}`, {
