@@ -4,6 +4,7 @@ import {
   accepting,
   InputError,
   isBlank,
+  isSageId,
   optionalDate,
   optionalId,
   optionalJson,
@@ -125,23 +126,24 @@ export const refundLines = input({
   example: '[1, { "line": 2, "quantity": 1 }]',
   clean: accepting("line numbers, line ids or { line, quantity } objects", (value: unknown) => {
     if (isBlank(value)) return undefined;
+    // JSON when it looks like JSON (a list, or one { line, quantity } object), else a comma list.
     const parsed =
-      typeof value === "string" && !/^\s*\[/.test(value) ? value.split(",") : optionalJson("Lines to Refund")(value);
-    const items = Array.isArray(parsed) ? parsed : [parsed];
-    return items
-      .filter((item) => !isBlank(item))
-      .map((item): RefundLine => {
-        const entry: Record<string, unknown> =
-          typeof item === "object" && item !== null ? (item as Record<string, unknown>) : { line: item };
-        const line = typeof entry.line === "string" ? entry.line.trim() : entry.line;
-        const number = typeof line === "number" ? line : /^\d+$/.test(String(line)) ? Number(line) : undefined;
-        if (number !== undefined && (!Number.isInteger(number) || number < 1))
-          throw new InputError("Lines to Refund", "line numbers from 1", item);
-        if (number === undefined && (typeof line !== "string" || !line))
-          throw new InputError("Lines to Refund", "a line number or a line id", item);
-        const quantity = optionalNumber("Lines to Refund", { positive: true })(entry.quantity);
-        return { line: number ?? (line as string), ...(quantity === undefined ? {} : { quantity }) };
-      });
+      typeof value === "string" && !/^\s*[[{]/.test(value) ? value.split(",") : optionalJson("Lines to Refund")(value);
+    const items = (Array.isArray(parsed) ? parsed : [parsed]).filter((item) => !isBlank(item));
+    // Blank credits every line; a list with none in it says something else, so it is refused.
+    if (!items.length) throw new InputError("Lines to Refund", "at least one line, or blank for every line", value);
+    return items.map((item): RefundLine => {
+      const entry: Record<string, unknown> =
+        typeof item === "object" && item !== null ? (item as Record<string, unknown>) : { line: item };
+      const line = typeof entry.line === "string" ? entry.line.trim() : entry.line;
+      const number = typeof line === "number" ? line : /^\d+$/.test(String(line)) ? Number(line) : undefined;
+      if (number !== undefined && (!Number.isInteger(number) || number < 1))
+        throw new InputError("Lines to Refund", "line numbers from 1", item);
+      if (number === undefined && (typeof line !== "string" || !isSageId(line)))
+        throw new InputError("Lines to Refund", "a line number or a line's Sage id", item);
+      const quantity = optionalNumber("Lines to Refund", { positive: true })(entry.quantity);
+      return { line: number ?? (line as string), ...(quantity === undefined ? {} : { quantity }) };
+    });
   }),
 });
 

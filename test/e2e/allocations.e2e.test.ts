@@ -324,4 +324,23 @@ describe("Refund a Sales Invoice", () => {
     );
     expect(writes()).toEqual([]);
   });
+
+  test.each([
+    ['{ "line": 2, "quantity": 1 }', "one object is read as JSON, not split at its comma", null],
+    ["[]", "an empty list", "expected at least one line, or blank for every line"],
+    [" , ", "a comma list of nothing", "expected at least one line, or blank for every line"],
+    ["1, {line 2}", "a line id that is no Sage id", "expected a line number or a line's Sage id"],
+  ])("Lines to Refund %j (%s) is read before any request", async (lines, _, message) => {
+    const { invoices } = await customerWith(40);
+    sage.sandbox().clearLog();
+    const failure = await failureOf(sage.run("refundSalesInvoice", { salesInvoiceId: invoices[0].id, lines }));
+    if (message === null) {
+      // Parsed as the one line 2, which the invoice lacks: refused by the invoice, after reading it.
+      expect(failure).toMatch(/expected a line of .* \(it has 1 lines\), got 2\./);
+      expect(writes()).toEqual([]);
+    } else {
+      expect(failure).toMatch(new RegExp(`^Invalid "Lines to Refund": ${message}`));
+      expect(sage.sandbox().requestLog).toEqual([]);
+    }
+  });
 });
