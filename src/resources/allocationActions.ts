@@ -18,8 +18,9 @@ import { paymentMethodId } from "../inputs/contactPayments";
 import { documentId } from "../inputs/documents";
 import { SageApiError } from "../util/errors";
 import { withIdempotencyKey } from "../util/idempotency";
+import { cents, sumOf } from "../util/money";
 import { actionOutput, objectSchema, outputSchemaFor, performSafetyFor, recordSchema } from "../util/outputSchema";
-import { allocationAmountsFor, type InvoiceAllocation, type PayableInvoice, sumOf } from "../util/payments";
+import { allocationAmountsFor, type InvoiceAllocation, type PayableInvoice } from "../util/payments";
 import { InputError } from "../util/validation";
 import { contactAllocations, unallocatedArtefacts } from "./contactAllocations";
 import { invoiceLineOf, type LineRecord } from "./documentActions";
@@ -103,7 +104,7 @@ const creditOf = (
   if (!contactId) throw new InputError("Credit Id", `a credit with a contact; ${name} has none`, id);
   if (!Number.isFinite(available))
     throw new InputError("Credit Id", `a credit whose outstanding amount Sage returns; ${name} has none`, id);
-  if (Math.round(available * 100) <= 0)
+  if (cents(available) <= 0)
     throw new InputError("Credit Id", `a credit with something left to allocate; ${name} is fully allocated`, id);
   return { artefactId, contactId, side, available, name };
 };
@@ -276,10 +277,10 @@ export const refundSalesInvoice = action({
         throw new Error(
           `Sage did not return the amounts of sales credit note ${creditNote.displayed_as ?? creditNote.id}.`,
         );
-      const alreadyApplied = Math.round(left * 100) < Math.round(total * 100);
+      const alreadyApplied = cents(left) < cents(total);
       const owed = Number(invoice.outstanding_amount ?? 0);
       const applied = alreadyApplied ? sumOf([total, -left]) : Math.min(owed, total);
-      if (Math.round(applied * 100) > 0) {
+      if (cents(applied) > 0) {
         const source: Credit = { artefactId: creditNote.id, contactId, side: "sales", available: total, name: "" };
         ({ data: allocation } = await client.post<Created>(
           contactAllocations.path,
@@ -289,7 +290,7 @@ export const refundSalesInvoice = action({
         written.push(`contact allocation (id ${allocation.id})`);
       }
       const toRefund = alreadyApplied ? left : sumOf([total, -applied]);
-      if (params.bankAccountId && Math.round(toRefund * 100) > 0) {
+      if (params.bankAccountId && cents(toRefund) > 0) {
         ({ data: refund } = await client.post<Created>(
           "/contact_payments",
           {

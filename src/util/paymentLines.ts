@@ -1,4 +1,5 @@
 import { cleanLine, type InvoiceLine, type LineField, linesCleaner } from "./invoiceLines";
+import { cents, sumOf } from "./money";
 
 /**
  * The fields of a line of an Other Payment or Other Receipt, named and typed as the payment_lines
@@ -21,8 +22,6 @@ export const PAYMENT_LINES_TEMPLATE = JSON.stringify(
   2,
 );
 
-const cents = (value: number): number => Math.round(value * 100);
-
 /**
  * One payment line: Sage's fields, an amount (total, or net with optional tax), and when net,
  * tax and total are all given they must add up to the cent, as Sage posts each of them.
@@ -32,7 +31,7 @@ const cleanPaymentLine = (line: unknown, fail: (problem: string) => never): Invo
   const { net_amount: net, tax_amount: tax, total_amount: total } = cleaned as Record<string, number | undefined>;
   if (total === undefined) {
     if (net === undefined) fail(`needs an amount: "total_amount", or "net_amount" (with "tax_amount" if any)`);
-    return { ...cleaned, total_amount: (cents(net) + cents(tax ?? 0)) / 100 };
+    return { ...cleaned, total_amount: sumOf([net, tax ?? 0]) };
   }
   if (net !== undefined && tax !== undefined && cents(net) + cents(tax) !== cents(total))
     fail(`"net_amount" ${net} plus "tax_amount" ${tax} must equal "total_amount" ${total}`);
@@ -50,7 +49,7 @@ export const paymentLines = (label: string, { required }: { required: boolean })
 export const paymentHeaderAmounts = (lines: InvoiceLine[]): Record<string, number> => {
   const sum = (field: string) =>
     lines.every((line) => typeof line[field] === "number")
-      ? lines.reduce((total, line) => total + cents(line[field] as number), 0) / 100
+      ? sumOf(lines.map((line) => line[field] as number))
       : undefined;
   const header: Record<string, number> = {};
   for (const field of ["net_amount", "tax_amount", "total_amount"]) {

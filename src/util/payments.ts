@@ -1,3 +1,4 @@
+import { cents } from "./money";
 import { InputError } from "./validation";
 
 /** The parts of a sales or purchase invoice that a payment depends on. */
@@ -16,9 +17,6 @@ const amountOf = (value: unknown): number | undefined => {
   if (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value))) return Number(value);
   return undefined;
 };
-
-// Compare in cents: 0.1 + 0.2 must not count as more than 0.30 outstanding.
-const cents = (value: number): number => Math.round(value * 100);
 
 const nameOf = (invoice: PayableInvoice, noun: string): string =>
   `${noun} ${invoice.displayed_as ?? invoice.id ?? ""}`.trim();
@@ -105,9 +103,6 @@ export const allocationAmountsFor = (
     return amount;
   });
 };
-
-/** A sum of money amounts, added in cents. */
-export const sumOf = (amounts: number[]): number => amounts.reduce((total, amount) => total + cents(amount), 0) / 100;
 
 /** The contact a payment is recorded for: the one given, else the invoice's own. */
 export const paymentContactFor = (invoice: PayableInvoice, given: string | undefined, noun: string): string => {

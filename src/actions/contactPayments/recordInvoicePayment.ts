@@ -14,13 +14,8 @@ import {
 } from "../../inputs/contactPayments";
 import { additionalInvoiceAllocations } from "../../inputs/allocations";
 import { compact } from "../../util/body";
-import {
-  allocationAmountsFor,
-  type PayableInvoice,
-  paymentAmountFor,
-  paymentContactFor,
-  sumOf,
-} from "../../util/payments";
+import { allocationAmountsFor, type PayableInvoice, paymentAmountFor, paymentContactFor } from "../../util/payments";
+import { sumOf } from "../../util/money";
 import { InputError } from "../../util/validation";
 import { outputSchemaFor, performSafetyFor } from "../../util/outputSchema";
 

@@ -3,6 +3,7 @@ import { differenceInCalendarDays, formatISO, parseISO } from "date-fns";
 import { createSageClient } from "../../client";
 import { connection } from "../../inputs/common";
 import { actionOutput, objectSchema, performSafetyFor, STRING } from "../../util/outputSchema";
+import { cents } from "../../util/money";
 import { fetchAllPages } from "../../util/pagination";
 import { optionalDate } from "../../util/validation";
 
@@ -35,10 +36,12 @@ const zero = (): Amounts => ({ current: 0, days1To30: 0, days31To60: 0, days61To
 const inMoney = (amounts: Amounts): Amounts =>
   Object.fromEntries(Object.entries(amounts).map(([key, value]) => [key, value / 100])) as Amounts;
 
+const outstandingCents = (doc: OutstandingDocument) => cents(Number(doc.outstanding_amount) || 0);
+
 /** Whether a document still counts: released, not void, something outstanding, dated by the as-of day. */
 const isOpen = (doc: OutstandingDocument, asOf: string) =>
   !["DRAFT", "VOID", "PAID"].includes(doc.status?.id ?? "") &&
-  Math.round((Number(doc.outstanding_amount) || 0) * 100) !== 0 &&
+  outstandingCents(doc) !== 0 &&
   (!doc.date || doc.date <= asOf);
 
 /**
@@ -58,7 +61,7 @@ export const agedBalancesOf = (invoices: OutstandingDocument[], creditNotes: Out
     const ageFrom = (kind === "invoice" && doc.due_date) || doc.date || asOf;
     const daysOverdue = differenceInCalendarDays(asOfDay, parseISO(ageFrom));
     const bucket = bucketOf(daysOverdue);
-    const amount = sign * Math.round((Number(doc.outstanding_amount) || 0) * 100);
+    const amount = sign * outstandingCents(doc);
     const key = doc.contact?.id ?? "";
     let entry = contacts.get(key);
     if (!entry) {

@@ -2,6 +2,7 @@ import { action, input } from "@prismatic-io/spectral";
 import { createSageClient } from "../../client";
 import { connection } from "../../inputs/common";
 import { actionOutput, BOOLEAN, objectSchema, performSafetyFor, STRING } from "../../util/outputSchema";
+import { cents } from "../../util/money";
 import { fetchAllPages } from "../../util/pagination";
 import { InputError, requiredDate } from "../../util/validation";
 
@@ -38,7 +39,8 @@ interface Totals {
   credit: number;
 }
 
-const cents = (amount: unknown) => Math.round((Number(amount) || 0) * 100);
+/** Sage sends balance details as decimals (strings on the wire); absent counts as 0. */
+const centsOf = (amount: unknown) => cents(Number(amount) || 0);
 const money = (value: number) => value / 100;
 
 /**
@@ -54,8 +56,8 @@ export const trialBalanceOf = (accounts: SageLedgerAccount[], fromDate: string, 
   >();
   const total: Totals = { debit: 0, credit: 0 };
   for (const account of accounts) {
-    const debit = cents(account.balance_details?.debits);
-    const credit = cents(account.balance_details?.credits);
+    const debit = centsOf(account.balance_details?.debits);
+    const credit = centsOf(account.balance_details?.credits);
     const typeId = account.ledger_account_type?.id ?? "UNKNOWN";
     let group = groups.get(typeId);
     if (!group) {
