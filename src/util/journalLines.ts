@@ -1,14 +1,6 @@
-import { InvoiceLineError } from "./invoiceLines";
-import {
-  InputError,
-  isBlank,
-  isSageId,
-  MAX_NUMBER,
-  MONEY_DECIMALS,
-  optionalJson,
-  quoted,
-  withDecimals,
-} from "./validation";
+import { type Fail, linesCleaner } from "./invoiceLines";
+import { cents } from "./money";
+import { InputError, isBlank, isSageId, MAX_NUMBER, MONEY_DECIMALS, quoted, withDecimals } from "./validation";
 
 /** One journal line as Sage's postJournals takes it: both sides are required, one of them 0. */
 export interface JournalLine {
@@ -30,10 +22,7 @@ export const JOURNAL_LINES_TEMPLATE = JSON.stringify(
   2,
 );
 
-/** Cents of an amount that already has at most 2 decimals: integer sums never drift by a cent. */
-const toCents = (amount: number): number => Math.round(amount * 100);
-
-const sideOf = (name: string, value: unknown, fail: (problem: string) => never): number => {
+const sideOf = (name: string, value: unknown, fail: Fail): number => {
   if (isBlank(value)) return 0;
   const exact = typeof value === "number" && Number.isFinite(value) ? withDecimals(value, MONEY_DECIMALS) : undefined;
   if (exact === undefined || exact < 0 || exact > MAX_NUMBER)
@@ -41,7 +30,8 @@ const sideOf = (name: string, value: unknown, fail: (problem: string) => never):
   return exact;
 };
 
-const cleanLine = (line: unknown, fail: (problem: string) => never): JournalLine => {
+/** One line: Sage's fields only, a ledger account, exactly one side above 0 (a side may not be negative). */
+const cleanJournalLine = (line: unknown, fail: Fail): JournalLine => {
   if (line === null || typeof line !== "object" || Array.isArray(line))
     return fail(`expected an object, got ${quoted(line)}`);
   const given = line as Record<string, unknown>;
@@ -69,24 +59,22 @@ const cleanLine = (line: unknown, fail: (problem: string) => never): JournalLine
 
 /**
  * Cleaner of a Journal Lines input: JSON text or an array of `{ ledger_account_id, debit | credit,
- * details }`. Each line has exactly one side above 0 and the debits must equal the credits to the
- * cent (added up in integer cents), so an unbalanced journal never reaches Sage.
+ * details }`, each line checked as the other lines inputs are (linesCleaner: by line and field).
+ * A journal has at least two lines and its debits equal its credits to the cent (added up in
+ * integer cents), so an unbalanced journal never reaches Sage.
  */
-export const journalLines =
-  (label: string) =>
-  (value: unknown): JournalLine[] => {
-    const expected = "a JSON array of journal lines, each with ledger_account_id and a debit or a credit";
-    const parsed = optionalJson(label)(value);
-    if (parsed === undefined) throw new InputError(label, `${expected}; this input is required`);
-    if (!Array.isArray(parsed)) throw new InputError(label, expected, parsed);
-    if (parsed.length < 2) throw new InputError(label, "at least two journal lines (a debit and a credit)", parsed);
-    const lines = parsed.map((line, index) =>
-      cleanLine(line, (problem) => {
-        throw new InvoiceLineError(label, index, problem);
-      }),
-    );
-    const debits = lines.reduce((sum, line) => sum + toCents(line.debit), 0);
-    const credits = lines.reduce((sum, line) => sum + toCents(line.credit), 0);
+export const journalLines = (label: string) => {
+  const cleanLines = linesCleaner(
+    label,
+    { required: true, template: JOURNAL_LINES_TEMPLATE, noun: "journal line" },
+    cleanJournalLine,
+  );
+  return (value: unknown): JournalLine[] => {
+    // Required: linesCleaner refuses a blank value, so there is always a list here.
+    const lines = cleanLines(value)!;
+    if (lines.length < 2) throw new InputError(label, "at least two journal lines (a debit and a credit)", lines);
+    const debits = lines.reduce((sum, line) => sum + cents(line.debit), 0);
+    const credits = lines.reduce((sum, line) => sum + cents(line.credit), 0);
     if (debits !== credits)
       throw new InputError(
         label,
@@ -96,3 +84,4 @@ export const journalLines =
       );
     return lines;
   };
+};

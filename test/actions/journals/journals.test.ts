@@ -1,4 +1,3 @@
-import nock from "nock";
 import { schemaProblems } from "../../sageSchema";
 import { BASE_PATH, captureBody, failureOf, runAction, sageApi, useNock } from "../../helpers";
 
@@ -120,10 +119,9 @@ describe("Create Journal", () => {
     ],
     ["not JSON", "[{", 'Invalid "Journal Lines": expected valid JSON'],
   ])("%s: refused naming the input, no request sent", async (_, journalLines, message) => {
-    // No interceptor: any request would fail with nock's own error, not this one.
+    // No interceptor and no net connect (useNock): a request would fail with nock's own error, not this one.
     const error = await failureOf(runAction("createJournal", { date: "2026-01-31", reference: "J", journalLines }));
-    expect(error.startsWith(message)).toBe(true);
-    expect(nock.pendingMocks()).toEqual([]);
+    expect(error.slice(0, message.length)).toBe(message);
   });
 
   test("a missing reference is refused naming it", async () => {
