@@ -84,6 +84,7 @@ export const objectSchema = (
 
 export const BOOLEAN: JsonSchema = { type: "boolean" };
 export const STRING: JsonSchema = { type: "string" };
+export const NUMBER: JsonSchema = { type: "number" };
 
 /** What an action returns, for the shapes every resource shares. */
 export type OutputKind =

@@ -2,7 +2,7 @@ import { action, input } from "@prismatic-io/spectral";
 import { differenceInCalendarDays, formatISO, parseISO } from "date-fns";
 import { createSageClient } from "../../client";
 import { connection } from "../../inputs/common";
-import { actionOutput, objectSchema, performSafetyFor, STRING } from "../../util/outputSchema";
+import { actionOutput, NUMBER, objectSchema, performSafetyFor, STRING } from "../../util/outputSchema";
 import { cents } from "../../util/money";
 import { fetchAllPages } from "../../util/pagination";
 import { optionalDate } from "../../util/validation";
@@ -35,6 +35,9 @@ export const bucketOf = (days: number): Bucket =>
 const zero = (): Amounts => ({ current: 0, days1To30: 0, days31To60: 0, days61To90: 0, over90: 0, total: 0 });
 const inMoney = (amounts: Amounts): Amounts =>
   Object.fromEntries(Object.entries(amounts).map(([key, value]) => [key, value / 100])) as Amounts;
+
+/** The fields of an invoice or credit note that aging reads. */
+const OUTSTANDING_ATTRIBUTES = "date,due_date,outstanding_amount,status,contact";
 
 const outstandingCents = (doc: OutstandingDocument) => cents(Number(doc.outstanding_amount) || 0);
 
@@ -98,10 +101,10 @@ export const agedBalancesOf = (invoices: OutstandingDocument[], creditNotes: Out
   };
 };
 
-const NUMBER = { type: "number" };
-const amountsSchema = Object.fromEntries([...BUCKETS, "total"].map((key) => [key, NUMBER]));
+/** Each bucket and the total (built with the output schema, when it is first read). */
+const amountsSchema = () => Object.fromEntries([...BUCKETS, "total"].map((key) => [key, NUMBER]));
 
-const agedAction = (side: { label: string; description: string; key: string; invoices: string; creditNotes: string }) =>
+const agedAction = (side: { label: string; description: string; invoices: string; creditNotes: string }) =>
   action({
     display: { label: side.label, description: side.description },
     inputs: {
@@ -120,7 +123,9 @@ const agedAction = (side: { label: string; description: string; key: string; inv
     perform: async (context, { connection, asOfDate }) => {
       const asOf = asOfDate ?? formatISO(new Date(), { representation: "date" });
       const client = createSageClient(connection, context.debug.enabled);
-      const query = { to_date: asOf, attributes: "all" };
+      // Only what the answer uses (id, displayed_as and $path come with every record): a business's
+      // whole history of documents, line items included, would otherwise come down to be thrown away.
+      const query = { to_date: asOf, attributes: OUTSTANDING_ATTRIBUTES };
       const [invoices, creditNotes] = await Promise.all([
         fetchAllPages<OutstandingDocument>(client, side.invoices, query),
         fetchAllPages<OutstandingDocument>(client, side.creditNotes, query),
@@ -134,18 +139,17 @@ const agedAction = (side: { label: string; description: string; key: string; inv
           type: "array",
           items: objectSchema({
             contact: objectSchema({ id: STRING }, { displayedAs: { type: ["string", "null"] } }),
-            ...amountsSchema,
+            ...amountsSchema(),
             documents: { type: "array", items: { type: "object" } },
           }),
         },
-        totals: objectSchema(amountsSchema),
+        totals: objectSchema(amountsSchema()),
       }),
     ),
     performSafety: performSafetyFor("get"),
   });
 
 export const getAgedDebtors = agedAction({
-  key: "getAgedDebtors",
   label: "Get Aged Debtors",
   description:
     "Get what each customer owes as of a date, from outstanding sales invoices less credit notes, in buckets of days overdue (current, 1–30, 31–60, 61–90, over 90).",
@@ -154,7 +158,6 @@ export const getAgedDebtors = agedAction({
 });
 
 export const getAgedCreditors = agedAction({
-  key: "getAgedCreditors",
   label: "Get Aged Creditors",
   description:
     "Get what is owed to each supplier as of a date, from outstanding purchase invoices less credit notes, in buckets of days overdue (current, 1–30, 31–60, 61–90, over 90).",

@@ -6,32 +6,23 @@ import { getAction } from "../recordAction";
 
 /** The general ledger's read-only lists: journal codes, ledger entries and transactions. */
 
-const { fromDate, toDate } = documentListFilters("records");
-const dateRange = (plural: string) =>
-  ({
-    fromDate: {
-      query: "from_date",
-      input: input({
-        ...fromDate.input,
-        comments: `Limit the response to ${plural} dated on or after this date (YYYY-MM-DD).`,
-      }),
-    },
-    toDate: {
-      query: "to_date",
-      input: input({
-        ...toDate.input,
-        comments: `Limit the response to ${plural} dated on or before this date (YYYY-MM-DD).`,
-      }),
-    },
-  }) satisfies ListFilters;
+/** Sage's from_date and to_date, as on the document lists. */
+const dateRange = (plural: string): ListFilters => {
+  const { fromDate, toDate } = documentListFilters(plural);
+  return { fromDate, toDate };
+};
 
-const idFilter = (label: string, comments: string, dataSource?: string) =>
+const idFilter = (
+  label: string,
+  comments: string,
+  { example = "a5fe7e0e2d3a4c1d9f6d6c2f0e4b8a11", dataSource }: { example?: string; dataSource?: string } = {},
+) =>
   input({
     label,
     type: "string",
     required: false,
     comments,
-    example: label === "Transaction Type Id" ? "SALES_INVOICE" : "a5fe7e0e2d3a4c1d9f6d6c2f0e4b8a11",
+    example,
     ...(dataSource ? { dataSource } : {}),
     clean: optionalId(label),
   });
@@ -41,6 +32,7 @@ const transactionTypeId = {
   input: idFilter(
     "Transaction Type Id",
     "Limit the response to this transaction type, e.g. SALES_INVOICE, PURCHASE_INVOICE, CUSTOMER_RECEIPT, VENDOR_PAYMENT or JOURNAL.",
+    { example: "SALES_INVOICE" },
   ),
 };
 
@@ -60,11 +52,9 @@ export const listLedgerEntries = listAction({
     ...dateRange("ledger entries"),
     ledgerAccountId: {
       query: "ledger_account_id",
-      input: idFilter(
-        "Ledger Account Id",
-        "Limit the response to the entries of this ledger account.",
-        "selectLedgerAccount",
-      ),
+      input: idFilter("Ledger Account Id", "Limit the response to the entries of this ledger account.", {
+        dataSource: "selectLedgerAccount",
+      }),
     },
     transactionTypeId,
     transactionId: {

@@ -1,7 +1,7 @@
 import { action, input } from "@prismatic-io/spectral";
 import { createSageClient } from "../../client";
 import { connection } from "../../inputs/common";
-import { actionOutput, BOOLEAN, objectSchema, performSafetyFor, STRING } from "../../util/outputSchema";
+import { actionOutput, BOOLEAN, NUMBER, objectSchema, performSafetyFor, STRING } from "../../util/outputSchema";
 import { cents } from "../../util/money";
 import { fetchAllPages } from "../../util/pagination";
 import { InputError, requiredDate } from "../../util/validation";
@@ -95,15 +95,16 @@ export const trialBalanceOf = (accounts: SageLedgerAccount[], fromDate: string, 
   };
 };
 
-const NUMBER = { type: "number" };
-const lineSchema = objectSchema(
-  { id: STRING, debit: NUMBER, credit: NUMBER, balance: NUMBER },
-  {
-    name: { type: ["string", "null"] },
-    nominalCode: { type: ["integer", "null"] },
-    displayedAs: { type: ["string", "null"] },
-  },
-);
+/** One account of the answer (built with the output schema, when it is first read). */
+const lineSchema = () =>
+  objectSchema(
+    { id: STRING, debit: NUMBER, credit: NUMBER, balance: NUMBER },
+    {
+      name: { type: ["string", "null"] },
+      nominalCode: { type: ["integer", "null"] },
+      displayedAs: { type: ["string", "null"] },
+    },
+  );
 
 export const getTrialBalance = action({
   display: {
@@ -160,7 +161,7 @@ export const getTrialBalance = action({
         type: "array",
         items: objectSchema({
           ledgerAccountType: objectSchema({ id: STRING }, { displayedAs: { type: ["string", "null"] } }),
-          accounts: { type: "array", items: lineSchema },
+          accounts: { type: "array", items: lineSchema() },
           totals: objectSchema({ debit: NUMBER, credit: NUMBER, balance: NUMBER }),
         }),
       },

@@ -113,14 +113,32 @@ describe("Get Aged Debtors / Aged Creditors", () => {
     ["getAgedDebtors", "/sales_invoices", "/sales_credit_notes"],
     ["getAgedCreditors", "/purchase_invoices", "/purchase_credit_notes"],
   ])("%s reads every page of %s and %s dated up to the as-of day", async (key, invoicesPath, creditNotesPath) => {
-    const query = { to_date: "2026-03-31", attributes: "all", items_per_page: "200", page: "1" };
+    const query = (page: number) => ({
+      to_date: "2026-03-31",
+      attributes: "date,due_date,outstanding_amount,status,contact",
+      items_per_page: "200",
+      page: String(page),
+    });
+    const paged = { itemsPerPage: 200, total: 201 };
     sageApi()
       .get(`${BASE_PATH}${invoicesPath}`)
-      .query(query)
-      .reply(200, envelope([invoice("I-1", "2026-02-28", 12.5)]));
-    sageApi().get(`${BASE_PATH}${creditNotesPath}`).query(query).reply(200, envelope([]));
+      .query(query(1))
+      .reply(200, envelope([invoice("I-1", "2026-02-28", 12.5)], { ...paged, page: 1 }));
+    sageApi()
+      .get(`${BASE_PATH}${invoicesPath}`)
+      .query(query(2))
+      .reply(200, envelope([invoice("I-2", "2026-03-31", 7.25)], { ...paged, page: 2 }));
+    sageApi().get(`${BASE_PATH}${creditNotesPath}`).query(query(1)).reply(200, envelope([]));
     const { data } = (await runAction(key, { asOfDate: "2026-03-31" })) as { data: ReturnType<typeof agedBalancesOf> };
-    expect(data.totals).toEqual({ current: 0, days1To30: 0, days31To60: 12.5, days61To90: 0, over90: 0, total: 12.5 });
+    // I-2, on the second page, is due on the day: current.
+    expect(data.totals).toEqual({
+      current: 7.25,
+      days1To30: 0,
+      days31To60: 12.5,
+      days61To90: 0,
+      over90: 0,
+      total: 19.75,
+    });
   });
 
   test("a bad as-of date is refused naming the input", async () => {
