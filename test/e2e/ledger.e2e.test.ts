@@ -12,6 +12,7 @@ interface TrialBalance {
   groups: {
     ledgerAccountType: { id: string };
     accounts: { id: string; debit: number; credit: number; balance: number }[];
+    totals: { debit: number; credit: number; balance: number };
   }[];
 }
 
@@ -130,22 +131,15 @@ describe("a journal moves the trial balance by its amounts, which still balances
 
   test("the trial balance groups accounts by ledger account type, each group's totals adding up to the overall", async () => {
     const balance = await trialBalance();
-    const sum = (pick: (totals: { debit: number; credit: number }) => number) =>
-      balance.groups.reduce(
-        (total, group) =>
-          total +
-          Math.round(
-            pick(
-              group.accounts.reduce((t, a) => ({ debit: t.debit + a.debit, credit: t.credit + a.credit }), {
-                debit: 0,
-                credit: 0,
-              }),
-            ) * 100,
-          ),
-        0,
-      );
-    expect(sum((t) => t.debit)).toBe(Math.round(balance.totals.debit * 100));
-    expect(sum((t) => t.credit)).toBe(Math.round(balance.totals.credit * 100));
+    const cents = (amount: number) => Math.round(amount * 100);
+    const sumCents = (amounts: number[]) => amounts.reduce((total, amount) => total + cents(amount), 0);
+    // Each group's totals are its accounts' sums, and the groups' totals add up to the overall ones.
+    for (const group of balance.groups) {
+      expect(cents(group.totals.debit)).toBe(sumCents(group.accounts.map((account) => account.debit)));
+      expect(cents(group.totals.credit)).toBe(sumCents(group.accounts.map((account) => account.credit)));
+    }
+    expect(sumCents(balance.groups.map((group) => group.totals.debit))).toBe(cents(balance.totals.debit));
+    expect(sumCents(balance.groups.map((group) => group.totals.credit))).toBe(cents(balance.totals.credit));
     expect(new Set(balance.groups.map((group) => group.ledgerAccountType.id)).size).toBe(balance.groups.length);
     // Every ledger account of the business is there (all pages), each in its type's group.
     const accounts = sage.sandbox().store.list("ledger_accounts");

@@ -17,7 +17,8 @@ describe("Create Journal", () => {
   test("POSTs /journals with the lines under Sage's names, both sides sent; the body passes Sage's postJournals", async () => {
     const sent = captureBody("post", "/journals", JOURNAL);
     const { data } = (await runAction("createJournal", {
-      date: "2026-01-31T23:30:00-08:00",
+      // The written day, whatever the zone: 2026-01-30 in UTC and west of it, so a local-date bug shows.
+      date: "2026-01-31T01:00:00+05:00",
       reference: " ACCRUAL-1 ",
       description: "Month-end accrual",
       journalLines: lines(1250.5, 1250.5),
