@@ -87,15 +87,27 @@ const documentPostings =
     return postings;
   };
 
+/**
+ * Per contact payment type: the control account it settles, and whether the money comes into the
+ * bank (debit the bank) or goes out of it (credit the bank). A customer refund pays a credit note
+ * out to the customer; a supplier refund is money a supplier pays back in.
+ */
+const PAYMENT_POSTINGS = {
+  CUSTOMER_RECEIPT: { control: "SALES_LEDGER_CONTROL", intoBank: true },
+  CUSTOMER_REFUND: { control: "SALES_LEDGER_CONTROL", intoBank: false },
+  VENDOR_PAYMENT: { control: "PURCHASE_LEDGER_CONTROL", intoBank: false },
+  VENDOR_REFUND: { control: "PURCHASE_LEDGER_CONTROL", intoBank: true },
+};
+
 /** A contact payment: the bank's ledger account against the debtors or creditors control account. */
 const paymentPostings = (/** @type {BusinessData} */ db, /** @type {SageRecord} */ payment) => {
+  const rule = PAYMENT_POSTINGS[/** @type {keyof typeof PAYMENT_POSTINGS} */ (payment.transaction_type?.id)];
   const bank = payment.bank_account?.id ? db.collection("bank_accounts").get(payment.bank_account.id) : undefined;
   const bankAcc = accountOf(db, bank?.ledger_account);
-  const receipt = payment.transaction_type?.id === "CUSTOMER_RECEIPT";
-  const controlAcc = controlAccount(db, receipt ? "SALES_LEDGER_CONTROL" : "PURCHASE_LEDGER_CONTROL");
+  const controlAcc = rule && controlAccount(db, rule.control);
   if (!bankAcc || !controlAcc) return [];
   const amount = cents(payment.total_amount);
-  const [debited, credited] = receipt ? [bankAcc, controlAcc] : [controlAcc, bankAcc];
+  const [debited, credited] = rule.intoBank ? [bankAcc, controlAcc] : [controlAcc, bankAcc];
   return [
     { account: debited, debit: amount, credit: 0, contact: payment.contact },
     { account: credited, debit: 0, credit: amount, contact: payment.contact },

@@ -157,6 +157,17 @@ test("a customer refund pays a credit note out of the bank; unallocated artefact
   expect(await statusOf("sales_credit_notes", credit.id)).toEqual(["PART_PAID", 35]);
   expect((await sage.get(`/bank_accounts/${bankId}`)).data.balance).toBe(balanceBefore - 25);
   expect((await unallocated()).map((item: { outstanding_amount: number }) => item.outstanding_amount)).toEqual([35]);
+  // The ledger: money out of the bank (credit its ledger account) against the debtors control account (debit).
+  const bankLedgerId = (await sage.get(`/bank_accounts/${bankId}`)).data.ledger_account.id;
+  const debtorsControl = sandbox.store.list("ledger_accounts").find((a) => a.control_name === "SALES_LEDGER_CONTROL")!;
+  const entries = (await sage.get("/ledger_entries", { transaction_type_id: "CUSTOMER_REFUND", attributes: "all" }))
+    .data.$items as { ledger_account: { id: string }; debit: number; credit: number }[];
+  expect(entries.map((entry) => [entry.ledger_account.id, entry.debit, entry.credit]).sort()).toEqual(
+    [
+      [debtorsControl.id, 25, 0],
+      [bankLedgerId, 0, 25],
+    ].sort(),
+  );
 });
 
 test("a payment on account is listed as unallocated and can be allocated to an invoice", async () => {
