@@ -242,8 +242,9 @@ const contactAllocations = {
       );
     const { contact } = materialize(ctx, { contact_id: body.contact_id });
     const lines = checkArtefacts(ctx, type, body.contact_id, body.allocated_artefacts);
-    if (ctx.errors.length) throw new (core().SandboxError)(422, ctx.errors.splice(0));
+    core().failIfErrors(ctx);
     const id = newId();
+    // The sandbox's own default: an allocation without a date is dated today.
     const date = body.date ?? ctx.at.slice(0, 10);
     /** @type {SageRecord} */
     const allocation = {
@@ -288,7 +289,8 @@ const contactAllocations = {
 
 /**
  * What a business still has to allocate: released credit notes and payments on account with an
- * amount outstanding, oldest first. A view over those records, not a stored collection.
+ * amount outstanding, oldest first (the sandbox's own order: Sage does not document one). A view
+ * over those records, not a stored collection.
  * @param {Ctx} ctx
  */
 const unallocatedOf = (ctx) => {

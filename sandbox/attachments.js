@@ -43,9 +43,9 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /**
  * Built by resources.js with its helpers (this file cannot require it: resources.js requires this one).
- * @param {{ newId: () => string, SandboxError: new (status: number, errors: import("./schema").SageError[]) => Error }} helpers
+ * @param {{ newId: () => string, SandboxError: new (status: number, errors: import("./schema").SageError[]) => Error, failIfErrors: (ctx: Ctx) => void }} helpers
  */
-const attachmentsResource = ({ newId, SandboxError }) => {
+const attachmentsResource = ({ newId, SandboxError, failIfErrors }) => {
   /** @typedef {Record<string, any>} SageRecord */
   /** @typedef {{ db: import("./store").BusinessData, at: string, errors: any[] }} Ctx */
 
@@ -108,6 +108,7 @@ const attachmentsResource = ({ newId, SandboxError }) => {
     checkQuery(q) {
       const type = q.get("attachment_context_type_id");
       const id = q.get("attachment_context_id");
+      // That the two filter only together is Sage's; answering 422 when one comes alone is the sandbox's own choice.
       if (Boolean(type) !== Boolean(id)) {
         const missing = type ? "attachment_context_id" : "attachment_context_type_id";
         throw new SandboxError(422, [
@@ -157,7 +158,7 @@ const attachmentsResource = ({ newId, SandboxError }) => {
       checkType(ctx, body.mime_type);
       if (body.attachment_context_type_id !== undefined || body.attachment_context_id !== undefined)
         ctx.errors.push(sageError("attachment_context_id", "An attachment cannot be moved to another record"));
-      if (ctx.errors.length) throw new SandboxError(422, ctx.errors.splice(0));
+      failIfErrors(ctx);
       for (const field of ["description", "is_public", "file_name", "mime_type", "file_extension"])
         if (body[field] !== undefined) updated[field] = body[field];
       updated.updated_at = ctx.at;
@@ -184,4 +185,4 @@ const attachmentsResource = ({ newId, SandboxError }) => {
   };
 };
 
-module.exports = { attachmentsResource, MAX_FILE_BYTES, CONTEXT_TYPES };
+module.exports = { attachmentsResource };

@@ -368,4 +368,4 @@ const bankingResources = ({
   };
 };
 
-module.exports = { bankingResources, OTHER_PAYMENT_TYPES };
+module.exports = { bankingResources };

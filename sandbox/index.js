@@ -440,10 +440,12 @@ async function startSandbox(options = {}) {
   /**
    * The records a list query matches, in order, kept while nothing is written: a walk of 50 pages
    * over 10 000 records would otherwise filter all of them again for every page (the sandbox's
-   * cost, not Sage's). Forgotten on every request other than a GET and by seed, restore and the
-   * knobs that change what a list answers. Derived collections (ledger.js, allocations.js compute
-   * theirs) and tombstones are not kept. Per business (its data object) and query without paging.
-   * @type {WeakMap<object, Map<string, SageRecord[]>>}
+   * cost, not Sage's; for a derived collection, ledger.js or allocations.js computing it again).
+   * Forgotten on every request other than a GET and by seed, restore and the knobs that change
+   * what a list answers: what a collection holds, derived or not, follows from the stored records
+   * alone. One query per collection and business (a walk asks one), so polling with a new
+   * `updated_or_created_since` each time replaces it rather than piling up. Tombstones are not kept.
+   * @type {WeakMap<object, Map<string, { key: string, items: SageRecord[] }>>}
    */
   let listed = new WeakMap();
   const forgetLists = () => {
@@ -501,7 +503,7 @@ async function startSandbox(options = {}) {
       return resource.filter ? resource.filter(record, filterQuery, ctx, cache) : true;
     });
     return listOrder === "updated_at"
-      ? items.slice().sort((a, b) => Date.parse(a.updated_at) - Date.parse(b.updated_at))
+      ? items.slice().sort((a, b) => timeOf(a.updated_at) - timeOf(b.updated_at))
       : items;
   };
 
@@ -525,15 +527,14 @@ async function startSandbox(options = {}) {
     if (deletedSince !== undefined) {
       // Only what was deleted after the given time (exclusive, as Sage documents).
       items = (ctx.db.tombstones[name] ?? []).filter((t) => Date.parse(t.deleted_at) > deletedSince);
-    } else if (resource.items) {
-      items = matchingRecords(ctx, name, resource, query, since);
     } else {
-      const byQuery = listed.get(ctx.db) ?? new Map();
-      listed.set(ctx.db, byQuery);
-      const listKey = listKeyOf(name, query);
+      const byCollection = listed.get(ctx.db) ?? new Map();
+      listed.set(ctx.db, byCollection);
+      const key = listKeyOf(name, query);
+      const kept = byCollection.get(name);
       // Matched and ordered by an earlier page of this walk when nothing was written since.
-      items = byQuery.get(listKey) ?? matchingRecords(ctx, name, resource, query, since);
-      byQuery.set(listKey, items);
+      items = kept?.key === key ? kept.items : matchingRecords(ctx, name, resource, query, since);
+      byCollection.set(name, { key, items });
     }
     const total = items.length;
     // A page past the end answers the last page (Sage's pagination guide), not an empty one.

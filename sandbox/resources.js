@@ -1546,12 +1546,13 @@ const RESOURCES = {
   bank_transfers: banking.bank_transfers,
   bank_deposits: banking.bank_deposits,
   stock_items: require("./catalogue").stockItems({ plainResource, catalogueDefaults, activeFilter }),
-  attachments: attachmentsResource({ newId, SandboxError }),
+  attachments: attachmentsResource({ newId, SandboxError, failIfErrors }),
 };
 
 module.exports = {
   RESOURCES,
   SandboxError,
+  failIfErrors,
   invalid,
   notFound,
   newId,
