@@ -1,7 +1,8 @@
 import { createConnection, createHarness } from "@prismatic-io/spectral/dist/testing";
-import { type Sandbox, type SandboxOptions, startSandbox } from "../../sandbox";
+import type { SandboxOptions } from "../../sandbox";
 import component from "../../src";
 import { idByNominalCode } from "../sandbox/client";
+import { sandboxForFile } from "../sandboxForFile";
 
 export { sageRef as ref } from "../sandbox/client";
 import { sageOAuth } from "../../src/connections";
@@ -21,9 +22,7 @@ export const harness = createHarness(component);
  * End-to-end suites: a real local Sage sandbox over real HTTP (no nock) for the whole file.
  * In titles, "Sage's 404" or "Sage's error shape" is the error array Sage's guides print; a refusal the
  * sandbox invents (most business rules, see sandbox/README.md) says "the sandbox's own rule".
- * Starts it in beforeAll and points the component at it through SAGE_API_BASE_URL (set here,
- * not at load time: test/setup.ts deletes it when each file loads), then stops it and restores
- * the variable in afterAll.
+ * Starts it and points the component at it for the file (test/sandboxForFile.ts).
  *
  *   const sage = withSandbox();
  *   test("...", async () => {
@@ -32,26 +31,7 @@ export const harness = createHarness(component);
  *   });
  */
 export const withSandbox = (options: SandboxOptions = {}) => {
-  let current: Sandbox | undefined;
-  let previousUrl: string | undefined;
-
-  beforeAll(async () => {
-    current = await startSandbox(options);
-    previousUrl = process.env.SAGE_API_BASE_URL;
-    process.env.SAGE_API_BASE_URL = current.url;
-  });
-
-  afterAll(async () => {
-    if (previousUrl === undefined) delete process.env.SAGE_API_BASE_URL;
-    else process.env.SAGE_API_BASE_URL = previousUrl;
-    await current?.stop();
-    current = undefined;
-  });
-
-  const sandbox = (): Sandbox => {
-    if (!current) throw new Error("withSandbox(): the sandbox runs only inside tests (from beforeAll to afterAll)");
-    return current;
-  };
+  const sandbox = sandboxForFile(options, "withSandbox()");
 
   /** A Sage connection holding the sandbox's token (or another), optionally for a given business. */
   const connection = ({ businessId, token }: { businessId?: string; token?: string } = {}) =>

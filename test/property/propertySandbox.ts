@@ -1,9 +1,10 @@
 import nock from "nock";
-import { type LogEntry, type Sandbox, startSandbox } from "../../sandbox";
+import type { LogEntry, Sandbox } from "../../sandbox";
 import { RESOURCES } from "../../src/resources";
 import type { SageResource } from "../../src/resources/resource";
 import { runAction, TEST_TOKEN } from "../helpers";
 import { idByNominalCode } from "../sandbox/client";
+import { sandboxForFile } from "../sandboxForFile";
 
 /** One request as the sandbox received it, as the contract checks it (checks.ts). */
 export interface RecordedRequest {
@@ -157,10 +158,9 @@ const recorded = (entry: LogEntry): RecordedRequest => {
  * a request to any other host is recorded as `foreign` and refused.
  */
 export const propertySandbox = () => {
-  let sandbox: Sandbox | undefined;
+  const current = sandboxForFile({ token: TEST_TOKEN }, "propertySandbox()");
   let world = "";
   let ids: Record<string, string> = {};
-  let previousUrl: string | undefined;
   const foreign: string[] = [];
   // nock reports every request it has no mock for; those to the sandbox go through, any other is refused.
   const onNoMatch = (req: {
@@ -171,14 +171,13 @@ export const propertySandbox = () => {
     port?: string | number;
   }) => {
     const where = req.href ?? `${req.hostname}:${req.port}${req.path}`;
+    const sandbox = current.running();
     if (sandbox && where.startsWith(sandbox.origin)) return;
     foreign.push(`${req.method ?? "?"} ${where}`);
   };
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ token: TEST_TOKEN });
-    previousUrl = process.env.SAGE_API_BASE_URL;
-    process.env.SAGE_API_BASE_URL = sandbox.url;
+    const sandbox = current();
     nock.disableNetConnect();
     nock.enableNetConnect(`127.0.0.1:${sandbox.port}`);
     nock.emitter.on("no match", onNoMatch);
@@ -186,18 +185,10 @@ export const propertySandbox = () => {
     world = sandbox.snapshot();
   }, 60_000);
 
-  afterAll(async () => {
+  afterAll(() => {
     nock.emitter.removeListener("no match", onNoMatch);
     nock.enableNetConnect();
-    if (previousUrl === undefined) delete process.env.SAGE_API_BASE_URL;
-    else process.env.SAGE_API_BASE_URL = previousUrl;
-    await sandbox?.stop();
   });
-
-  const current = () => {
-    if (!sandbox) throw new Error("propertySandbox(): the sandbox runs only inside tests");
-    return sandbox;
-  };
 
   return {
     /** Back to the world as built, with an empty log. */

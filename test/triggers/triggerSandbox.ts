@@ -1,6 +1,7 @@
-import { type Sandbox, startSandbox } from "../../sandbox";
+import type { Sandbox } from "../../sandbox";
 import { harness, TEST_TOKEN, testConnection } from "../helpers";
 import { api } from "../sandbox/client";
+import { sandboxForFile } from "../sandboxForFile";
 
 /** Sage prints second-precision UTC timestamps. */
 export const sageTime = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -22,16 +23,12 @@ const WRAPPERS: Record<string, string> = {
  * `list(path)` gives a test one Sage list to change between and during polls.
  */
 export const triggerSandbox = () => {
-  let sandbox: Sandbox | undefined;
   let fresh = "";
-  let previousUrl: string | undefined;
   const clock = { now: START };
+  const current = sandboxForFile({ token: TEST_TOKEN, now: () => new Date(clock.now) }, "triggerSandbox()");
 
-  beforeAll(async () => {
-    sandbox = await startSandbox({ token: TEST_TOKEN, now: () => new Date(clock.now) });
-    previousUrl = process.env.SAGE_API_BASE_URL;
-    process.env.SAGE_API_BASE_URL = sandbox.url;
-    fresh = sandbox.snapshot();
+  beforeAll(() => {
+    fresh = current().snapshot();
   });
   beforeEach(() => {
     clock.now = START;
@@ -40,16 +37,6 @@ export const triggerSandbox = () => {
     current().setListOrder("created");
     current().clearLog();
   });
-  afterAll(async () => {
-    if (previousUrl === undefined) delete process.env.SAGE_API_BASE_URL;
-    else process.env.SAGE_API_BASE_URL = previousUrl;
-    await sandbox?.stop();
-  });
-
-  const current = () => {
-    if (!sandbox) throw new Error("triggerSandbox(): the sandbox runs only inside tests");
-    return sandbox;
-  };
 
   return { list: (path: string) => new SageList(current, clock, path), sandbox: current, clock };
 };
