@@ -12,7 +12,9 @@ import { BASE_PATH, sageApi, testConnection, useNock } from "./helpers";
  * (`node scripts/example-payloads.js --check` runs every action of the built bundle as well.)
  */
 const SPECTRAL_DIST = path.dirname(require.resolve("@prismatic-io/spectral"));
-const SRC = path.join(__dirname, "..", "src");
+const ROOT = path.join(__dirname, "..");
+const SRC = path.join(ROOT, "src");
+const DIST = path.join(ROOT, "dist", "index.js");
 
 const filesUnder = (dir: string, ext: string): string[] =>
   fs
@@ -65,8 +67,20 @@ describe("modules the bundle leaves out", () => {
 describe("example payloads in the bundle", () => {
   // bundle/example-payloads-loader.js packs src/examplePayloads/*.ts as deflated JSON; Prismatic must
   // still see exactly the examples of the sources (every action, data source and trigger).
-  const DIST = path.join(__dirname, "..", "dist", "index.js");
   if (!fs.existsSync(DIST)) throw new Error("dist/index.js is missing: run `npm run build` before this test.");
+  // These checks are about the built bundle: one older than its sources would check yesterday's code.
+  const built = fs.statSync(DIST).mtimeMs;
+  const newer = [
+    ...filesUnder(SRC, ""),
+    ...filesUnder(path.join(ROOT, "bundle"), ""),
+    path.join(ROOT, "webpack.config.js"),
+  ]
+    .filter((file) => fs.statSync(file).mtimeMs > built)
+    .map((file) => path.relative(ROOT, file));
+  if (newer.length)
+    throw new Error(
+      `dist/index.js is older than ${newer.slice(0, 3).join(", ")}: run \`npm run build\` before this test.`,
+    );
 
   type Examples = Record<string, { examplePayload?: unknown }>;
   interface Definition {
@@ -120,7 +134,6 @@ describe("axios in the bundle loads none of Node's web globals", () => {
   // bundle/axios-lazy-web-globals-loader.js drops axios's load-time reads of FormData and fetch
   // (which load undici) and requires http2 on first use. Checked in a fresh process: what requiring
   // the bundle loads, and that requests (JSON, multipart) still go out as before.
-  const DIST = path.join(__dirname, "..", "dist", "index.js");
 
   test("requiring dist/index.js loads neither undici nor http2", () => {
     const script = `const before = new Set(process.moduleLoadList); require(${JSON.stringify(DIST)});
