@@ -2,7 +2,6 @@ import { input } from "@prismatic-io/spectral";
 import type { ListFilters } from "../actions/listAction";
 import { PAYMENT_LINES_TEMPLATE, paymentLines } from "../util/paymentLines";
 import {
-  optionalDate,
   optionalId,
   optionalInteger,
   optionalNumber,
@@ -13,14 +12,15 @@ import {
 } from "../util/validation";
 import { contactId, currencyId, leaveUnchangedBoolean } from "./common";
 import { bankAccountId as paymentBankAccountId, bankAccountIdFilter, paymentMethodId } from "./contactPayments";
-import { documentDate, documentListFilters } from "./documents";
+import { documentDate, documentListFilters, optionalOnUpdate } from "./documents";
 
 /**
  * Inputs of the banking resources: Other Payments and Other Receipts (money out and in without an
  * invoice), Bank Accounts, Bank Transfers and Bank Deposits.
  */
 
-const optionalOnUpdate = <T extends { label: string }>(definition: T, clean: (value: unknown) => unknown) =>
+/** An input of a create made optional for the update: same label and comment, blank means "leave unchanged". */
+const optionalVariant = <T extends { label: string }>(definition: T, clean: (value: unknown) => unknown) =>
   input({ ...(definition as T & { type: "string" }), required: false, clean });
 
 const reference = (comments: string) =>
@@ -82,8 +82,8 @@ export const otherPaymentInputs = {
     paymentLines: paymentLinesInput(true),
   },
   update: {
-    bankAccountId: optionalOnUpdate(paymentBankAccount, optionalId("Bank Account Id")),
-    date: optionalOnUpdate(documentDate, optionalDate("Date")),
+    bankAccountId: optionalVariant(paymentBankAccount, optionalId("Bank Account Id")),
+    date: optionalOnUpdate.date,
     contactId: otherContactId,
     reference: reference("Your reference, such as the card processor's payout or fee id."),
     paymentMethodId,
@@ -282,10 +282,10 @@ export const bankTransferInputs = {
     description: transferDescription,
   },
   update: {
-    fromBankAccountId: optionalOnUpdate(transferAccounts.fromBankAccountId, optionalId("From Bank Account Id")),
-    toBankAccountId: optionalOnUpdate(transferAccounts.toBankAccountId, optionalId("To Bank Account Id")),
-    date: optionalOnUpdate(documentDate, optionalDate("Date")),
-    amount: optionalOnUpdate(transferAmount, optionalNumber("Amount", { positive: true })),
+    fromBankAccountId: optionalVariant(transferAccounts.fromBankAccountId, optionalId("From Bank Account Id")),
+    toBankAccountId: optionalVariant(transferAccounts.toBankAccountId, optionalId("To Bank Account Id")),
+    date: optionalOnUpdate.date,
+    amount: optionalVariant(transferAmount, optionalNumber("Amount", { positive: true })),
     reference: reference("Your reference for the transfer, e.g. the payout id."),
     description: transferDescription,
   },

@@ -44,7 +44,6 @@ interface Credit {
   contactId: string;
   side: Side;
   available: number;
-  name: string;
 }
 
 interface ContactPaymentRecord {
@@ -106,7 +105,7 @@ const creditOf = (
     throw new InputError("Credit Id", `a credit whose outstanding amount Sage returns; ${name} has none`, id);
   if (cents(available) <= 0)
     throw new InputError("Credit Id", `a credit with something left to allocate; ${name} is fully allocated`, id);
-  return { artefactId, contactId, side, available, name };
+  return { artefactId, contactId, side, available };
 };
 
 /** Read every invoice, then the amounts for each (checked against what each owes and what the credit has left). */
@@ -130,7 +129,11 @@ const plannedAllocation = async (client: SageClient, credit: Credit, wanted: Inv
  * Sage's contact allocation body: the invoices positive, the credit negative by their sum (the
  * sign convention of Sage's allocation guide: the amounts of one allocation add up to zero).
  */
-const allocationBody = (credit: Credit, invoices: { artefact_id: string; amount: number }[], date: string) => ({
+const allocationBody = (
+  credit: Pick<Credit, "artefactId" | "contactId" | "side">,
+  invoices: { artefact_id: string; amount: number }[],
+  date: string,
+) => ({
   contact_allocation: {
     transaction_type_id: SIDES[credit.side].allocationType,
     contact_id: credit.contactId,
@@ -281,10 +284,13 @@ export const refundSalesInvoice = action({
       const owed = Number(invoice.outstanding_amount ?? 0);
       const applied = alreadyApplied ? sumOf([total, -left]) : Math.min(owed, total);
       if (cents(applied) > 0) {
-        const source: Credit = { artefactId: creditNote.id, contactId, side: "sales", available: total, name: "" };
         ({ data: allocation } = await client.post<Created>(
           contactAllocations.path,
-          allocationBody(source, [{ artefact_id: params.salesInvoiceId, amount: applied }], date),
+          allocationBody(
+            { artefactId: creditNote.id, contactId, side: "sales" },
+            [{ artefact_id: params.salesInvoiceId, amount: applied }],
+            date,
+          ),
           withIdempotencyKey(stepKey(params.idempotencyKey, "allocation")),
         ));
         written.push(`contact allocation (id ${allocation.id})`);
